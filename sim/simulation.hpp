@@ -1,0 +1,159 @@
+// simulation.hpp: the public face of the model. One synthetic population, 1-4
+// regimes, weekly steps. Front ends (CLI, GUI, tests, bench) use only this.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/metrics.hpp"
+#include "sim/scenario.hpp"
+
+namespace tl {
+
+// What a dot in the city shows (ordered by precedence when several hold).
+enum class CitizenView : uint8_t {
+  NotEnrolled = 0,        // outside an opt-in system (drawn dimmed)
+  Normal = 1,
+  Rewarded = 2,           // receiving benefits
+  Flagged = 3,            // system says adverse, but not (yet) in force: grace, human override, suspended
+  RightlySanctioned = 4,  // sanction in force and the citizen is what the regime targets
+  WronglySanctioned = 5,  // sanction in force and the citizen is not
+  InAppeal = 6,           // an appeal is waiting in the queue
+};
+constexpr int kViewCount = 7;
+const char* viewName(CitizenView v);
+
+enum class Group : uint8_t { A = 0, B = 1 };
+
+// Static, regime-independent attributes (drawn once from the scenario's distributions).
+struct CitizenTraits {
+  uint32_t id;
+  Group group;
+  bool rural;
+  bool digital_access;
+  bool harm_prone;
+  float resources0;     // usual resource level
+  float reliability;    // P(honours an obligation when able)
+  float prosociality;
+};
+
+// Everything the inspector shows about one citizen under one regime, now.
+struct CitizenSnapshot {
+  CitizenView view;
+  bool enrolled, target, sanctioned, flagged, listed, benefited, aware, appeal_pending, detained;
+  bool judgement_outstanding, judgement_wilful, record_judgement, record_erroneous;
+  int score;  // -1 when the regime has no score
+  float resources, trust;
+  int rec_infractions, rec_protected, rec_proxy, rec_prosocial;
+  int wrongful_weeks;  // weeks wrongly sanctioned so far
+};
+
+// Notable events for the inspector's history (collected only when SimOptions::log_events).
+enum class EventKind : uint8_t {
+  ObligationPaid, ObligationUnable, ObligationUnwilling, Judgement, JudgementSettled,
+  Infraction, ProsocialAct, ProtectedBehaviour, ProxyBehaviour, HarmfulAct, GamingAct,
+  RecordCreated, RecordErroneous, RecordCleared, RecordExpired,
+  Enrolled, Listed, Flagged, SanctionStart, SanctionEnd, Detained, BenefitStart, BenefitEnd,
+  Notified, Discovered, AppealFiled, AppealUpheld, AppealOverturned, HumanOverride,
+  Count
+};
+const char* eventName(EventKind k);
+struct Event {
+  uint32_t citizen;
+  uint16_t week;
+  uint8_t regime;  // 255 = life event shared by all regimes' truth
+  EventKind kind;
+  int32_t value;   // kind-specific (score after change, record type...)
+};
+
+// One row of timeseries.csv: one week x regime x group (group 0 = A, 1 = B, 2 = all).
+struct WeekRow {
+  int week, regime, group;
+  double population, target_positive, enrolled, sanctioned, wrongly_sanctioned, missed, benefited,
+      wrongly_denied_benefit, flagged, detained, appeals_filed, appeals_decided, appeals_overturned,
+      appeal_backlog, records_erroneous, trust_sum, benign_behaviours, harm, listed_added,
+      listed_removed, score_sum, resources_sum;
+  Confusion confusion;  // this week's target x selected
+  double trust_mean() const { return population > 0 ? trust_sum / population : 0; }
+  double benign_behaviour_rate() const { return population > 0 ? benign_behaviours / population : 0; }
+  double score_mean() const { return enrolled > 0 ? score_sum / enrolled : 0; }
+};
+// Column names of timeseries.csv, in order (one module writes, docs list them).
+std::vector<std::string> weekRowColumns();
+std::vector<double> weekRowValues(const WeekRow& r);
+
+// The appeal funnel over the whole run for one regime x group.
+struct Funnel {
+  double wronged = 0, aware = 0, appealed = 0, decided = 0, overturned = 0;
+};
+
+struct GroupSummary {
+  Confusion confusion;  // summed over citizen-weeks
+  Rates rates;
+  double disparate_impact;  // B over A (same value on each group row)
+  double wrongful_sanction_weeks;
+  Funnel funnel;
+  double median_weeks_to_correction;  // NaN when nothing was corrected
+  double corrections;
+};
+struct RegimeSummary {
+  std::string name, preset, target;
+  GroupSummary group[3];  // A, B, all
+};
+
+struct SimOptions {
+  int threads = 0;          // 0 = hardware concurrency
+  bool log_events = false;  // keep the event log for the inspector
+};
+
+class Simulation {
+ public:
+  explicit Simulation(const Scenario& scenario, SimOptions options = {});
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  void step();          // one week for every regime
+  void run(int weeks);  // several steps
+  bool finished() const { return week() >= scenario().weeks(); }
+
+  int week() const;  // weeks simulated so far
+  int threads() const;
+  const Scenario& scenario() const;
+  int regimeCount() const;
+  size_t population() const;
+  const CitizenTraits& traits(uint32_t citizen) const;
+
+  // Change a parameter between weeks (the GUI's sliders). World parameters that
+  // shape the population (population.*, seed) need a new Simulation instead.
+  void setRegimeParam(int regime, P id, double value);
+  void setWorldParam(P id, double value);
+  const ParamValues& regimeParams(int regime) const;
+  const ParamValues& worldParams() const;
+
+  CitizenView view(int regime, uint32_t citizen) const;
+  void views(int regime, uint8_t* out) const;  // population() bytes
+  CitizenSnapshot snapshot(int regime, uint32_t citizen) const;
+
+  const std::vector<WeekRow>& rows() const;  // regimes x 3 rows appended each week
+  std::vector<RegimeSummary> summary() const;
+  const std::vector<Event>& events() const;
+  std::vector<Event> eventsOf(uint32_t citizen) const;
+
+  uint64_t stateHash() const;  // hash of every per-citizen state array (determinism tests)
+  size_t bytesPerCitizenPerRegime() const;
+  size_t bytesPerCitizenShared() const;
+
+  // Seconds spent in each named phase of the week so far (bench and profiling).
+  struct PhaseTimes {
+    double life_and_assessment = 0, appeals = 0, bookkeeping = 0;
+  };
+  PhaseTimes phaseTimes() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tl
