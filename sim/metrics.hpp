@@ -2,6 +2,7 @@
 // Every definition is written out in docs/metrics.md.
 #pragma once
 #include <cstdint>
+#include <vector>
 
 namespace tl {
 
@@ -28,5 +29,28 @@ double disparateImpact(double selection_rate_b, double selection_rate_a);
 double chouldechovaFpr(double p, double ppv, double fnr);
 // Precision of a flag with sensitivity and specificity at base rate p (FACTS.md Theory 1).
 double ppvFromSensSpec(double p, double sensitivity, double specificity);
+
+// True when the matrix's FPR equals chouldechovaFpr(base rate, PPV, FNR) within
+// tol. Also true (vacuously) when the identity has an undefined term: no
+// positives, no negatives, or no true positives (PPV is 0 or undefined, so
+// (1-PPV)/PPV is infinite or meaningless).
+bool chouldechovaHolds(const Confusion& c, double tol);
+
+// Median of the values (mean of the middle two for an even count); NaN when empty.
+double medianOf(std::vector<double> values);
+
+// Kleinberg, Mullainathan & Raghavan (2016): one bin of a risk score with the
+// number of true positives and negatives who received that score.
+struct ScoreBin {
+  double score = 0, positives = 0, negatives = 0;
+};
+// "Balance for the negative / positive class": the mean score each class gets.
+struct ClassBalance {
+  double mean_score_negative, mean_score_positive, base_rate;  // NaN where a class is empty
+};
+ClassBalance classBalance(const std::vector<ScoreBin>& bins);
+// Largest |share of positives in a bin - the bin's score| over non-empty bins
+// (0 = perfectly calibrated); NaN when every bin is empty.
+double calibrationGap(const std::vector<ScoreBin>& bins);
 
 }  // namespace tl
