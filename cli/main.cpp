@@ -1,0 +1,132 @@
+// main.cpp: trustlab-cli entry point — picks the subcommand, prints help, maps
+// failures to exit codes (0 ok, 2 bad input, 1 internal error).
+#include <cstring>
+#include <iostream>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "sim/scenario_io.hpp"
+
+namespace tl::cli {
+namespace {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"run", "run a scenario; print a summary table, optionally write CSV + JSON",
+       "usage: trustlab-cli run [SCENARIO] [options]\n"
+       "  SCENARIO            a scenario file, an embedded scenario name, or a summary.json to rerun\n"
+       "                      (none: the embedded default scenario)\n"
+       "  --manifest FILE     rerun exactly the run recorded in FILE (a summary.json)\n"
+       "  --seed N            random seed\n"
+       "  --weeks N           weeks to simulate\n"
+       "  --population N      number of synthetic citizens\n"
+       "  --set PATH=VALUE    change a parameter (repeatable): population.size=5000,\n"
+       "                      appeal.cost=0.1 (every regime), regimes[1].appeal.cost=0.1 (one regime)\n"
+       "  --threads N         worker threads (0 = all cores; results do not depend on it)\n"
+       "  --out DIR           write DIR/timeseries.csv and DIR/summary.json (atomically)\n"
+       "  --quiet             do not print the summary table\n",
+       {{"--manifest", "--seed", "--weeks", "--population", "--set", "--threads", "--out"}, {"--quiet"}},
+       cmdRun},
+      {"validate", "check scenario or preset files and report every error",
+       "usage: trustlab-cli validate FILE...\n"
+       "  Prints \"FILE: ok (N regimes: ...)\" or each error as file:line:col: json/path: message.\n"
+       "  Exit status 2 when any file has an error.\n",
+       {{}, {}}, cmdValidate},
+      {"params", "list every parameter (name, unit, default, range, description, source)",
+       "usage: trustlab-cli params [--json | --markdown]\n"
+       "  (no flag)   a table for the terminal\n"
+       "  --json      machine-readable list\n"
+       "  --markdown  the reference page: trustlab-cli params --markdown > docs/parameters.md\n",
+       {{}, {"--json", "--markdown"}}, cmdParams},
+      {"presets", "list the regime presets with their titles and targets",
+       "usage: trustlab-cli presets\n", {{}, {}}, cmdPresets},
+      {"scenarios", "list the scenarios compiled into the binary",
+       "usage: trustlab-cli scenarios\n", {{}, {}}, cmdScenarios},
+      {"bench", "measure speed (citizen-weeks per second) and memory per citizen",
+       "usage: trustlab-cli bench [options]\n"
+       "  --population N          citizens (default 1000000)\n"
+       "  --weeks N               weeks (default 52)\n"
+       "  --threads N             worker threads (0 = all cores)\n"
+       "  --regimes-from SCENARIO take the regimes from this scenario instead of the default's\n"
+       "  --scaling               run 10^4, 10^5, 10^6 and 10^7 citizens and print ns per citizen-week\n",
+       {{"--population", "--weeks", "--threads", "--regimes-from"}, {"--scaling"}}, cmdBench},
+      {"sweep", "replicate a scenario over values of one parameter; mean and 95% CI",
+       "usage: trustlab-cli sweep SCENARIO --param PATH --values A,B,C --out DIR [options]\n"
+       "  --param PATH        the parameter to vary (as in --set; regimes[N]. for one regime)\n"
+       "  --values A,B,C      the values to try\n"
+       "  --reps R            replications per value, seeds seed-base..seed-base+R-1 (default 10)\n"
+       "  --seed-base S       first seed (default 1)\n"
+       "  --shard I/N         run only jobs I, I+N, I+2N... (0-based) for a cluster job array;\n"
+       "                      combine shard folders with trustlab-cli merge\n"
+       "  --set, --weeks, --population, --threads   as for run\n"
+       "  Writes DIR/jobs.csv (one row per job x regime x group), DIR/sweep.json (the sweep's\n"
+       "  definition) and, unsharded, DIR/sweep.csv (per value x regime x group: mean, ci95 of\n"
+       "  fpr, fnr, ppv, wrongful_sanction_weeks, selection_rate).\n",
+       {{"--param", "--values", "--reps", "--seed-base", "--shard", "--set", "--weeks", "--population",
+         "--threads", "--out"},
+        {"--quiet"}},
+       cmdSweep},
+      {"merge", "combine sweep shards into one sweep (identical to an unsharded sweep)",
+       "usage: trustlab-cli merge DIR1 DIR2... --out DIR\n", {{"--out"}, {}}, cmdMerge},
+  };
+  return table;
+}
+
+void printOverview(std::ostream& o) {
+  o << "trustlab-cli " TRUSTLAB_VERSION ": the headless trustlab simulation (synthetic citizens only).\n"
+    << "usage: trustlab-cli COMMAND [options]   (trustlab-cli COMMAND --help for details)\n\ncommands:\n";
+  for (const auto& c : commands()) {
+    std::string n = c.name;
+    o << "  " << n << std::string(11 - n.size(), ' ') << c.summary << "\n";
+  }
+  o << "\nexit status: 0 ok, 2 bad input (scenario or arguments), 1 internal error\n";
+}
+
+int dispatch(int argc, char** argv) {
+  if (argc < 2) {
+    printOverview(std::cerr);
+    return 2;
+  }
+  std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    printOverview(std::cout);
+    return 0;
+  }
+  if (name == "--version") {
+    std::cout << "trustlab-cli " TRUSTLAB_VERSION "\n";
+    return 0;
+  }
+  std::vector<std::string> rest(argv + 2, argv + argc);
+  for (const auto& c : commands()) {
+    if (name != c.name) continue;
+    for (const auto& r : rest)
+      if (r == "--help" || r == "-h") {
+        std::cout << c.usage;
+        return 0;
+      }
+    return c.run(parseArgs(rest, c.options));
+  }
+  std::vector<std::string> names;
+  for (const auto& c : commands()) names.push_back(c.name);
+  std::string near = closestMatch(name, names);
+  throw UsageError("unknown command '" + name + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                   " (trustlab-cli --help lists them)");
+}
+
+}  // namespace
+}  // namespace tl::cli
+
+int main(int argc, char** argv) {
+  try {
+    return tl::cli::dispatch(argc, argv);
+  } catch (const tl::ScenarioError& e) {
+    for (const auto& err : e.errors) std::cerr << err.str() << "\n";
+    return 2;
+  } catch (const tl::cli::UsageError& e) {
+    std::cerr << "trustlab-cli: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "trustlab-cli: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}
