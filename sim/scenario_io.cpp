@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <tuple>
 
 #include "sim/atomic_file.hpp"
 #include "sim/embedded.hpp"
@@ -272,6 +273,9 @@ PresetEntry checkPreset(const std::string& name, const std::string& text, const 
       r.key(ptr, "unknown key '" + k + "' in a preset" + didYouMean(k, known));
     }
   }
+  std::stable_sort(e.errors.begin(), e.errors.end(), [](const InputError& a, const InputError& b) {
+    return std::make_pair(a.line == 0 ? 1 << 30 : a.line, a.col) < std::make_pair(b.line == 0 ? 1 << 30 : b.line, b.col);
+  });
   return e;
 }
 
@@ -591,6 +595,13 @@ Scenario parseScenario(const std::string& text, const std::string& file) {
   }
   Reporter r(file, pos, base, errors);
   readScenario(*scen, r, s);
+  // Text order reads best; a broken preset's own errors come before the line that uses it.
+  auto rank = [&](const InputError& e) {
+    int where = e.line == 0 && e.path.empty() ? 2 : e.file == file ? 1 : 0;  // 2: the "too many" note
+    return std::make_tuple(where, e.line, e.col);
+  };
+  std::stable_sort(errors.begin(), errors.end(),
+                   [&](const InputError& a, const InputError& b) { return rank(a) < rank(b); });
   if (!errors.empty()) throw ScenarioError(errors);
   return s;
 }
