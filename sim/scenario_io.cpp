@@ -309,8 +309,8 @@ const PresetEntry* findPreset(const std::string& name) {
 std::string unknownPresetMessage(const std::string& name) {
   std::vector<std::string> names = presetNames();
   std::string near = closestMatch(name, names);
-  return "unknown preset '" + name + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") +
-         " Known presets: " + (names.empty() ? std::string("(none)") : joined(names));
+  return "unknown preset '" + name + "'; expected one of " + (names.empty() ? std::string("(none)") : joined(names)) +
+         (near.empty() ? "" : " (did you mean '" + near + "'?)");
 }
 
 // ---------------------------------------------------------------- scenario

@@ -1,0 +1,254 @@
+// test_cli.cpp: trustlab-cli end to end — exit codes, nothing written on error,
+// output formats, bit-for-bit reruns from a manifest, sweep shards, docs freshness.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/atomic_file.hpp"
+#include "sim/params.hpp"
+
+namespace fs = std::filesystem;
+using tl::readTextFile;
+
+namespace {
+
+const std::string kSource = TRUSTLAB_SOURCE_DIR;
+const std::string kData = kSource + "/tests/data/";
+const std::string kSmall = " --population 2000 --weeks 52 ";  // keeps every run well under a second
+
+// A fresh scratch folder per test process.
+const fs::path& scratch() {
+  static const fs::path dir = [] {
+    fs::path d = fs::temp_directory_path() / ("trustlab_test_cli_" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+struct Result {
+  int code;
+  std::string out, err;
+};
+
+// Runs trustlab-cli with the arguments; captures exit code, stdout and stderr.
+Result cli(const std::string& args) {
+  static int n = 0;
+  std::string base = (scratch() / ("cmd" + std::to_string(n++))).string();
+  std::string cmd = std::string("\"") + TRUSTLAB_CLI + "\" " + args + " >" + base + ".out 2>" + base + ".err";
+  int status = std::system(cmd.c_str());
+  Result r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  readTextFile(base + ".out", r.out);
+  readTextFile(base + ".err", r.err);
+  return r;
+}
+
+std::string file(const fs::path& p) {
+  std::string s;
+  REQUIRE_MESSAGE(readTextFile(p.string(), s), "cannot read " << p.string());
+  return s;
+}
+
+std::string path(const std::string& name) { return (scratch() / name).string(); }
+
+}  // namespace
+
+TEST_CASE("docs/parameters.md is generated from params.def and up to date") {
+  std::string doc;
+  REQUIRE(readTextFile(kSource + "/docs/parameters.md", doc));
+  CHECK_MESSAGE(doc == tl::parametersMarkdown(),
+                "docs/parameters.md is out of date: run trustlab-cli params --markdown > docs/parameters.md");
+}
+
+TEST_CASE("help and usage errors") {
+  CHECK(cli("--help").code == 0);
+  for (const char* c : {"run", "validate", "params", "presets", "scenarios", "bench", "sweep", "merge"}) {
+    CAPTURE(c);
+    Result r = cli(std::string(c) + " --help");
+    CHECK(r.code == 0);
+    CHECK(r.out.find("usage: trustlab-cli") == 0);
+  }
+  Result unknown = cli("rnu");
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("did you mean 'run'?") != std::string::npos);
+  CHECK(cli("").code == 2);
+  CHECK(cli("run --bogus").code == 2);
+  CHECK(cli("run --seed").code == 2);
+  Result pop = cli("run --population abc");
+  CHECK(pop.code == 2);
+  CHECK(pop.err.find("--population abc: expected a number") != std::string::npos);
+  Result big = cli("run --population 1000000000");
+  CHECK(big.code == 2);
+  CHECK(big.err.find("[100, 20000000] citizens") != std::string::npos);
+  Result set = cli("run --set regimes[5].appeal.cost=0.1");
+  CHECK(set.code == 2);
+  CHECK(set.err.find("--set regimes[5].appeal.cost=0.1: there are only") != std::string::npos);
+}
+
+TEST_CASE("validate: ok lines, every error with file:line:col, exit 2") {
+  Result ok = cli("validate " + kData + "good.json " + kData + "presets/test_list.json");
+  CHECK(ok.code == 0);
+  CHECK(ok.out.find("good.json: ok (2 regimes: Score, List)") != std::string::npos);
+  Result bad = cli("validate " + kData + "good.json " + kData + "bad_many.json");
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("bad_many.json:2:12: /weeks: expected a number (weeks), got a string") != std::string::npos);
+  CHECK(bad.err.find("bad_many.json:6:40: /regimes/1/appeal/cots: unknown parameter 'cots' in section 'appeal'; "
+                     "did you mean 'cost'?") != std::string::npos);
+  Result people = cli("validate " + kData + "bad_people.json");
+  CHECK(people.code == 2);
+  CHECK(people.err.find("bad_people.json:3:3: /citizens: ") != std::string::npos);
+  CHECK(people.err.find("never lists of people") != std::string::npos);
+  Result syntax = cli("validate " + kData + "bad_syntax.json");
+  CHECK(syntax.code == 2);
+  CHECK(syntax.err.find("bad_syntax.json:5:3: ") != std::string::npos);
+  Result preset = cli("validate " + kData + "presets/test_broken.json");
+  CHECK(preset.code == 2);
+  CHECK(preset.err.find("test_broken.json:4:22: /appeal/cost: expected a value in [0, 1]") != std::string::npos);
+  Result missing = cli("validate " + kData + "nope.json");
+  CHECK(missing.code == 2);
+  CHECK(missing.err.find("nope.json") != std::string::npos);
+}
+
+TEST_CASE("params, presets, scenarios") {
+  Result j = cli("params --json");
+  CHECK(j.code == 0);
+  auto parsed = nlohmann::json::parse(j.out, nullptr, false);
+  REQUIRE(!parsed.is_discarded());
+  CHECK(parsed.size() == static_cast<size_t>(tl::kParamCount));
+  Result md = cli("params --markdown");
+  CHECK(md.out == tl::parametersMarkdown());
+  CHECK(cli("params").out.find("appeal.cost") != std::string::npos);
+  Result p = cli("presets");
+  CHECK(p.code == 0);
+  CHECK(p.out.find("blacklist_joint_sanctions") != std::string::npos);
+  Result s = cli("scenarios");
+  CHECK(s.code == 0);
+  CHECK(s.out.find("scenarios/default.json") != std::string::npos);
+}
+
+TEST_CASE("run: summary table, tidy timeseries.csv and summary.json with a manifest") {
+  std::string out = path("run1");
+  Result r = cli("run " + kData + "good.json" + kSmall + "--out " + out);
+  REQUIRE_MESSAGE(r.code == 0, r.err);
+  CHECK(r.out.find("FPR") != std::string::npos);
+  std::string csv = file(fs::path(out) / "timeseries.csv");
+  CHECK(csv.rfind("week,regime,group,", 0) == 0);
+  size_t lines = static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n'));
+  CHECK(lines == 1 + 52 * 2 * 3);
+  CHECK(csv.find(",Score,North,") != std::string::npos);  // the scenario's group labels
+  CHECK(csv.find(",List,all,") != std::string::npos);
+  auto j = nlohmann::json::parse(file(fs::path(out) / "summary.json"));
+  REQUIRE(j["regimes"].size() == 2);
+  for (const char* k : {"fpr", "fnr", "ppv", "base_rate", "selection_rate", "disparate_impact",
+                        "wrongful_sanction_weeks", "funnel", "median_weeks_to_correction", "confusion"}) {
+    CAPTURE(k);
+    CHECK(j["regimes"][1]["groups"]["South"].contains(k));
+  }
+  const auto& m = j["manifest"];
+  for (const char* k : {"version", "scenario_hash", "seed", "threads", "weeks", "population", "world", "regimes",
+                        "scenario"}) {
+    CAPTURE(k);
+    CHECK(m.contains(k));
+  }
+  CHECK(m["population"] == 2000);
+  CHECK(m["world"]["population.size"] == 2000);
+  CHECK(m["regimes"][0]["parameters"].contains("appeal.cost"));
+  // No temp files are left beside the outputs.
+  int entries = 0;
+  for (const auto& e : fs::directory_iterator(out)) entries += e.is_regular_file();
+  CHECK(entries == 2);
+  CHECK(cli("run --quiet" + kSmall).out.empty());
+}
+
+TEST_CASE("a run is reproduced bit for bit from its manifest, at any thread count") {
+  std::string a = path("repro_a"), b = path("repro_b"), c = path("repro_c");
+  Result r = cli("run " + kData + "good.json --quiet --threads 2 --seed 11 --set appeal.cost=0.07 "
+                 "--set regimes[1].transparency.notice=false" + kSmall + "--out " + a);
+  REQUIRE_MESSAGE(r.code == 0, r.err);
+  REQUIRE(cli("run --quiet --threads 1 --manifest " + a + "/summary.json --out " + b).code == 0);
+  REQUIRE(cli("run --quiet " + a + "/summary.json --out " + c).code == 0);
+  std::string ts = file(fs::path(a) / "timeseries.csv");
+  CHECK(ts == file(fs::path(b) / "timeseries.csv"));
+  CHECK(ts == file(fs::path(c) / "timeseries.csv"));
+  auto ja = nlohmann::json::parse(file(fs::path(a) / "summary.json"));
+  auto jb = nlohmann::json::parse(file(fs::path(b) / "summary.json"));
+  CHECK(ja["regimes"] == jb["regimes"]);
+  CHECK(ja["manifest"]["scenario_hash"] == jb["manifest"]["scenario_hash"]);
+  CHECK(ja["manifest"]["seed"] == 11);
+  // A different seed is a different run.
+  REQUIRE(cli("run --quiet --seed 12 --manifest " + a + "/summary.json --out " + b).code == 0);
+  CHECK(ts != file(fs::path(b) / "timeseries.csv"));
+}
+
+TEST_CASE("bad input exits 2 and writes nothing") {
+  std::string fresh = path("never_created");
+  for (const std::string& args :
+       {"run " + kData + "bad_many.json --out " + fresh, "run " + kData + "nope.json --out " + fresh,
+        "run --set appeal.cost=9 --out " + fresh, "run " + kData + "bad_people.json --out " + fresh}) {
+    CAPTURE(args);
+    CHECK(cli(args).code == 2);
+    CHECK(!fs::exists(fresh));
+  }
+  // An existing folder keeps its previous results untouched.
+  std::string kept = path("kept");
+  REQUIRE(cli("run --quiet" + kSmall + "--out " + kept).code == 0);
+  std::string before = file(fs::path(kept) / "timeseries.csv");
+  CHECK(cli("run --population 5 --out " + kept).code == 2);
+  CHECK(file(fs::path(kept) / "timeseries.csv") == before);
+  // --out naming a file is a usage error, not a crash.
+  CHECK(cli("run --quiet" + kSmall + "--out " + kData + "good.json").code == 2);
+}
+
+TEST_CASE("AtomicDir: abandoned writes leave nothing behind") {
+  fs::path dir = scratch() / "atomic" / "deep";
+  {
+    tl::AtomicDir d(dir.string());
+    d.write("a.csv", "1\n");
+    d.write("b.json", "{}\n");
+    CHECK(fs::exists(dir));
+  }  // destroyed without commit(), as when a run throws midway
+  CHECK(!fs::exists(dir));
+  {
+    tl::AtomicDir d(dir.string());
+    d.write("a.csv", "2\n");
+    d.commit();
+  }
+  CHECK(file(dir / "a.csv") == "2\n");
+  int entries = 0;
+  for (const auto& e : fs::directory_iterator(dir)) entries += e.is_regular_file();
+  CHECK(entries == 1);
+  tl::writeFileAtomic((dir / "a.csv").string(), "3\n");
+  CHECK(file(dir / "a.csv") == "3\n");
+}
+
+TEST_CASE("sweep: sharded and merged equals unsharded") {
+  std::string whole = path("sweep_whole"), s0 = path("sweep_s0"), s1 = path("sweep_s1"), merged = path("sweep_merged");
+  const std::string def = "sweep " + kData + "good.json --quiet --param appeal.cost --values 0.02,0.2 --reps 3" +
+                          " --population 1000 --weeks 20 ";
+  Result r = cli(def + "--out " + whole);
+  REQUIRE_MESSAGE(r.code == 0, r.err);
+  REQUIRE(cli(def + "--shard 0/2 --out " + s0).code == 0);
+  REQUIRE(cli(def + "--shard 1/2 --out " + s1).code == 0);
+  CHECK(!fs::exists(fs::path(s0) / "sweep.csv"));
+  Result m = cli("merge " + s1 + " " + s0 + " --out " + merged);  // order of folders does not matter
+  REQUIRE_MESSAGE(m.code == 0, m.err);
+  std::string csv = file(fs::path(whole) / "sweep.csv");
+  CHECK(csv == file(fs::path(merged) / "sweep.csv"));
+  CHECK(file(fs::path(whole) / "jobs.csv") == file(fs::path(merged) / "jobs.csv"));
+  CHECK(csv.rfind("value,regime,group,n,", 0) == 0);
+  CHECK(static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n')) == 1 + 2 * 2 * 3);
+  // Incomplete or mismatched shards are refused.
+  CHECK(cli("merge " + s0 + " --out " + path("sweep_bad")).code == 2);
+  CHECK(!fs::exists(path("sweep_bad")));
+  CHECK(cli(def + "--shard 2/2 --out " + path("sweep_bad")).code == 2);
+  CHECK(cli("sweep " + kData + "good.json --param appeal.cost --values 0.1,7 --out " + path("sweep_bad")).code == 2);
+  CHECK(!fs::exists(path("sweep_bad")));
+}
