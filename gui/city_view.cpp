@@ -1,0 +1,298 @@
+// city_view.cpp: draws each pane's city (one cell per citizen, grouped by region and group) and picks citizens.
+#include "gui/city_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "gui/imgui_sfml.hpp"
+#include "gui/palette.hpp"
+
+namespace tl::gui {
+namespace {
+
+constexpr int kMaxCell = 14;
+
+bool fits(const CityGeometry& g, int cell) {
+  for (const auto& b : g.blocks) {
+    if (b.n == 0) continue;
+    int cols = b.w / cell;
+    if (cols <= 0) return false;
+    size_t rows = (b.n + static_cast<size_t>(cols) - 1) / static_cast<size_t>(cols);
+    if (rows * static_cast<size_t>(cell) > static_cast<size_t>(b.h)) return false;
+  }
+  return true;
+}
+
+// Splits the texture into the four blocks: urban above rural (heights by their counts),
+// group A left of B (widths by their counts); `label` pixels above each row of blocks.
+void splitBlocks(CityGeometry& g, const std::array<size_t, 4>& n, int gap, int label) {
+  size_t total = n[0] + n[1] + n[2] + n[3];
+  size_t urban = n[0] + n[1];
+  int avail = std::max(4, g.tex_h - 2 * label - gap);
+  int top_h = total ? static_cast<int>(std::lround(avail * double(urban) / double(total))) : avail;
+  for (int region = 0; region < 2; ++region) {
+    int y = region == 0 ? label : label + top_h + gap + label;
+    int h = region == 0 ? top_h : avail - top_h;
+    size_t a = n[static_cast<size_t>(region * 2)], b = n[static_cast<size_t>(region * 2 + 1)];
+    int wa = a + b ? static_cast<int>(std::lround((g.tex_w - gap) * double(a) / double(a + b))) : g.tex_w;
+    if (b == 0) wa = g.tex_w;
+    if (a == 0) wa = 0;
+    auto& ba = g.blocks[static_cast<size_t>(region * 2)];
+    auto& bb = g.blocks[static_cast<size_t>(region * 2 + 1)];
+    ba = {0, y, wa, h, 1, a};
+    int xb = wa + (wa > 0 ? gap : 0);
+    bb = {xb, y, g.tex_w - xb, h, 1, b};
+  }
+}
+
+// Rows of cells a block uses at its column count.
+int usedHeight(const CityGeometry::Block& b, int cell) {
+  if (b.n == 0) return 0;
+  size_t rows = (b.n + static_cast<size_t>(b.cols) - 1) / static_cast<size_t>(b.cols);
+  return static_cast<int>(rows) * cell;
+}
+
+CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, float label_px) {
+  CityGeometry g;
+  size_t total = n[0] + n[1] + n[2] + n[3];
+  w = std::max(w, 40.f);
+  h = std::max(h, 40.f + 2 * label_px);
+  double s = std::max(1.0, std::sqrt(double(total) * 1.25 / (double(w) * double(h - 2 * label_px))));
+  for (int attempt = 0; attempt < 60; ++attempt) {
+    g.tex_w = static_cast<int>(w * s);
+    g.tex_h = static_cast<int>(h * s);
+    g.screen_per_tex = static_cast<float>(1.0 / s);
+    int gap = static_cast<int>(std::ceil(6 * s)), label = static_cast<int>(std::ceil(label_px * s));
+    splitBlocks(g, n, gap, label);
+    int cell = 0;
+    for (int c = kMaxCell; c >= 1 && !cell; --c)
+      if (fits(g, c)) cell = c;
+    if (!cell) {
+      s *= 1.08;
+      continue;
+    }
+    // Compact: each row of blocks only as tall as its cells, rural right under urban.
+    g.cell = cell;
+    for (auto& b : g.blocks) b.cols = std::max(1, b.w / cell);
+    int urban_h = std::max(usedHeight(g.blocks[0], cell), usedHeight(g.blocks[1], cell));
+    int rural_h = std::max(usedHeight(g.blocks[2], cell), usedHeight(g.blocks[3], cell));
+    int rural_y = label + urban_h + (urban_h ? gap + label : 0);
+    g.blocks[0].y = g.blocks[1].y = label;
+    g.blocks[0].h = g.blocks[1].h = urban_h;
+    g.blocks[2].y = g.blocks[3].y = rural_y;
+    g.blocks[2].h = g.blocks[3].h = rural_h;
+    g.tex_h = rural_y + rural_h;
+    return g;
+  }
+  g.cell = 1;
+  for (auto& b : g.blocks) b.cols = std::max(1, b.w);
+  return g;
+}
+
+// The glyph of a state in a q x q cell: true where the cell is painted.
+bool glyphPixel(Glyph gl, int x, int y, int q) {
+  if (q < 3) return true;
+  int c = q / 2;
+  switch (gl) {
+    case Glyph::Square: return true;
+    case Glyph::Dot: {
+      int r = std::max(0, q / 4);
+      return std::abs(x - c) <= r && std::abs(y - c) <= r;
+    }
+    case Glyph::Ring: return x == 0 || y == 0 || x == q - 1 || y == q - 1;
+    case Glyph::Cross: return std::abs(x - y) <= (q >= 7 ? 1 : 0) || std::abs(x + y - (q - 1)) <= (q >= 7 ? 1 : 0);
+    case Glyph::Hatch: return (y % 2) == 0;
+    case Glyph::Diamond: return std::abs(2 * x - (q - 1)) + std::abs(2 * y - (q - 1)) <= q;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool CityGeometry::operator==(const CityGeometry& o) const {
+  if (tex_w != o.tex_w || tex_h != o.tex_h || cell != o.cell) return false;
+  for (size_t i = 0; i < blocks.size(); ++i)
+    if (blocks[i].x != o.blocks[i].x || blocks[i].y != o.blocks[i].y || blocks[i].w != o.blocks[i].w ||
+        blocks[i].h != o.blocks[i].h || blocks[i].n != o.blocks[i].n)
+      return false;
+  return true;
+}
+
+const std::array<size_t, kViewCount>& CityView::counts(int pane) const {
+  static const std::array<size_t, kViewCount> none{};
+  return pane >= 0 && pane < static_cast<int>(panes_.size()) ? panes_[static_cast<size_t>(pane)]->counts : none;
+}
+
+CityView::Rect CityView::rect(int pane) const {
+  return pane >= 0 && pane < static_cast<int>(panes_.size()) ? panes_[static_cast<size_t>(pane)]->rect
+                                                              : Rect{0, 0, 0, 0};
+}
+
+void CityView::ensureIndex(const Frame& f) {
+  if (indexed_ == f.layout) return;
+  indexed_ = f.layout;
+  block_of_.assign(f.population, 0);
+  index_of_.assign(f.population, 0);
+  if (!indexed_) return;
+  for (int b = 0; b < CityLayout::kBlocks; ++b) {
+    const auto& ids = indexed_->ids[b];
+    for (size_t k = 0; k < ids.size(); ++k) {
+      if (ids[k] >= block_of_.size()) continue;
+      block_of_[ids[k]] = static_cast<uint8_t>(b);
+      index_of_[ids[k]] = static_cast<uint32_t>(k);
+    }
+  }
+}
+
+void CityView::fill(Pane& p, const Frame& f, int pane) {
+  const CityGeometry& g = p.geo;
+  p.pixels.assign(static_cast<size_t>(g.tex_w) * static_cast<size_t>(g.tex_h) * 4, 0);
+  p.counts.fill(0);
+  const auto& views = f.views[static_cast<size_t>(pane)];
+  int c = g.cell;
+  int q = c >= 4 ? c - 1 : c;  // leave a 1-pixel gap between big cells
+  // Pre-rendered glyph masks, one per state.
+  std::vector<uint8_t> masks(static_cast<size_t>(kViewCount * q * q));
+  for (int v = 0; v < kViewCount; ++v)
+    for (int y = 0; y < q; ++y)
+      for (int x = 0; x < q; ++x)
+        masks[static_cast<size_t>((v * q + y) * q + x)] = glyphPixel(stateGlyph(static_cast<CitizenView>(v)), x, y, q);
+  Rgb cols[kViewCount];
+  for (int v = 0; v < kViewCount; ++v) cols[v] = stateColour(static_cast<CitizenView>(v));
+  uint8_t* px = p.pixels.data();
+  const size_t stride = static_cast<size_t>(g.tex_w) * 4;
+  for (int b = 0; b < CityLayout::kBlocks; ++b) {
+    const auto& blk = g.blocks[static_cast<size_t>(b)];
+    const auto& ids = f.layout->ids[b];
+    for (size_t k = 0; k < ids.size(); ++k) {
+      uint8_t v = ids[k] < views.size() ? views[ids[k]] : 1;
+      if (v >= kViewCount) v = 1;
+      ++p.counts[v];
+      int x0 = blk.x + static_cast<int>(k % static_cast<size_t>(blk.cols)) * c;
+      int y0 = blk.y + static_cast<int>(k / static_cast<size_t>(blk.cols)) * c;
+      if (x0 + q > g.tex_w || y0 + q > g.tex_h) continue;
+      const Rgb col = cols[v];
+      const uint8_t* m = &masks[static_cast<size_t>(v * q * q)];
+      for (int y = 0; y < q; ++y) {
+        uint8_t* row = px + static_cast<size_t>(y0 + y) * stride + static_cast<size_t>(x0) * 4;
+        for (int x = 0; x < q; ++x, row += 4) {
+          if (!m[y * q + x]) continue;
+          row[0] = col.r, row[1] = col.g, row[2] = col.b, row[3] = 255;
+        }
+      }
+    }
+  }
+  if (p.tex.getSize().x != static_cast<unsigned>(g.tex_w) || p.tex.getSize().y != static_cast<unsigned>(g.tex_h))
+    p.tex.create(static_cast<unsigned>(g.tex_w), static_cast<unsigned>(g.tex_h));
+  p.tex.update(p.pixels.data());
+  p.tex.setSmooth(g.screen_per_tex < 0.999f);  // average when several citizens share a screen pixel
+}
+
+int64_t CityView::citizenAt(const Pane& p, const Frame& f, float tx, float ty) const {
+  const CityGeometry& g = p.geo;
+  for (int b = 0; b < CityLayout::kBlocks; ++b) {
+    const auto& blk = g.blocks[static_cast<size_t>(b)];
+    if (tx < blk.x || ty < blk.y || tx >= blk.x + blk.w || ty >= blk.y + blk.h) continue;
+    int col = static_cast<int>(tx - blk.x) / g.cell, row = static_cast<int>(ty - blk.y) / g.cell;
+    if (col >= blk.cols) return -1;
+    size_t k = static_cast<size_t>(row) * static_cast<size_t>(blk.cols) + static_cast<size_t>(col);
+    if (k >= f.layout->ids[b].size()) return -1;
+    return f.layout->ids[b][k];
+  }
+  return -1;
+}
+
+bool CityView::cellOf(const Pane& p, uint32_t id, float& tx, float& ty) const {
+  if (id >= block_of_.size()) return false;
+  const auto& blk = p.geo.blocks[block_of_[id]];
+  size_t k = index_of_[id];
+  tx = blk.x + static_cast<float>(k % static_cast<size_t>(blk.cols)) * p.geo.cell + p.geo.cell * 0.5f;
+  ty = blk.y + static_cast<float>(k / static_cast<size_t>(blk.cols)) * p.geo.cell + p.geo.cell * 0.5f;
+  return true;
+}
+
+void CityView::drawLens(const Pane& p, const Frame& f, int pane, float tx, float ty) {
+  // A magnifier: the 9 x 9 cells around the mouse, drawn large with their shapes.
+  const auto& views = f.views[static_cast<size_t>(pane)];
+  const float s = ImGui::GetFontSize() * 0.9f;
+  const int r = 4;
+  ImGui::BeginTooltip();
+  int64_t id = citizenAt(p, f, tx, ty);
+  if (id >= 0) {
+    auto v = static_cast<CitizenView>(views[static_cast<size_t>(id)]);
+    ImGui::Text("citizen #%lld: %s", static_cast<long long>(id), stateLabel(v));
+    ImGui::TextDisabled("click to inspect");
+  }
+  ImVec2 o = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int dy = -r; dy <= r; ++dy)
+    for (int dx = -r; dx <= r; ++dx) {
+      int64_t c = citizenAt(p, f, tx + dx * p.geo.cell, ty + dy * p.geo.cell);
+      ImVec2 q(o.x + (dx + r) * s * 1.15f, o.y + (dy + r) * s * 1.15f);
+      if (c < 0) continue;
+      drawSwatch(dl, q, s, static_cast<CitizenView>(views[static_cast<size_t>(c)]));
+      if (dx == 0 && dy == 0)
+        dl->AddRect(ImVec2(q.x - 2, q.y - 2), ImVec2(q.x + s + 2, q.y + s + 2), IM_COL32(255, 255, 255, 255), 0, 0, 2);
+    }
+  ImGui::Dummy(ImVec2((2 * r + 1) * s * 1.15f, (2 * r + 1) * s * 1.15f));
+  ImGui::EndTooltip();
+}
+
+int64_t CityView::draw(int pane, const Frame& f, ImVec2 size, int64_t selected) {
+  while (static_cast<int>(panes_.size()) <= pane) panes_.push_back(std::make_unique<Pane>());
+  Pane& p = *panes_[static_cast<size_t>(pane)];
+  if (!f.ready || !f.layout || pane >= static_cast<int>(f.views.size())) {
+    ImGui::Dummy(size);
+    return -1;
+  }
+  ensureIndex(f);
+  std::array<size_t, 4> n;
+  for (int b = 0; b < 4; ++b) n[static_cast<size_t>(b)] = f.layout->ids[b].size();
+  CityGeometry g = computeGeometry(size.x, size.y, n, ImGui::GetTextLineHeight() + 2);
+  if (!(g == p.geo) || p.version != f.version) {
+    p.geo = g;
+    p.version = f.version;
+    fill(p, f, pane);
+  }
+  ImVec2 o = ImGui::GetCursorScreenPos();
+  ImVec2 shown(g.tex_w * g.screen_per_tex, g.tex_h * g.screen_per_tex);
+  p.rect = {o.x, o.y, shown.x, shown.y};
+  ImGui::Image(textureId(p.tex), shown);
+  bool hovered = ImGui::IsItemHovered();
+  bool clicked = ImGui::IsItemClicked(0);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  // Block labels: region and group, with their size.
+  for (int b = 0; b < CityLayout::kBlocks; ++b) {
+    const auto& blk = g.blocks[static_cast<size_t>(b)];
+    if (blk.n == 0) continue;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%s \xC2\xB7 %s", CityLayout::rural(b) ? "rural" : "urban",
+                  CityLayout::group(b) ? label_b_.c_str() : label_a_.c_str());
+    ImVec2 at(o.x + blk.x * g.screen_per_tex, o.y + blk.y * g.screen_per_tex - ImGui::GetTextLineHeight() - 1);
+    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), buf);
+    dl->AddText(ImVec2(at.x + ImGui::CalcTextSize(buf).x + 6, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                std::to_string(blk.n).c_str());
+  }
+  // The inspected citizen is ringed in every pane.
+  float tx, ty;
+  if (selected >= 0 && cellOf(p, static_cast<uint32_t>(selected), tx, ty)) {
+    ImVec2 c(o.x + tx * g.screen_per_tex, o.y + ty * g.screen_per_tex);
+    float rad = std::max(7.0f, g.cell * g.screen_per_tex * 1.6f);
+    dl->AddCircle(c, rad + 2, IM_COL32(0, 0, 0, 255), 24, 4);
+    dl->AddCircle(c, rad, IM_COL32(255, 255, 255, 255), 24, 2.5f);
+    dl->AddLine(ImVec2(c.x - rad - 10, c.y), ImVec2(c.x - rad, c.y), IM_COL32(255, 255, 255, 255), 2);
+    dl->AddLine(ImVec2(c.x + rad, c.y), ImVec2(c.x + rad + 10, c.y), IM_COL32(255, 255, 255, 255), 2);
+  }
+  int64_t picked = -1;
+  if (hovered) {
+    ImVec2 m = ImGui::GetIO().MousePos;
+    float mx = (m.x - o.x) / g.screen_per_tex, my = (m.y - o.y) / g.screen_per_tex;
+    drawLens(p, f, pane, mx, my);
+    if (clicked) picked = citizenAt(p, f, mx, my);
+  }
+  return picked;
+}
+
+}  // namespace tl::gui

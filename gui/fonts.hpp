@@ -1,0 +1,11 @@
+// fonts.hpp: rasterises the embedded TrueType font at the size shown (rebuilt when the scale changes).
+#pragma once
+
+namespace tl::gui {
+class ImGuiSfml;
+
+// Rebuilds ImGui's font atlas at base_px * scale pixels and uploads it. Call
+// outside a frame (before newFrame). Returns false when the font is missing
+// (ImGui's built-in font is used then).
+bool buildFonts(ImGuiSfml& glue, float base_px, float scale);
+}  // namespace tl::gui

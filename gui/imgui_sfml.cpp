@@ -1,0 +1,331 @@
+// imgui_sfml.cpp: our own Dear ImGui platform + renderer glue for SFML (events in, GL 1.x draw out).
+// Written for this project; builds against imgui 1.86 (Debian) and the 1.87+ input API (Ubuntu's 1.90).
+#include "gui/imgui_sfml.hpp"
+
+#include <SFML/OpenGL.hpp>
+#include <SFML/Window/Clipboard.hpp>
+#include <SFML/Window/Mouse.hpp>
+#include <cfloat>
+#include <cstddef>
+#include <string>
+
+#ifndef GL_CLAMP_TO_EDGE
+#define GL_CLAMP_TO_EDGE 0x812F
+#endif
+
+namespace tl::gui {
+namespace {
+
+std::string g_clipboard;  // keeps the text ImGui asked for alive until the next call
+
+const char* getClipboard(void*) {
+  sf::String s = sf::Clipboard::getString();
+  auto u8 = s.toUtf8();
+  g_clipboard.assign(u8.begin(), u8.end());
+  return g_clipboard.c_str();
+}
+void setClipboard(void*, const char* text) {
+  std::string t(text ? text : "");
+  sf::Clipboard::setString(sf::String::fromUtf8(t.begin(), t.end()));
+}
+
+int mouseIndex(sf::Mouse::Button b) {
+  switch (b) {
+    case sf::Mouse::Left: return 0;
+    case sf::Mouse::Right: return 1;
+    case sf::Mouse::Middle: return 2;
+    case sf::Mouse::XButton1: return 3;
+    case sf::Mouse::XButton2: return 4;
+    default: return -1;
+  }
+}
+
+#if IMGUI_VERSION_NUM >= 18700
+// 1.87+: ImGui owns a full key enum and takes key events.
+ImGuiKey toImGuiKey(sf::Keyboard::Key k) {
+  using K = sf::Keyboard;
+  if (k >= K::A && k <= K::Z) return static_cast<ImGuiKey>(ImGuiKey_A + (k - K::A));
+  if (k >= K::Num0 && k <= K::Num9) return static_cast<ImGuiKey>(ImGuiKey_0 + (k - K::Num0));
+  if (k >= K::F1 && k <= K::F12) return static_cast<ImGuiKey>(ImGuiKey_F1 + (k - K::F1));
+  if (k >= K::Numpad0 && k <= K::Numpad9) return static_cast<ImGuiKey>(ImGuiKey_Keypad0 + (k - K::Numpad0));
+  switch (k) {
+    case K::Tab: return ImGuiKey_Tab;
+    case K::Left: return ImGuiKey_LeftArrow;
+    case K::Right: return ImGuiKey_RightArrow;
+    case K::Up: return ImGuiKey_UpArrow;
+    case K::Down: return ImGuiKey_DownArrow;
+    case K::PageUp: return ImGuiKey_PageUp;
+    case K::PageDown: return ImGuiKey_PageDown;
+    case K::Home: return ImGuiKey_Home;
+    case K::End: return ImGuiKey_End;
+    case K::Insert: return ImGuiKey_Insert;
+    case K::Delete: return ImGuiKey_Delete;
+    case K::BackSpace: return ImGuiKey_Backspace;
+    case K::Space: return ImGuiKey_Space;
+    case K::Enter: return ImGuiKey_Enter;
+    case K::Escape: return ImGuiKey_Escape;
+    case K::LControl: return ImGuiKey_LeftCtrl;
+    case K::RControl: return ImGuiKey_RightCtrl;
+    case K::LShift: return ImGuiKey_LeftShift;
+    case K::RShift: return ImGuiKey_RightShift;
+    case K::LAlt: return ImGuiKey_LeftAlt;
+    case K::RAlt: return ImGuiKey_RightAlt;
+    case K::LSystem: return ImGuiKey_LeftSuper;
+    case K::RSystem: return ImGuiKey_RightSuper;
+    case K::Comma: return ImGuiKey_Comma;
+    case K::Period: return ImGuiKey_Period;
+    case K::Hyphen: return ImGuiKey_Minus;
+    case K::Equal: return ImGuiKey_Equal;
+    case K::Slash: return ImGuiKey_Slash;
+    case K::SemiColon: return ImGuiKey_Semicolon;
+    case K::Quote: return ImGuiKey_Apostrophe;
+    case K::LBracket: return ImGuiKey_LeftBracket;
+    case K::RBracket: return ImGuiKey_RightBracket;
+    case K::BackSlash: return ImGuiKey_Backslash;
+    case K::Add: return ImGuiKey_KeypadAdd;
+    case K::Subtract: return ImGuiKey_KeypadSubtract;
+    case K::Multiply: return ImGuiKey_KeypadMultiply;
+    case K::Divide: return ImGuiKey_KeypadDivide;
+    default: return ImGuiKey_None;
+  }
+}
+
+void sendModifiers(ImGuiIO& io, const sf::Event::KeyEvent& k) {
+#if IMGUI_VERSION_NUM >= 18900
+  io.AddKeyEvent(ImGuiMod_Ctrl, k.control);
+  io.AddKeyEvent(ImGuiMod_Shift, k.shift);
+  io.AddKeyEvent(ImGuiMod_Alt, k.alt);
+  io.AddKeyEvent(ImGuiMod_Super, k.system);
+#else
+  io.AddKeyEvent(ImGuiKey_ModCtrl, k.control);
+  io.AddKeyEvent(ImGuiKey_ModShift, k.shift);
+  io.AddKeyEvent(ImGuiKey_ModAlt, k.alt);
+  io.AddKeyEvent(ImGuiKey_ModSuper, k.system);
+#endif
+}
+#endif
+
+}  // namespace
+
+ImGuiSfml::ImGuiSfml(sf::RenderWindow& window) : window_(window) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendPlatformName = "trustlab_sfml";
+  io.BackendRendererName = "trustlab_gl1";
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  io.IniFilename = nullptr;  // layout is computed from the window size; nothing to persist
+#if IMGUI_VERSION_NUM < 18700
+  // 1.86: ImGui reads io.KeysDown[] through KeyMap; our native index is sf::Keyboard::Key.
+  io.KeyMap[ImGuiKey_Tab] = sf::Keyboard::Tab;
+  io.KeyMap[ImGuiKey_LeftArrow] = sf::Keyboard::Left;
+  io.KeyMap[ImGuiKey_RightArrow] = sf::Keyboard::Right;
+  io.KeyMap[ImGuiKey_UpArrow] = sf::Keyboard::Up;
+  io.KeyMap[ImGuiKey_DownArrow] = sf::Keyboard::Down;
+  io.KeyMap[ImGuiKey_PageUp] = sf::Keyboard::PageUp;
+  io.KeyMap[ImGuiKey_PageDown] = sf::Keyboard::PageDown;
+  io.KeyMap[ImGuiKey_Home] = sf::Keyboard::Home;
+  io.KeyMap[ImGuiKey_End] = sf::Keyboard::End;
+  io.KeyMap[ImGuiKey_Insert] = sf::Keyboard::Insert;
+  io.KeyMap[ImGuiKey_Delete] = sf::Keyboard::Delete;
+  io.KeyMap[ImGuiKey_Backspace] = sf::Keyboard::BackSpace;
+  io.KeyMap[ImGuiKey_Space] = sf::Keyboard::Space;
+  io.KeyMap[ImGuiKey_Enter] = sf::Keyboard::Enter;
+  io.KeyMap[ImGuiKey_Escape] = sf::Keyboard::Escape;
+  io.KeyMap[ImGuiKey_KeyPadEnter] = sf::Keyboard::Enter;
+  io.KeyMap[ImGuiKey_A] = sf::Keyboard::A;
+  io.KeyMap[ImGuiKey_C] = sf::Keyboard::C;
+  io.KeyMap[ImGuiKey_V] = sf::Keyboard::V;
+  io.KeyMap[ImGuiKey_X] = sf::Keyboard::X;
+  io.KeyMap[ImGuiKey_Y] = sf::Keyboard::Y;
+  io.KeyMap[ImGuiKey_Z] = sf::Keyboard::Z;
+#endif
+  io.SetClipboardTextFn = setClipboard;
+  io.GetClipboardTextFn = getClipboard;
+  io.ClipboardUserData = nullptr;
+}
+
+ImGuiSfml::~ImGuiSfml() { ImGui::DestroyContext(); }
+
+void ImGuiSfml::processEvent(const sf::Event& e) {
+  ImGuiIO& io = ImGui::GetIO();
+  switch (e.type) {
+    case sf::Event::MouseMoved:
+#if IMGUI_VERSION_NUM >= 18700
+      io.AddMousePosEvent(static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y));
+#else
+      io.MousePos = ImVec2(static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y));
+#endif
+      break;
+    case sf::Event::MouseButtonPressed:
+    case sf::Event::MouseButtonReleased: {
+      int b = mouseIndex(e.mouseButton.button);
+      if (b < 0) break;
+      bool down = e.type == sf::Event::MouseButtonPressed;
+#if IMGUI_VERSION_NUM >= 18700
+      io.AddMousePosEvent(static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y));
+      io.AddMouseButtonEvent(b, down);
+#else
+      io.MousePos = ImVec2(static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y));
+      if (down) mouse_pressed_[b] = true;  // latched so a click inside one frame is not lost
+#endif
+      break;
+    }
+    case sf::Event::MouseWheelScrolled: {
+      float v = e.mouseWheelScroll.delta;
+      bool vertical = e.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel;
+#if IMGUI_VERSION_NUM >= 18700
+      io.AddMouseWheelEvent(vertical ? 0.f : v, vertical ? v : 0.f);
+#else
+      if (vertical) io.MouseWheel += v;
+      else io.MouseWheelH += v;
+#endif
+      break;
+    }
+    case sf::Event::TextEntered:
+      if (e.text.unicode >= 32 && e.text.unicode != 127) io.AddInputCharacter(e.text.unicode);
+      break;
+    case sf::Event::KeyPressed:
+    case sf::Event::KeyReleased: {
+      bool down = e.type == sf::Event::KeyPressed;
+#if IMGUI_VERSION_NUM >= 18700
+      sendModifiers(io, e.key);
+      ImGuiKey k = toImGuiKey(e.key.code);
+      if (k != ImGuiKey_None) io.AddKeyEvent(k, down);
+#else
+      if (e.key.code >= 0 && e.key.code < 512) io.KeysDown[e.key.code] = down;
+      io.KeyCtrl = e.key.control;
+      io.KeyShift = e.key.shift;
+      io.KeyAlt = e.key.alt;
+      io.KeySuper = e.key.system;
+#endif
+      break;
+    }
+    case sf::Event::LostFocus:
+      focused_ = false;
+#if IMGUI_VERSION_NUM >= 18700
+      io.AddFocusEvent(false);
+#endif
+      break;
+    case sf::Event::GainedFocus:
+      focused_ = true;
+#if IMGUI_VERSION_NUM >= 18700
+      io.AddFocusEvent(true);
+#endif
+      break;
+    case sf::Event::MouseLeft:
+#if IMGUI_VERSION_NUM >= 18700
+      io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+#else
+      io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+#endif
+      break;
+    default: break;
+  }
+}
+
+void ImGuiSfml::uploadFontAtlas() {
+  ImGuiIO& io = ImGui::GetIO();
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  font_texture_.create(static_cast<unsigned>(w), static_cast<unsigned>(h));
+  font_texture_.update(pixels);
+  font_texture_.setSmooth(true);
+  io.Fonts->SetTexID(textureId(font_texture_));
+  io.Fonts->ClearTexData();  // the GPU copy is enough
+}
+
+void ImGuiSfml::newFrame(float dt) {
+  ImGuiIO& io = ImGui::GetIO();
+  auto size = window_.getSize();
+  io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  io.DeltaTime = dt > 0 ? dt : 1.0f / 60.0f;
+#if IMGUI_VERSION_NUM < 18700
+  for (int i = 0; i < 5; ++i) {
+    bool held = focused_ && sf::Mouse::isButtonPressed(static_cast<sf::Mouse::Button>(i));
+    io.MouseDown[i] = mouse_pressed_[i] || held;
+    mouse_pressed_[i] = false;
+  }
+#endif
+  ImGui::NewFrame();
+}
+
+void ImGuiSfml::render() {
+  ImGui::Render();
+  ImDrawData* dd = ImGui::GetDrawData();
+  if (!dd) return;
+  int fb_w = static_cast<int>(dd->DisplaySize.x * dd->FramebufferScale.x);
+  int fb_h = static_cast<int>(dd->DisplaySize.y * dd->FramebufferScale.y);
+  if (fb_w <= 0 || fb_h <= 0) return;
+  (void)window_.setActive(true);
+
+  glPushAttrib(GL_ENABLE_BIT | GL_COLOR_BUFFER_BIT | GL_TRANSFORM_BIT | GL_TEXTURE_BIT | GL_SCISSOR_BIT |
+               GL_VIEWPORT_BIT | GL_POLYGON_BIT);
+  glPushClientAttrib(GL_CLIENT_ALL_ATTRIB_BITS);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_LIGHTING);
+  glDisable(GL_ALPHA_TEST);
+  glEnable(GL_SCISSOR_TEST);
+  glEnable(GL_TEXTURE_2D);
+  glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
+  glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_MODULATE);
+  glEnableClientState(GL_VERTEX_ARRAY);
+  glEnableClientState(GL_TEXTURE_COORD_ARRAY);
+  glEnableClientState(GL_COLOR_ARRAY);
+  glDisableClientState(GL_NORMAL_ARRAY);
+  glViewport(0, 0, fb_w, fb_h);
+
+  glMatrixMode(GL_TEXTURE);  // SFML may leave a pixel-coordinate texture matrix behind
+  glPushMatrix();
+  glLoadIdentity();
+  glMatrixMode(GL_PROJECTION);
+  glPushMatrix();
+  glLoadIdentity();
+  const ImVec2 off = dd->DisplayPos;
+  glOrtho(off.x, off.x + dd->DisplaySize.x, off.y + dd->DisplaySize.y, off.y, -1.0, 1.0);
+  glMatrixMode(GL_MODELVIEW);
+  glPushMatrix();
+  glLoadIdentity();
+
+  const ImVec2 scale = dd->FramebufferScale;
+  for (int n = 0; n < dd->CmdListsCount; ++n) {
+    const ImDrawList* list = dd->CmdLists[n];
+    const char* vtx = reinterpret_cast<const char*>(list->VtxBuffer.Data);
+    const ImDrawIdx* idx = list->IdxBuffer.Data;
+    for (int c = 0; c < list->CmdBuffer.Size; ++c) {
+      const ImDrawCmd& cmd = list->CmdBuffer[c];
+      if (cmd.UserCallback) {
+        cmd.UserCallback(list, &cmd);
+        continue;
+      }
+      float x1 = (cmd.ClipRect.x - off.x) * scale.x, y1 = (cmd.ClipRect.y - off.y) * scale.y;
+      float x2 = (cmd.ClipRect.z - off.x) * scale.x, y2 = (cmd.ClipRect.w - off.y) * scale.y;
+      if (x2 <= x1 || y2 <= y1) continue;
+      glScissor(static_cast<int>(x1), static_cast<int>(fb_h - y2), static_cast<int>(x2 - x1),
+                static_cast<int>(y2 - y1));
+      glBindTexture(GL_TEXTURE_2D, fromTextureId(cmd.TextureId));
+      const char* base = vtx + static_cast<size_t>(cmd.VtxOffset) * sizeof(ImDrawVert);
+      glVertexPointer(2, GL_FLOAT, sizeof(ImDrawVert), base + offsetof(ImDrawVert, pos));
+      glTexCoordPointer(2, GL_FLOAT, sizeof(ImDrawVert), base + offsetof(ImDrawVert, uv));
+      glColorPointer(4, GL_UNSIGNED_BYTE, sizeof(ImDrawVert), base + offsetof(ImDrawVert, col));
+      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
+                     sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT, idx + cmd.IdxOffset);
+    }
+  }
+
+  glMatrixMode(GL_MODELVIEW);
+  glPopMatrix();
+  glMatrixMode(GL_PROJECTION);
+  glPopMatrix();
+  glMatrixMode(GL_TEXTURE);
+  glPopMatrix();
+  glPopClientAttrib();
+  glPopAttrib();
+}
+
+}  // namespace tl::gui

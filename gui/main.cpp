@@ -1,0 +1,122 @@
+// main.cpp: trustlab's command line: which scenario, window size, and the scripted screenshot/bench modes.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "gui/app.hpp"
+#include "sim/scenario_io.hpp"
+
+namespace {
+
+const char* kUsage =
+    "usage: trustlab [SCENARIO] [options]\n"
+    "  SCENARIO               a scenario file, or a built-in name (default: the embedded default scenario)\n"
+    "  --population N         number of synthetic citizens\n"
+    "  --seed N               random seed\n"
+    "  --set PATH=VALUE       change a parameter, e.g. --set regimes[1].appeal.cost=0.1 (repeatable)\n"
+    "  --size WxH             window size in pixels (default 1600x900)\n"
+    "  --presenter            presenter mode: large text, high contrast (F5)\n"
+    "  --play                 start playing\n"
+    "  --speed W              weeks per second when playing (0 = as fast as possible; default 10)\n"
+    "  --threads N            model threads (default: all cores but one)\n"
+    "  --screenshot OUT.png   run, save a picture of the window and exit\n"
+    "  --after-weeks N        weeks to run before the screenshot\n"
+    "  --inspect ID           inspect this citizen\n"
+    "  --panel inspector|notes|lesson   right-hand tab to show\n"
+    "  --numbers metrics|funnel         tab to show beside the charts\n"
+    "  --tooltip PATH[@R]     open the help of this parameter (of regime R, 0-based; -1 = world)\n"
+    "  --lesson-step N [--reveal]       open the lesson at step N (1-based)\n"
+    "  --help-overlay         show the keyboard shortcuts\n"
+    "  --pane-rects FILE      write the city panes' screen rectangles (screenshot test)\n"
+    "  --bench-frames N       play and print frames/s and weeks/s over N frames, then exit\n";
+
+bool takeInt(const char* s, long long& out) {
+  char* end = nullptr;
+  out = std::strtoll(s, &end, 10);
+  return end && *end == '\0' && end != s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  tl::gui::AppOptions opt;
+  std::string scenario_arg;
+  std::vector<std::string> sets;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&](const char* what) -> const char* {
+      if (i + 1 >= argc) {
+        std::cerr << "trustlab: " << a << " needs " << what << "\n" << kUsage;
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    auto number = [&](const char* what) -> long long {
+      long long v = 0;
+      const char* s = next(what);
+      if (!takeInt(s, v)) {
+        std::cerr << "trustlab: " << a << ": expected " << what << ", got \"" << s << "\"\n";
+        std::exit(2);
+      }
+      return v;
+    };
+    if (a == "-h" || a == "--help") {
+      std::cout << kUsage;
+      return 0;
+    } else if (a == "--screenshot") opt.screenshot = next("a file name");
+    else if (a == "--after-weeks") opt.after_weeks = static_cast<int>(number("a number of weeks"));
+    else if (a == "--presenter") opt.presenter = true;
+    else if (a == "--play") opt.play = true;
+    else if (a == "--inspect") opt.inspect = number("a citizen id");
+    else if (a == "--population") sets.push_back("population.size=" + std::to_string(number("a number of citizens")));
+    else if (a == "--seed") sets.push_back("seed=" + std::to_string(number("a seed")));
+    else if (a == "--set") sets.push_back(next("PATH=VALUE"));
+    else if (a == "--threads") opt.threads = static_cast<int>(number("a number of threads"));
+    else if (a == "--speed") opt.speed = std::atof(next("weeks per second"));
+    else if (a == "--bench-frames") opt.bench_frames = static_cast<int>(number("a number of frames"));
+    else if (a == "--panel") opt.right_tab = next("inspector, notes or lesson");
+    else if (a == "--numbers") opt.bottom_tab = next("metrics or funnel");
+    else if (a == "--help-overlay") opt.help = true;
+    else if (a == "--reveal") opt.lesson_reveal = true;
+    else if (a == "--lesson-step") opt.lesson_step = static_cast<int>(number("a step number")) - 1;
+    else if (a == "--pane-rects") opt.pane_rects = next("a file name");
+    else if (a == "--tooltip") {
+      std::string t = next("a parameter path");
+      auto at = t.find('@');
+      if (at != std::string::npos) {
+        opt.tooltip_regime = std::atoi(t.c_str() + at + 1);
+        t = t.substr(0, at);
+      }
+      opt.tooltip = t;
+    } else if (a == "--size") {
+      unsigned w = 0, h = 0;
+      if (std::sscanf(next("WxH"), "%ux%u", &w, &h) != 2 || w < 320 || h < 240 || w > 8192 || h > 8192) {
+        std::cerr << "trustlab: --size: expected WxH such as 1600x900 (320x240 to 8192x8192)\n";
+        return 2;
+      }
+      opt.width = w, opt.height = h;
+    } else if (!a.empty() && a[0] == '-') {
+      std::cerr << "trustlab: unknown option " << a << "\n" << kUsage;
+      return 2;
+    } else if (scenario_arg.empty()) {
+      scenario_arg = a;
+    } else {
+      std::cerr << "trustlab: only one scenario can be given (got " << scenario_arg << " and " << a << ")\n";
+      return 2;
+    }
+  }
+  tl::Scenario scenario;
+  try {
+    scenario = scenario_arg.empty() ? tl::defaultScenario() : tl::loadScenario(scenario_arg);
+    for (const auto& s : sets) tl::applySet(scenario, s);
+  } catch (const tl::ScenarioError& e) {
+    for (const auto& err : e.errors) std::cerr << err.str() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "trustlab: " << e.what() << "\n";
+    return 2;
+  }
+  return tl::gui::runApp(scenario, opt);
+}

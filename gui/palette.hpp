@@ -1,0 +1,36 @@
+// palette.hpp: colours and shapes of citizen states (Okabe-Ito + pattern), and the two UI styles.
+#pragma once
+#include <cstdint>
+#include <imgui.h>
+
+#include "sim/simulation.hpp"
+
+namespace tl::gui {
+
+struct Rgb {
+  uint8_t r, g, b;
+};
+
+// The colour of each CitizenView, indexed by its value (Okabe-Ito where it matters).
+Rgb stateColour(CitizenView v);
+ImU32 stateColourU32(CitizenView v, uint8_t alpha = 255);
+ImVec4 stateColourVec(CitizenView v);
+// The second cue beside colour: what a citizen cell looks like when cells are big enough.
+enum class Glyph : uint8_t { Dot, Square, Ring, Cross, Hatch, Diamond };
+Glyph stateGlyph(CitizenView v);
+const char* glyphName(Glyph g);
+// Short label shown in the legend ("wrongly sanctioned").
+const char* stateLabel(CitizenView v);
+// Draws a legend swatch (colour + glyph) at p with side s.
+void drawSwatch(ImDrawList* dl, ImVec2 p, float s, CitizenView v);
+
+// Accent colours for charts, one per pane, and for group A / B lines.
+ImU32 paneColour(int pane);
+ImU32 groupColour(int group);
+
+// Applies the normal dark style or the presenter (high-contrast) style, scaled.
+void applyStyle(bool presenter, float scale);
+// Background colour of the window (outside the panels).
+Rgb backgroundColour(bool presenter);
+
+}  // namespace tl::gui

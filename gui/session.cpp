@@ -1,0 +1,167 @@
+// session.cpp: the scenario as loaded vs as edited, undo/redo of parameter changes, and pane changes.
+#include "gui/session.hpp"
+
+#include <exception>
+
+#include "sim/scenario_io.hpp"
+
+namespace tl::gui {
+
+void Session::load(const Scenario& s) {
+  loaded_ = s;
+  current_ = s;
+  undo_.clear();
+  redo_.clear();
+  rebuild(0);
+}
+
+void Session::restart() { rebuild(0); }
+
+void Session::rebuild(int keep_week) {
+  restart_pending_ = false;
+  worker_.rebuild(current_, keep_week);
+}
+
+double Session::value(int regime, P id) const {
+  if (regime < 0) return current_.world[id];
+  if (regime >= static_cast<int>(current_.regimes.size())) return decl(id).def;
+  return current_.regimes[static_cast<size_t>(regime)].values[id];
+}
+double Session::loadedValue(int regime, P id) const {
+  if (regime < 0) return loaded_.world[id];
+  if (regime >= static_cast<int>(loaded_.regimes.size())) return decl(id).def;
+  return loaded_.regimes[static_cast<size_t>(regime)].values[id];
+}
+
+bool Session::needsRestart(P id) {
+  std::string sec = decl(id).section();
+  return sec == "population" || id == P::run_seed || id == P::run_weeks;
+}
+
+void Session::applyValue(int regime, P id, double v) {
+  if (regime < 0) {
+    current_.world[id] = v;
+    if (needsRestart(id)) restart_pending_ = true;
+    else worker_.setWorldParam(id, v);
+  } else if (regime < static_cast<int>(current_.regimes.size())) {
+    current_.regimes[static_cast<size_t>(regime)].values[id] = v;
+    worker_.setRegimeParam(regime, id, v);
+  }
+}
+
+void Session::preview(int regime, P id, double v) {
+  if (regime < 0 && needsRestart(id)) {
+    current_.world[id] = v;
+    restart_pending_ = true;
+    return;
+  }
+  applyValue(regime, id, v);
+}
+
+void Session::commit(const Edit& e) {
+  Edit real;
+  for (const auto& c : e)
+    if (c.before != c.after) real.push_back(c);
+  for (const auto& c : e) applyValue(c.regime, c.id, c.after);
+  if (real.empty()) return;
+  undo_.push_back(real);
+  redo_.clear();
+}
+
+void Session::undo() {
+  if (undo_.empty()) return;
+  Edit e = undo_.back();
+  undo_.pop_back();
+  for (auto it = e.rbegin(); it != e.rend(); ++it) applyValue(it->regime, it->id, it->before);
+  redo_.push_back(e);
+}
+
+void Session::redo() {
+  if (redo_.empty()) return;
+  Edit e = redo_.back();
+  redo_.pop_back();
+  for (const auto& c : e) applyValue(c.regime, c.id, c.after);
+  undo_.push_back(e);
+}
+
+void Session::resetSection(int regime, const std::string& section) {
+  Edit e;
+  for (const auto& d : paramTable()) {
+    if ((regime < 0) != (d.scope == Scope::World) || d.section() != section) continue;
+    if (changed(regime, d.id)) e.push_back({regime, d.id, value(regime, d.id), loadedValue(regime, d.id)});
+  }
+  commit(e);
+}
+
+void Session::resetAll() {
+  if (current_.regimes.size() != loaded_.regimes.size()) {
+    // panes were added or removed: back to the loaded panes and a fresh run
+    load(loaded_);
+    return;
+  }
+  Edit e;
+  for (const auto& d : paramTable()) {
+    if (d.scope == Scope::World) {
+      if (changed(-1, d.id)) e.push_back({-1, d.id, value(-1, d.id), loadedValue(-1, d.id)});
+    } else {
+      for (int r = 0; r < static_cast<int>(current_.regimes.size()); ++r)
+        if (changed(r, d.id)) e.push_back({r, d.id, value(r, d.id), loadedValue(r, d.id)});
+    }
+  }
+  commit(e);
+}
+
+std::string Session::applyAssignments(const std::vector<std::pair<std::string, std::string>>& set) {
+  Scenario next = current_;
+  try {
+    for (const auto& kv : set) applySet(next, kv.first, kv.second);
+  } catch (const ScenarioError& err) {
+    std::string msg;
+    for (const auto& e : err.errors) msg += e.str() + "\n";
+    return msg;
+  } catch (const std::exception& err) {
+    return err.what();
+  }
+  Edit e;
+  for (const auto& d : paramTable()) {
+    if (d.scope == Scope::World) {
+      if (next.world[d.id] != current_.world[d.id]) e.push_back({-1, d.id, current_.world[d.id], next.world[d.id]});
+    } else {
+      for (size_t r = 0; r < current_.regimes.size() && r < next.regimes.size(); ++r) {
+        double a = current_.regimes[r].values[d.id], b = next.regimes[r].values[d.id];
+        if (a != b) e.push_back({static_cast<int>(r), d.id, a, b});
+      }
+    }
+  }
+  commit(e);
+  return {};
+}
+
+void Session::addPane(const std::string& preset, int keep_week) {
+  if (current_.regimes.size() >= static_cast<size_t>(kMaxRegimes)) return;
+  RegimeSpec r;
+  r.preset = preset;
+  r.values = presetValues(preset);
+  r.name = preset;
+  try {
+    const auto& j = presetJson(preset);
+    if (j.contains("name") && j["name"].is_string()) r.name = j["name"].get<std::string>();
+  } catch (const std::exception&) {
+  }
+  current_.regimes.push_back(r);
+  loaded_.regimes.push_back(r);
+  undo_.clear();
+  redo_.clear();
+  rebuild(keep_week);
+}
+
+void Session::removePane(int pane, int keep_week) {
+  if (current_.regimes.size() <= 1 || pane < 0 || pane >= static_cast<int>(current_.regimes.size())) return;
+  current_.regimes.erase(current_.regimes.begin() + pane);
+  if (pane < static_cast<int>(loaded_.regimes.size())) loaded_.regimes.erase(loaded_.regimes.begin() + pane);
+  undo_.clear();
+  redo_.clear();
+  rebuild(keep_week);
+}
+
+}  // namespace tl::gui
