@@ -1,0 +1,154 @@
+// test_gui_screenshot.cpp: runs the trustlab app under xvfb-run, saves a screenshot and checks the
+// city panes show the state colours in plausible proportions (skips when xvfb-run or the app is absent).
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#if __has_include(<stb/stb_image.h>)
+#define TL_HAVE_STB 1
+#define STB_IMAGE_IMPLEMENTATION
+#define STBI_ONLY_PNG
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wsign-compare"
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#endif
+#include <stb/stb_image.h>
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+#endif
+
+namespace {
+
+// The app sits beside the CLI in the build tree: <build>/gui/trustlab.
+std::string guiBinary() {
+  std::string cli = TRUSTLAB_CLI;
+  auto slash = cli.find_last_of('/');
+  std::string dir = cli.substr(0, slash);
+  auto up = dir.find_last_of('/');
+  return dir.substr(0, up) + "/gui/trustlab";
+}
+
+bool fileExists(const std::string& p) { return std::ifstream(p).good(); }
+
+struct PaneRect {
+  int index;
+  float x, y, w, h;
+  std::string name;
+};
+
+std::vector<PaneRect> readRects(const std::string& path) {
+  std::vector<PaneRect> out;
+  std::ifstream f(path);
+  std::string line;
+  while (std::getline(f, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream in(line);
+    PaneRect r;
+    in >> r.index >> r.x >> r.y >> r.w >> r.h;
+    std::getline(in, r.name);
+    out.push_back(r);
+  }
+  return out;
+}
+
+// The state colours of gui/palette.cpp (Okabe-Ito + two greys), by CitizenView value.
+constexpr std::array<std::array<int, 3>, 7> kStates = {{{72, 74, 84},
+                                                        {160, 160, 160},
+                                                        {0, 158, 115},
+                                                        {240, 228, 66},
+                                                        {0, 114, 178},
+                                                        {213, 94, 0},
+                                                        {204, 121, 167}}};
+
+struct Counts {
+  std::array<long, 7> state{};
+  long pixels = 0;
+  long known() const {
+    long s = 0;
+    for (long c : state) s += c;
+    return s;
+  }
+};
+
+Counts countColours(const unsigned char* img, int w, int h, const PaneRect& r) {
+  Counts c;
+  for (int y = static_cast<int>(r.y); y < static_cast<int>(r.y + r.h) && y < h; ++y)
+    for (int x = static_cast<int>(r.x); x < static_cast<int>(r.x + r.w) && x < w; ++x) {
+      const unsigned char* p = img + (static_cast<size_t>(y) * w + x) * 3;
+      ++c.pixels;
+      for (size_t s = 0; s < kStates.size(); ++s)
+        if (std::abs(p[0] - kStates[s][0]) <= 2 && std::abs(p[1] - kStates[s][1]) <= 2 &&
+            std::abs(p[2] - kStates[s][2]) <= 2)
+          ++c.state[s];
+    }
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("the app's screenshot shows every pane's citizens in the state colours") {
+#ifndef TL_HAVE_STB
+  MESSAGE("skipped: stb_image.h (libstb-dev) is not installed");
+  return;
+#else
+  std::string app = guiBinary();
+  if (!fileExists(app)) {
+    MESSAGE("skipped: the GUI was not built (" << app << ")");
+    return;
+  }
+  if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
+    MESSAGE("skipped: xvfb-run is not installed (apt-get install xvfb)");
+    return;
+  }
+  std::string png = "gui_screenshot_test.png", rects = "gui_screenshot_test.txt";
+  std::remove(png.c_str());
+  std::remove(rects.c_str());
+  std::string cmd = "xvfb-run -a -s '-screen 0 1600x900x24' '" + app + "' --screenshot " + png +
+                    " --after-weeks 156 --size 1600x900 --pane-rects " + rects + " > gui_screenshot_test.log 2>&1";
+  INFO(cmd);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  int w = 0, h = 0, n = 0;
+  unsigned char* img = stbi_load(png.c_str(), &w, &h, &n, 3);
+  REQUIRE(img != nullptr);
+  CHECK(w == 1600);
+  CHECK(h == 900);
+  auto panes = readRects(rects);
+  REQUIRE(panes.size() >= 2);
+  bool saw_blacklist = false, saw_voluntary = false;
+  for (const auto& pane : panes) {
+    INFO("pane " << pane.index << ":" << pane.name << " at " << pane.x << "," << pane.y << " " << pane.w << "x" << pane.h);
+    REQUIRE(pane.w > 100);
+    REQUIRE(pane.h > 100);
+    Counts c = countColours(img, w, h, pane);
+    for (size_t s = 0; s < c.state.size(); ++s) INFO("state " << s << ": " << c.state[s] << " pixels");
+    // Nothing blank: most of the pane is citizens drawn in a state colour.
+    CHECK(c.known() > c.pixels * 0.4);
+    double calm = static_cast<double>(c.state[0] + c.state[1] + c.state[2]);
+    double sanctioned = static_cast<double>(c.state[4] + c.state[5]);
+    // Plausible: sanctions are the exception, not the rule, three years in.
+    CHECK(sanctioned < c.known() * 0.5);
+    CHECK(calm > c.known() * 0.4);
+    if (pane.name.find("lacklist") != std::string::npos) {
+      saw_blacklist = true;
+      CHECK(sanctioned > 0);  // the list sanctions someone
+    }
+    if (pane.name.find("oluntary") != std::string::npos) {
+      saw_voluntary = true;
+      CHECK(c.state[2] > c.known() * 0.02);  // the score rewards volunteers
+      CHECK(sanctioned == 0);                 // benefits only, no sanctions
+    }
+  }
+  CHECK(saw_blacklist);
+  CHECK(saw_voluntary);
+  stbi_image_free(img);
+#endif
+}
