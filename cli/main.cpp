@@ -48,7 +48,8 @@ const std::vector<Command>& commands() {
        "  --weeks N               weeks (default 52)\n"
        "  --threads N             worker threads (0 = all cores)\n"
        "  --regimes-from SCENARIO take the regimes from this scenario instead of the default's\n"
-       "  --scaling               run 10^4, 10^5, 10^6 and 10^7 citizens and print ns per citizen-week\n",
+       "  --scaling               run 10^4, 10^5, 10^6 and 10^7 citizens (--weeks each, default 26;\n"
+       "                          small sizes repeated) and print ns per citizen-week\n",
        {{"--population", "--weeks", "--threads", "--regimes-from"}, {"--scaling"}}, cmdBench},
       {"sweep", "replicate a scenario over values of one parameter; mean and 95% CI",
        "usage: trustlab-cli sweep SCENARIO --param PATH --values A,B,C --out DIR [options]\n"
