@@ -47,6 +47,7 @@ const Shortcut kShortcuts[] = {
     {"Ctrl+E", "export the numbers (CSV)"},
     {"Ctrl+P", "export the window as a picture (PNG)"},
     {"F5", "presenter mode (large text, high contrast)"},
+    {"F2 / F3", "show or hide the policy panel / the inspector, notes and lesson"},
     {"F1 or ?", "this help"},
     {"Esc", "close dialogs, stop inspecting"},
     {"Click a citizen", "inspect them in every pane"},
@@ -78,6 +79,9 @@ class App {
     window_.setVerticalSyncEnabled(false);
     if (opt.bench_frames <= 0) window_.setFramerateLimit(60);
     presenter_ = opt.presenter;
+    show_policy_ = show_right_ = !presenter_;
+    if (!opt.tooltip.empty()) show_policy_ = true;
+    if (!opt.right_tab.empty() || opt.inspect >= 0 || opt.lesson_step >= 0) show_right_ = true;
     int hw = static_cast<int>(std::thread::hardware_concurrency());
     worker_.setThreads(opt.threads >= 0 ? opt.threads : std::max(1, hw - 1));
     worker_.setSpeed(opt.speed);
@@ -199,6 +203,8 @@ void App::handleKey(const sf::Event::KeyEvent& k) {
     case K::R: restart(); break;
     case K::F1: show_help_ = !show_help_; break;
     case K::F5: presenter_ = !presenter_; break;
+    case K::F2: show_policy_ = !show_policy_; break;
+    case K::F3: show_right_ = !show_right_; break;
     case K::Add:
     case K::Equal:
       speed_index_ = std::min(speed_index_ + 1, 6);
@@ -318,8 +324,8 @@ void App::drawMenu() {
   }
   if (ImGui::BeginMenu("View")) {
     ImGui::MenuItem("Presenter mode", "F5", &presenter_);
-    ImGui::MenuItem("Policy panel", nullptr, &show_policy_);
-    ImGui::MenuItem("Inspector, notes and lesson", nullptr, &show_right_);
+    ImGui::MenuItem("Policy panel", "F2", &show_policy_);
+    ImGui::MenuItem("Inspector, notes and lesson", "F3", &show_right_);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Panes")) {
@@ -379,8 +385,11 @@ void App::drawToolbar(float y, float h) {
     restart();
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Number of synthetic citizens (a new run starts when you press Enter).");
+  char perf[96];
+  std::snprintf(perf, sizeof perf, "| %.0f frames/s, %.1f weeks/s, %d model threads", fps_, frame_.weeks_per_second, frame_.threads);
   ImGui::SameLine();
-  ImGui::TextDisabled("| %.0f frames/s, %.1f weeks/s, %d model threads", fps_, frame_.weeks_per_second, frame_.threads);
+  if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(perf).x) ImGui::TextDisabled("%s", perf);
+  else ImGui::NewLine();
   if (!status_.empty() && clock_.getElapsedTime().asSeconds() - status_time_ < 6) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.34f, 0.71f, 0.91f, 1), "%s", status_.c_str());
@@ -414,26 +423,34 @@ void App::drawCity(ImVec2 pos, ImVec2 size) {
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this pane");
       ImGui::PopID();
     }
-    // Legend with counts: colour and shape for every state.
+    // Legend with counts: colour and shape for every state (measured first, the city gets the rest).
     const auto& counts = city_.counts(p);
-    int legend_lines = pw > ImGui::GetFontSize() * 42 ? 3 : 4;
-    float city_h = avail.y - lh * (1 + legend_lines) - 6;
-    int64_t picked = city_.draw(p, frame_, ImVec2(pw, std::max(40.f, city_h)), selected_);
-    if (picked >= 0) inspect(picked);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    float x0 = ImGui::GetCursorScreenPos().x, col_w = pw / (legend_lines == 3 ? 3 : 2), s = ImGui::GetFontSize() * 0.75f;
-    int col = 0;
     double total = static_cast<double>(std::max<size_t>(1, frame_.population));
+    float s = ImGui::GetFontSize() * 0.75f;
+    std::vector<std::pair<int, std::string>> items;
+    float widest = 0;
     for (int v = 0; v < kViewCount; ++v) {
       if (v == 0 && counts[0] == 0) continue;
-      ImVec2 at = ImGui::GetCursorScreenPos();
-      if (col) at.x = x0 + col * col_w;
-      drawSwatch(dl, ImVec2(at.x, at.y + (lh - s) * 0.5f - 1), s, static_cast<CitizenView>(v));
       char b[96];
-      std::snprintf(b, sizeof b, "%s %s (%.1f%%)", stateLabel(static_cast<CitizenView>(v)), thousands(counts[static_cast<size_t>(v)]).c_str(),
-                    100.0 * counts[static_cast<size_t>(v)] / total);
-      dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_Text), b);
-      if (++col == (legend_lines == 3 ? 3 : 2)) {
+      std::snprintf(b, sizeof b, "%s %s (%.1f%%)", stateLabel(static_cast<CitizenView>(v)),
+                    thousands(counts[static_cast<size_t>(v)]).c_str(), 100.0 * counts[static_cast<size_t>(v)] / total);
+      items.emplace_back(v, b);
+      widest = std::max(widest, ImGui::CalcTextSize(b).x + s + 14);
+    }
+    int per_row = std::max(1, static_cast<int>(pw / widest));
+    int legend_rows = (static_cast<int>(items.size()) + per_row - 1) / per_row;
+    float city_h = avail.y - lh * (1 + legend_rows) - 6;
+    int64_t picked = city_.draw(p, frame_, ImVec2(pw, std::max(40.f, city_h)), selected_);
+    if (picked >= 0) inspect(picked);
+    float x0 = ImGui::GetCursorScreenPos().x, col_w = pw / per_row;
+    int col = 0;
+    for (const auto& it : items) {
+      ImVec2 at = ImGui::GetCursorScreenPos();
+      at.x = x0 + col * col_w;
+      drawSwatch(dl, ImVec2(at.x, at.y + (lh - s) * 0.5f - 1), s, static_cast<CitizenView>(it.first));
+      dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_Text), it.second.c_str());
+      if (++col == per_row) {
         col = 0;
         ImGui::Dummy(ImVec2(pw, lh - ImGui::GetStyle().ItemSpacing.y));
       }
@@ -448,7 +465,7 @@ void App::drawAnalysis(ImVec2 pos, ImVec2 size) {
   beginPanel("Analysis", pos, size);
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float charts_w = avail.x * 0.52f;
-  ImGui::BeginChild("charts", ImVec2(charts_w, avail.y), false, ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("charts", ImVec2(charts_w, avail.y), false);
   drawCharts(rows_, frame_, ImGui::GetContentRegionAvail());
   ImGui::EndChild();
   ImGui::SameLine();
@@ -630,6 +647,7 @@ int App::run() {
   Clock::time_point bench_start;
   float fps_acc = 0;
   int fps_n = 0;
+  double ui_seconds = 0, gl_seconds = 0, swap_seconds = 0;  // where a frame's time goes (bench)
   while (window_.isOpen()) {
     sf::Event e;
     while (window_.pollEvent(e)) {
@@ -640,7 +658,14 @@ int App::run() {
     }
     if (!window_.isOpen()) break;
     float want_scale = presenter_ ? kPresenterScale : 1.0f;
-    if (want_scale != fonts_scale_) rebuildFonts();
+    if (want_scale != fonts_scale_) {
+      // Presenter mode gives the city the whole width; F2 / F3 bring the side panels back.
+      if (fonts_scale_ > 0) {
+        show_policy_ = !presenter_;
+        show_right_ = !presenter_;
+      }
+      rebuildFonts();
+    }
     if (worker_.poll(frame_)) {
       if (frame_.generation != rows_gen_) {
         rows_.clear();
@@ -657,11 +682,16 @@ int App::run() {
       fps_acc = 0;
       fps_n = 0;
     }
+    auto t0 = Clock::now();
     glue_.newFrame(dt);
     drawUi();
+    auto t1 = Clock::now();
     Rgb bg = backgroundColour(presenter_);
     window_.clear(sf::Color(bg.r, bg.g, bg.b));
     glue_.render();
+    auto t2 = Clock::now();
+    ui_seconds += std::chrono::duration<double>(t1 - t0).count();
+    gl_seconds += std::chrono::duration<double>(t2 - t1).count();
     ++frames;
     if (!pending_png_.empty()) {
       std::string p = pending_png_;
@@ -708,10 +738,14 @@ int App::run() {
                     "(%d frames, %d weeks in %.2f s)\n",
                     frame_.population, frame_.names.size(), window_.getSize().x, window_.getSize().y, frame_.threads,
                     bench_frames / secs, (frame_.week - bench_week0) / secs, bench_frames, frame_.week - bench_week0, secs);
+        std::printf("bench: per frame %.1f ms building the UI, %.1f ms drawing, %.1f ms presenting\n",
+                    1000 * ui_seconds / frames, 1000 * gl_seconds / frames, 1000 * swap_seconds / frames);
         return 0;
       }
     }
+    auto t3 = Clock::now();
     window_.display();
+    swap_seconds += std::chrono::duration<double>(Clock::now() - t3).count();
   }
   return 0;
 }

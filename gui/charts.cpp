@@ -139,10 +139,12 @@ void drawCharts(const std::vector<WeekRow>& rows, const Frame& frame, ImVec2 siz
   for (const auto& row : rows)
     if (row.regime == 0 && row.group == 2) weeks.push_back(row.week);
   float avail_h = size.y - ImGui::GetFrameHeightWithSpacing();
-  int cols = size.x > 900 ? 3 : 2;
+  int cols = size.x > ImGui::GetFontSize() * 56 ? 3 : size.x > ImGui::GetFontSize() * 24 ? 2 : 1;
   int rws = (kN + cols - 1) / cols;
   float sp = ImGui::GetStyle().ItemSpacing.x;
-  ImVec2 cell((size.x - sp * (cols - 1)) / cols, std::max(60.f, (avail_h - sp * (rws - 1)) / rws));
+  float min_h = ImGui::GetFontSize() * 6;  // below this, scroll rather than squash
+  float width = size.x - (min_h * rws > avail_h ? ImGui::GetStyle().ScrollbarSize : 0);
+  ImVec2 cell((width - sp * (cols - 1)) / cols, std::max(min_h, (avail_h - sp * (rws - 1)) / rws));
   for (int k = 0; k < kN; ++k) {
     std::vector<std::vector<float>> series(static_cast<size_t>(regimes));
     for (const auto& row : rows)

@@ -231,7 +231,7 @@ void ImGuiSfml::uploadFontAtlas() {
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
   font_texture_.create(static_cast<unsigned>(w), static_cast<unsigned>(h));
   font_texture_.update(pixels);
-  font_texture_.setSmooth(true);
+  font_texture_.setSmooth(false);  // glyphs are rasterised at the shown size: no filtering needed
   io.Fonts->SetTexID(textureId(font_texture_));
   io.Fonts->ClearTexData();  // the GPU copy is enough
 }

@@ -98,7 +98,7 @@ void applyStyle(bool presenter, float scale) {
     c[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
     c[ImGuiCol_TextDisabled] = ImVec4(0.80f, 0.80f, 0.80f, 1);
     c[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1);
-    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 1);
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_PopupBg] = ImVec4(0.05f, 0.05f, 0.05f, 1);
     c[ImGuiCol_Border] = ImVec4(1, 1, 1, 0.85f);
     c[ImGuiCol_FrameBg] = ImVec4(0.12f, 0.12f, 0.12f, 1);
@@ -124,7 +124,8 @@ void applyStyle(bool presenter, float scale) {
     c[ImGuiCol_TableBorderStrong] = ImVec4(1, 1, 1, 0.7f);
   } else {
     c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1);
-    c[ImGuiCol_ChildBg] = ImVec4(0.09f, 0.10f, 0.12f, 1);
+    c[ImGuiCol_PopupBg] = ImVec4(0.07f, 0.08f, 0.10f, 1);
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);  // transparent: one less full-screen layer to fill
     c[ImGuiCol_Header] = ImVec4(0.20f, 0.25f, 0.32f, 1);
     c[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.36f, 0.48f, 1);
     c[ImGuiCol_Button] = ImVec4(0.20f, 0.27f, 0.36f, 1);
