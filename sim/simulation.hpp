@@ -55,7 +55,7 @@ enum class EventKind : uint8_t {
   Infraction, ProsocialAct, ProtectedBehaviour, ProxyBehaviour, HarmfulAct, GamingAct,
   RecordCreated, RecordErroneous, RecordCleared, RecordExpired,
   Enrolled, Listed, Flagged, SanctionStart, SanctionEnd, Detained, BenefitStart, BenefitEnd,
-  Notified, Discovered, AppealFiled, AppealUpheld, AppealOverturned, HumanOverride,
+  Notified, Discovered, AppealFiled, AppealUpheld, AppealOverturned, HumanOverride, LeftScheme,
   Count
 };
 const char* eventName(EventKind k);
@@ -90,12 +90,12 @@ struct Funnel {
 
 struct GroupSummary {
   Confusion confusion;  // summed over citizen-weeks
-  Rates rates;
-  double disparate_impact;  // B over A (same value on each group row)
-  double wrongful_sanction_weeks;
+  Rates rates{};
+  double disparate_impact = 0;  // B over A (same value on each group row)
+  double wrongful_sanction_weeks = 0;
   Funnel funnel;
-  double median_weeks_to_correction;  // NaN when nothing was corrected
-  double corrections;
+  double median_weeks_to_correction = 0;  // NaN when nothing was corrected
+  double corrections = 0;
 };
 struct RegimeSummary {
   std::string name, preset, target;

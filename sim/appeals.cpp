@@ -1,0 +1,85 @@
+// appeals.cpp: reviewers decide the appeal queue, first filed first decided.
+//
+// Capacity is a number of decisions per week; what it cannot reach waits (the
+// backlog). A review reaches the right answer with the regime's review
+// accuracy; reasons, record access and independence make it more accurate, a
+// reversed burden of proof makes poor citizens lose more often.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/model_internal.hpp"
+
+namespace tl {
+
+void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, const WorldWeek& ww, const Rng& rng,
+                   size_t population, bool log, std::vector<Event>& events, AppealTally& t) {
+  const ParamValues& p = *rw.p;
+  const ParamValues& w = *ww.p;
+  const auto week = static_cast<uint32_t>(ww.week);
+  s.capacity_carry += p[P::ap_capacity] * static_cast<double>(population) / 10000.0;
+  auto n = static_cast<size_t>(std::floor(s.capacity_carry));
+  n = std::min(n, s.queue.size());
+  s.capacity_carry -= static_cast<double>(n);
+  // Idle reviewers do not bank time for later weeks.
+  if (s.queue.size() <= n) s.capacity_carry = std::min(s.capacity_carry, 1.0);
+  const bool scored = rw.kind == AssessmentKind::Score;
+  const double pts_j = scored ? p[P::as_pts_judgement] : 0.0;
+
+  for (size_t k = 0; k < n; ++k) {
+    uint32_t c = s.queue.front();
+    s.queue.pop_front();
+    uint32_t f = s.flags[c];
+    if (!(f & kAppealPending)) continue;
+    const int g = (traits.bits[c] & kGroupB) ? 1 : 0;
+    const bool target = isTarget(rw, traits, s, c);
+    const bool in_force = (f & kAdverse) && (f & kConfirmed);
+    const bool wronged = in_force ? (rw.punitive ? !target : target) : (f & (kRecErroneous | kErrMinor)) != 0;
+    double acc = rw.review_accuracy;
+    if (p.flag(P::ap_reversed_burden) && wronged) acc *= 0.85 + 0.15 * s.resources[c];
+    const bool correct = rng.chance(c, week, Purpose::Review, acc);
+    const bool overturn = wronged ? correct : !correct;
+    f &= ~kAppealPending;
+    t.decided[g] += 1;
+    const bool episode = (f & kWrongEpisode) != 0;
+    if (episode) t.funnel_decided[g] += 1;
+    double trust = s.trust[c] / 65535.0;
+    if (overturn) {
+      t.overturned[g] += 1;
+      if (episode) {
+        t.funnel_overturned[g] += 1;
+        t.correction_weeks[g].push_back(static_cast<double>(week - s.wrong_start[c]));
+      }
+      if (p.flag(P::ap_corrects)) {
+        // The wrong record goes too; a true one removed by mistake is not re-filed.
+        if (f & kRecJudgement) {
+          if (!(f & kRecErroneous) && (f & kJudgement)) f |= kRecClosed;
+          f &= ~(kRecJudgement | kRecErroneous | kStale);
+          s.neg_points[c] = static_cast<int16_t>(std::min(0.0, s.neg_points[c] - pts_j));
+        }
+        if (f & kErrMinor) {
+          s.rec_infractions[c] = s.rec_protected[c] = s.rec_proxy[c] = 0;
+          s.neg_points[c] = static_cast<int16_t>((f & kRecJudgement) ? pts_j : 0.0);
+          f &= ~kErrMinor;
+        }
+      }
+      s.flags[c] = f;
+      if (f & kAdverse) {
+        liftAdverse(s, c);
+        t.removed[g] += 1;
+      }
+      f = s.flags[c];
+      if (ww.trust) trust += wronged ? w[P::beh_trust_gain_fair] : 0.5 * w[P::beh_trust_gain_fair];
+      if (log) events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
+                                      EventKind::AppealOverturned, wronged ? 1 : 0});
+    } else {
+      f |= kAppealLost;
+      if (ww.trust) trust += wronged ? -0.5 * w[P::beh_trust_loss_wrong] : 0.5 * w[P::beh_trust_gain_fair];
+      if (log) events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
+                                      EventKind::AppealUpheld, wronged ? 1 : 0});
+    }
+    s.flags[c] = f;
+    s.trust[c] = trustLevel(trust);
+  }
+}
+
+}  // namespace tl

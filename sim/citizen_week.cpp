@@ -1,0 +1,540 @@
+// citizen_week.cpp: one week of life and of regime stages 1-6 for a range of citizens.
+//
+// The outer loop is over citizens, the inner over regimes: the four shared life
+// draws of a citizen-week are made once and compared, in every regime, with
+// thresholds that behaviour may have moved. Appeal decisions happen elsewhere
+// (appeals.cpp) because reviewers take a queue shared by all citizens.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/model_internal.hpp"
+
+namespace tl {
+namespace {
+
+constexpr double kTrustScale = 65535.0;
+
+// Per-regime context of the loop: parameters read once, not per citizen.
+struct Ctx {
+  const RegimeWeek* rw;
+  const ParamValues* p;
+  bool platform, informants, score, list, risk, human, notice, access, published, suspend, appeal, corrects;
+  bool removal_on_fulfilment, credit_denial;
+  double pts_judgement, pts_infraction, pts_prosocial, pts_paid, pts_behaviour;
+  int retention, grace, list_infractions, stale_weeks, lag, term, repair_acts, flag_expiry, deadline;
+  double clerical, stale_share, misattr_scaled[4], informant_false[2], informant_cov[2];
+  double benefit_from, sanction_below, risk_threshold;
+  double opt_out, decay, ability_screening;
+  bool fast_ok;  // a quiet citizen cannot change state this week
+  bool watch;    // benign behaviours are recorded or chilled in this regime
+  bool counts_matter;  // recorded minor-event counts can change an assessment or expire
+};
+
+Ctx makeCtx(const RegimeWeek& rw) {
+  const ParamValues& p = *rw.p;
+  Ctx x{};
+  x.rw = &rw;
+  x.p = &p;
+  x.platform = rw.enrolment != EnrolmentMode::None && rw.kind != AssessmentKind::None;
+  x.informants = x.platform && p.flag(P::data_informants);
+  x.score = rw.kind == AssessmentKind::Score;
+  x.list = rw.kind == AssessmentKind::List;
+  x.risk = rw.kind == AssessmentKind::Risk;
+  x.human = p.flag(P::as_human);
+  x.notice = p.flag(P::tr_notice);
+  x.access = p.flag(P::tr_access);
+  x.published = p.flag(P::tr_published);
+  x.suspend = p.flag(P::ap_suspend);
+  x.appeal = p.flag(P::ap_available);
+  x.corrects = p.flag(P::ap_corrects);
+  x.removal_on_fulfilment = p.flag(P::ex_on_fulfilment);
+  x.credit_denial = p.flag(P::cq_credit_denial);
+  // Points only move a score; other assessments keep counts of records instead.
+  x.pts_judgement = x.score ? p[P::as_pts_judgement] : 0;
+  x.pts_infraction = x.score ? p[P::as_pts_infraction] : 0;
+  x.pts_prosocial = x.score ? p[P::as_pts_prosocial] : 0;
+  x.pts_paid = x.score ? p[P::as_pts_paid] : 0;
+  x.pts_behaviour = x.score ? p[P::as_pts_behaviour] : 0;
+  x.retention = p.i(P::data_retention);
+  x.grace = p.i(P::as_list_grace);
+  x.list_infractions = p.i(P::as_list_infractions);
+  x.stale_weeks = p.i(P::data_stale_weeks);
+  x.lag = p.i(P::ex_lag);
+  x.term = x.risk ? p.i(P::ex_flag_expiry) : p.i(P::ex_term);
+  x.repair_acts = p.i(P::ex_repair_acts);
+  x.deadline = p.i(P::ap_deadline);
+  x.clerical = p[P::data_clerical];
+  x.stale_share = p[P::data_stale_share];
+  for (int b = 0; b < 4; ++b) x.misattr_scaled[b] = scale32(p[P::data_misattribution] * rw.err_mult[b]);
+  for (int g = 0; g < 2; ++g) {
+    x.informant_false[g] = scale32(p[P::data_informant_false] * rw.informant_mult[g]);
+    x.informant_cov[g] = std::min(1.0, p[P::data_informant_coverage] * rw.informant_mult[g]);
+  }
+  x.benefit_from = p[P::as_benefit_from];
+  x.sanction_below = p[P::as_sanction_below];
+  x.risk_threshold = p[P::as_risk_threshold];
+  // A risk rule that flags people with no records at all (rural weight, screening
+  // alert, zero threshold) can act on quiet citizens, so they need the full path.
+  x.opt_out = p[P::enr_opt_out_rate];
+  x.decay = p[P::as_half_life] > 0 ? std::pow(0.5, 1.0 / p[P::as_half_life]) : 1.0;
+  x.ability_screening = p[P::as_ability_screening];
+  x.counts_matter = x.risk || x.score || (x.list && x.list_infractions > 0) || x.retention > 0;
+  x.watch = rw.record_protected || rw.record_proxy || x.informants;
+  x.fast_ok = !(x.risk && (p[P::as_w_rural] > 0 || p[P::as_w_screen] > 0 || x.risk_threshold <= 0));
+  return x;
+}
+
+int16_t addPoints(int16_t v, double pts) {
+  double r = std::max(-30000.0, std::min(30000.0, v + pts));
+  return static_cast<int16_t>(std::lround(r));
+}
+uint8_t inc8(uint8_t v) { return v == 255 ? v : static_cast<uint8_t>(v + 1); }
+
+}  // namespace
+
+void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const std::vector<RegimeWeek>& rws,
+                 const WorldWeek& ww, const Rng& rng, uint32_t begin, uint32_t end, bool log, ChunkOut& out) {
+  const ParamValues& w = *ww.p;
+  const int nr = static_cast<int>(regimes.size());
+  const auto week = static_cast<uint32_t>(ww.week);
+  const auto wk16 = static_cast<uint16_t>(week);
+
+  Ctx ctx[kMaxRegimes];
+  for (int r = 0; r < nr; ++r) ctx[r] = makeCtx(rws[static_cast<size_t>(r)]);
+
+  const double obligation_thr = scale32(w[P::life_obligation_rate]);
+  const double infraction_thr = scale32(w[P::life_infraction_rate]);
+  const double harm_thr = scale32(w[P::life_harm_rate]);
+  const double protected_rate[2] = {w[P::life_protected_a], w[P::life_protected_b]};
+  const double proxy_rate[2] = {w[P::life_proxy_a], w[P::life_proxy_b]};
+  const double chill_strength = ww.chilling ? w[P::beh_chilling_strength] : 0.0;
+  const double det_strength = ww.deterrence ? w[P::beh_deterrence_strength] : 0.0;
+  const double trust0 = ww.trust_initial;
+  const uint16_t trust0_u16 = trustLevel(trust0);
+  // Upper bounds of every event threshold (for the quiet-citizen test).
+  const double prot_max[2] = {scale32(protected_rate[0]), scale32(protected_rate[1])};
+  const double proxy_max[2] = {scale32(proxy_rate[0]), scale32(proxy_rate[1])};
+  const double prosocial_thr = scale32(w[P::life_prosocial_rate] * 2.0 * 1.5);
+  double misattr_max[4] = {0, 0, 0, 0}, informant_max[2] = {0, 0};
+  bool any_watch = false;
+  for (int r = 0; r < nr; ++r) {
+    any_watch = any_watch || ctx[r].watch;
+    for (int b = 0; b < 4; ++b) misattr_max[b] = std::max(misattr_max[b], ctx[r].misattr_scaled[b]);
+    for (int gi = 0; gi < 2; ++gi)
+      if (ctx[r].informants) informant_max[gi] = std::max(informant_max[gi], ctx[r].informant_false[gi]);
+  }
+
+  for (uint32_t c = begin; c < end; ++c) {
+    const uint8_t tb = traits.bits[c];
+    const int g = (tb & kGroupB) ? 1 : 0;
+    const int eb = (tb & (kGroupB | kRural)) == 0 ? 0 : ((tb & kGroupB) ? 1 : 0) | ((tb & kRural) ? 2 : 0);
+    // The four shared life draws of this citizen-week (two 32-bit uniforms each).
+    const uint64_t base = rng.weekBase(c, week);
+    // Same value as rng.chance(c, week, p, prob), without re-hashing the citizen-week.
+    auto draw = [base](Purpose p, double prob) { return uniformOf(base, p) < prob; };
+    const Halves h1(Rng::word(base, Purpose::LifeA));  // obligation due | infraction
+    const Halves h2(Rng::word(base, Purpose::LifeB));  // prosocial act | protected behaviour
+    const Halves h3(Rng::word(base, Purpose::LifeC));  // proxy behaviour | misattributed record
+    const Halves h4(Rng::word(base, Purpose::LifeD));  // harmful act | informant false report
+    const bool obligation_due = below(h1.lo, obligation_thr);
+    const bool infraction = below(h1.hi, infraction_thr);
+    const bool harmful = (tb & kHarmProne) && below(h4.lo, harm_thr);
+    // Most citizen-weeks are uneventful: no draw falls below the largest threshold
+    // any regime could use. Quiet citizens then take the fast path below.
+    // Benign behaviours only need the full path where some regime watches them.
+    const bool prot_event = below(h2.hi, prot_max[g]), proxy_event = below(h3.lo, proxy_max[g]);
+    const bool any_event = obligation_due || infraction || harmful || (any_watch && (prot_event || proxy_event)) ||
+                           below(h3.hi, misattr_max[eb]) ||
+                           below(h4.hi, informant_max[g]) ||
+                           below(h2.lo, prosocial_thr * traits.prosociality[c]);
+
+    for (int r = 0; r < nr; ++r) {
+      const Ctx& x = ctx[r];
+      const RegimeWeek& rw = *x.rw;
+      const ParamValues& p = *x.p;
+      RegimeState& s = regimes[static_cast<size_t>(r)];
+      Tally& t = out.tally[static_cast<size_t>(r * 2 + g)];
+      uint32_t f = s.flags[c];
+      auto ev = [&](EventKind k, int32_t v = 0) {
+        if (log) out.events.push_back(Event{c, wk16, static_cast<uint8_t>(r), k, v});
+      };
+      // Fast path: nothing happened and nothing is pending, so nothing can change
+      // except an opt-in (whose draw the full path would repeat identically).
+      if (!any_event && x.fast_ok && (f & ~kEnrolled) == 0 && !(x.score && (f & kEnrolled)) &&
+          !(x.score && x.decay < 1.0 && week % 52 == c % 52) &&
+          s.trust[c] == trust0_u16 && s.resources[c] == traits.resources0[c] &&
+          (!x.counts_matter || (s.rec_infractions[c] | s.rec_protected[c] | s.rec_proxy[c]) == 0)) {
+        bool opt_in = rw.enrolment == EnrolmentMode::OptIn && !(f & kEnrolled) &&
+                      ((tb & kDigital) || !p.flag(P::enr_requires_digital));
+        if (!opt_in || !draw(Purpose::OptIn, rw.opt_in)) {
+          const bool target = isTarget(rw, traits, s, c);
+          t.population += 1;
+          t.target_positive += target;
+          t.enrolled += (f & kEnrolled) != 0;
+          t.missed += target;
+          t.trust_sum += trust0_u16 / kTrustScale;
+          t.resources_sum += s.resources[c];
+          t.benign += static_cast<double>(prot_event) + static_cast<double>(proxy_event);
+          (target ? t.confusion.fn : t.confusion.tn) += 1;
+          if (log && prot_event) ev(EventKind::ProtectedBehaviour);
+          if (log && proxy_event) ev(EventKind::ProxyBehaviour);
+          continue;
+        }
+      }
+      float res = s.resources[c];
+      double trust = s.trust[c] / kTrustScale;
+
+      // ---- 1. enrolment (opt-in needs digital access, expected benefit and trust)
+      if (rw.enrolment == EnrolmentMode::OptIn && !(f & kEnrolled) &&
+          ((tb & kDigital) || !p.flag(P::enr_requires_digital))) {
+        // Expected benefit: those whose score is near the benefit line have most to gain.
+        double near = (!x.score || scoreOf(p, s, c) >= x.benefit_from - 50) ? 1.0 : 0.5;
+        // (the fast path tests against rw.opt_in, an upper bound of this probability)
+        double prob = rw.opt_in * near * (ww.trust ? std::min(1.0, trust / std::max(0.05, trust0)) : 1.0);
+        if (draw(Purpose::OptIn, prob)) {
+          f |= kEnrolled;
+          ev(EventKind::Enrolled);
+        }
+      }
+      if (rw.enrolment == EnrolmentMode::OptIn && (f & kEnrolled) && x.opt_out > 0 &&
+          draw(Purpose::OptOut, x.opt_out * ((f & kBenefited) ? 0.2 : 1.0))) {
+        f &= ~(kEnrolled | kBenefited);
+        ev(EventKind::LeftScheme);
+      }
+      // Positive points fade once a year (on the citizen's own week, to spread the work).
+      if (x.score && x.decay < 1.0 && week % 52 == c % 52 && s.pos_points[c] > 0)
+        s.pos_points[c] = static_cast<int16_t>(std::floor(s.pos_points[c] * x.decay + 0.5));
+      const bool enrolled = (f & kEnrolled) != 0;
+
+      // ---- life: obligations (unable is not unwilling), judgements, settlement
+      auto newErroneousRecord = [&](int32_t why) {
+        if (f & kRecJudgement) return;
+        f = (f | kRecJudgement | kRecErroneous) & ~(kServed | kStale | kClearedPending);
+        s.record_week[c] = wk16;
+        s.neg_points[c] = addPoints(s.neg_points[c], x.pts_judgement);
+        ev(EventKind::RecordErroneous, why);
+      };
+      auto clearRecord = [&](EventKind why) {
+        f &= ~(kRecJudgement | kRecErroneous | kStale | kServed);
+        f |= kClearedPending;
+        s.cleared_week[c] = wk16;
+        s.neg_points[c] = addPoints(s.neg_points[c], -x.pts_judgement);
+        if (s.neg_points[c] > 0) s.neg_points[c] = 0;
+        ev(why);
+      };
+      if (obligation_due) {
+        bool unable = draw(Purpose::Shock, w[P::life_shock_rate] * (1.0 - 0.5 * res));
+        bool unwilling = false;
+        if (!unable) {
+          double pu = 1.0 - traits.reliability[c];
+          // Deterrence: a threshold moves, the draw stays (common random numbers).
+          if (rw.enrolment == EnrolmentMode::Mandatory || enrolled) pu *= 1.0 - det_strength * rw.expected_sanction;
+          unwilling = draw(Purpose::Unwilling, pu);
+        }
+        if (unable || unwilling) {
+          ev(unable ? EventKind::ObligationUnable : EventKind::ObligationUnwilling);
+          if (!(f & kJudgement) && draw(Purpose::JudgementFiled, w[P::life_judgement_share])) {
+            f = (f | kJudgement | (unwilling ? kWilful : 0u)) & ~kRecClosed;
+            s.judgement_week[c] = wk16;
+            ev(EventKind::Judgement, unwilling ? 1 : 0);
+          }
+        } else {
+          ev(EventKind::ObligationPaid);
+          if (x.platform) {
+            if (x.pts_paid != 0 && draw(Purpose::RecordObligation, rw.coverage))
+              s.pos_points[c] = addPoints(s.pos_points[c], x.pts_paid);
+            // Clerical error: paid, but filed as an unpaid judgement.
+            if (draw(Purpose::Clerical, x.clerical * rw.err_mult[eb] * rw.coverage))
+              newErroneousRecord(1);
+          }
+        }
+      } else if ((f & kJudgement) && s.judgement_week[c] != wk16) {
+        double ps = (f & kWilful) ? w[P::life_settle_wilful] + ((f & kSanctioned) ? rw.compliance : 0.0)
+                                  : w[P::life_settle_unable] * 2.0 * res;
+        if (draw(Purpose::Settle, ps)) {
+          f &= ~(kJudgement | kWilful);
+          ev(EventKind::JudgementSettled);
+          if ((f & kRecJudgement) && !(f & kRecErroneous)) {
+            if (draw(Purpose::Stale, std::min(1.0, x.stale_share * rw.err_mult[eb])) &&
+                x.stale_weeks > 0) {
+              f |= kStale | kRecErroneous;  // settled, but the platform still says unpaid
+              s.cleared_week[c] = static_cast<uint16_t>(week + static_cast<uint32_t>(x.stale_weeks));
+            } else {
+              clearRecord(EventKind::RecordCleared);
+            }
+          }
+        }
+      }
+      if ((f & kStale) && week >= s.cleared_week[c]) clearRecord(EventKind::RecordCleared);
+
+      // ---- data layer: record the truth (with coverage), and errors
+      if (x.platform) {
+        // A judgement is recorded once coverage reaches its episode's draw, so a
+        // rollout (growing coverage) adds old judgements to the list.
+        if ((f & kJudgement) && !(f & (kRecJudgement | kRecClosed)) &&
+            rng.uniform(c, s.judgement_week[c], Purpose::RecordJudgement) < rw.coverage) {
+          f = (f | kRecJudgement) & ~(kServed | kClearedPending);
+          s.record_week[c] = wk16;
+          s.neg_points[c] = addPoints(s.neg_points[c], x.pts_judgement);
+          ev(EventKind::RecordCreated);
+        }
+        if (below(h3.hi, x.misattr_scaled[eb])) newErroneousRecord(2);
+        auto minorRecord = [&](uint8_t& count, double pts) {
+          count = inc8(count);
+          s.minor_week[c] = wk16;
+          s.neg_points[c] = addPoints(s.neg_points[c], pts);
+          if (x.risk) f &= ~kServed;  // a new record can flag again; a served listing stays served
+        };
+        if (infraction) {
+          ev(EventKind::Infraction);
+          if (draw(Purpose::RecordInfraction, rw.coverage) ||
+              (x.informants && draw(Purpose::InformantInfraction, x.informant_cov[g])))
+            minorRecord(s.rec_infractions[c], x.pts_infraction);
+        }
+        if (x.informants && below(h4.hi, x.informant_false[g])) {
+          minorRecord(s.rec_infractions[c], x.pts_infraction);
+          f |= kErrMinor;
+          ev(EventKind::RecordErroneous, 3);
+        }
+        // Benign behaviours; chilling lowers them where they are watched.
+        double chill = chill_strength * ((f & kAdverse) ? 1.0 : rw.chill_watch);
+        bool watch_prot = rw.record_protected || (x.informants && !p.flag(P::data_forbidden));
+        bool watch_proxy = rw.record_proxy || x.informants;
+        if (below(h2.hi, scale32(protected_rate[g] * (watch_prot ? 1.0 - chill : 1.0)))) {
+          ++t.benign;
+          ev(EventKind::ProtectedBehaviour);
+          if ((rw.record_protected && draw(Purpose::RecordProtected, rw.coverage)) ||
+              (watch_prot && x.informants && draw(Purpose::InformantBehaviour, x.informant_cov[g])))
+            minorRecord(s.rec_protected[c], x.pts_behaviour);
+        }
+        if (below(h3.lo, scale32(proxy_rate[g] * (watch_proxy ? 1.0 - chill : 1.0)))) {
+          ++t.benign;
+          ev(EventKind::ProxyBehaviour);
+          if ((rw.record_proxy && draw(Purpose::RecordProxy, rw.coverage)) ||
+              (x.informants && draw(Purpose::InformantBehaviour, x.informant_cov[g])))
+            minorRecord(s.rec_proxy[c], x.pts_behaviour);
+        }
+      } else {
+        if (infraction) ev(EventKind::Infraction);
+        if (below(h2.hi, scale32(protected_rate[g]))) ++t.benign, ev(EventKind::ProtectedBehaviour);
+        if (below(h3.lo, scale32(proxy_rate[g]))) ++t.benign, ev(EventKind::ProxyBehaviour);
+      }
+      const double prosocial_p = w[P::life_prosocial_rate] * 2.0 * traits.prosociality[c] * (0.5 + res);
+      if (below(h2.lo, scale32(prosocial_p))) {
+        ev(EventKind::ProsocialAct);
+        if (x.platform && draw(Purpose::RecordProsocial, rw.coverage)) {
+          s.rec_prosocial[c] = inc8(s.rec_prosocial[c]);
+          s.pos_points[c] = addPoints(s.pos_points[c], x.pts_prosocial);
+          if (f & kAdverse) s.repair[c] = inc8(s.repair[c]);
+        }
+      }
+      if (harmful) ev(EventKind::HarmfulAct);
+
+      // Gaming: published rules show which cheap acts earn points; reliability is unchanged.
+      if (ww.gaming && x.published && x.score && enrolled && scoreOf(p, s, c) < x.benefit_from &&
+          draw(Purpose::Gaming, w[P::beh_gaming_rate])) {
+        s.rec_prosocial[c] = inc8(s.rec_prosocial[c]);
+        s.pos_points[c] = addPoints(s.pos_points[c], x.pts_prosocial);
+        if (f & kAdverse) s.repair[c] = inc8(s.repair[c]);
+        ev(EventKind::GamingAct);
+      }
+
+      // Retention: negative records expire this long after the latest one.
+      if (x.retention > 0) {
+        if ((f & kRecJudgement) && week - s.record_week[c] >= static_cast<uint32_t>(x.retention)) {
+          bool was_true = !(f & kRecErroneous);
+          clearRecord(EventKind::RecordExpired);
+          if (was_true && (f & kJudgement)) f |= kRecClosed;
+        }
+        if ((s.rec_infractions[c] | s.rec_protected[c] | s.rec_proxy[c]) &&
+            week - s.minor_week[c] >= static_cast<uint32_t>(x.retention)) {
+          s.rec_infractions[c] = s.rec_protected[c] = s.rec_proxy[c] = 0;
+          f &= ~kErrMinor;
+          s.neg_points[c] = static_cast<int16_t>((f & kRecJudgement) ? addPoints(0, x.pts_judgement) : 0);
+          ev(EventKind::RecordExpired, 1);
+        }
+      }
+      // Access to one's own record lets errors be spotted before they bite.
+      if (x.access && (f & (kRecErroneous | kErrMinor)) && !(f & kAware) &&
+          draw(Purpose::RecordCheck, p[P::tr_record_check])) {
+        f |= kAware;
+        s.aware_week[c] = wk16;
+        ev(EventKind::Discovered, 1);
+      }
+
+      // ---- 2. assessment (enrolled citizens only)
+      bool adverse_now = false;
+      int score = -1;
+      if (enrolled && x.platform) {
+        if (x.score) {
+          score = scoreOf(p, s, c);
+          adverse_now = x.sanction_below > 0 && score < x.sanction_below;
+        } else if (x.list) {
+          // The court keeps some of those unable to pay off the list (not those with
+          // erroneous records: it sees a judgement, not the error behind it).
+          bool screened_out = x.ability_screening > 0 && (f & kJudgement) && !(f & kWilful) &&
+                              !(f & kRecErroneous) &&
+                              rng.uniform(c, s.judgement_week[c], Purpose::AbilityCheck) < x.ability_screening;
+          adverse_now = !(f & kServed) && !screened_out &&
+                        (((f & kRecJudgement) && week - s.record_week[c] >= static_cast<uint32_t>(x.grace)) ||
+                         (x.list_infractions > 0 && s.rec_infractions[c] >= x.list_infractions));
+        } else if (x.risk) {
+          double risk = p[P::as_w_protected] * s.rec_protected[c] + p[P::as_w_proxy] * s.rec_proxy[c] +
+                        p[P::as_w_infraction] * s.rec_infractions[c] + ((tb & kRural) ? p[P::as_w_rural] : 0.0);
+          if (p[P::as_w_screen] > 0) {
+            // A screening alert with set sensitivity/specificity: one static draw per citizen.
+            double u = rng.uniform(c, kStatic, Purpose::Screening);
+            bool alert = u < ((tb & kHarmProne) ? p[P::as_screen_sens] : 1.0 - p[P::as_screen_spec]);
+            if (alert) risk += p[P::as_w_screen];
+          }
+          adverse_now = !(f & kServed) && risk >= x.risk_threshold;
+        }
+      }
+      const bool target = isTarget(rw, traits, s, c);
+      if (f & kAdverse) {
+        // ---- 6. exit: lift on fulfilment (after the lag), fixed term, credit repair
+        bool lift = false;
+        if (!adverse_now) {
+          if (x.list) {
+            bool cleared = (f & kClearedPending) && week - s.cleared_week[c] >= static_cast<uint32_t>(x.lag);
+            lift = x.removal_on_fulfilment ? (cleared || !enrolled) : !enrolled;
+            if (s.rec_infractions[c] > 0 && x.list_infractions > 0 && !(f & kRecJudgement)) lift = true;
+          } else if (x.score || !x.platform) {
+            lift = true;
+          }
+        }
+        bool served = false;
+        if (x.term > 0 && week - s.sanction_week[c] >= static_cast<uint32_t>(x.term)) lift = served = true;
+        if (x.repair_acts > 0 && s.repair[c] >= x.repair_acts) lift = served = true;
+        if (lift) {
+          s.flags[c] = f;
+          liftAdverse(s, c);
+          f = s.flags[c] | (served ? kServed : 0u);
+          ++t.listed_removed;
+          ev(EventKind::SanctionEnd, served ? 1 : 0);
+        }
+      } else if (adverse_now) {
+        f = (f | kAdverse) & ~(kConfirmed | kRejected | kDetained | kAppealLost);
+        s.sanction_week[c] = wk16;
+        s.repair[c] = 0;
+        ++t.listed_added;
+        ev(x.risk ? EventKind::Flagged : EventKind::Listed);
+        bool confirm = true;
+        if (x.human) {
+          // Automation bias: with probability `deference` the human follows the system;
+          // otherwise they reach the right answer with probability `human_accuracy`.
+          double u = uniformOf(base, Purpose::Human);
+          if (u >= rw.deference) {
+            double v = (u - rw.deference) / std::max(1e-9, 1.0 - rw.deference);
+            bool correct = v < p[P::as_human_accuracy];
+            bool deserved = rw.punitive ? target : !target;
+            confirm = correct ? deserved : !deserved;
+          }
+        }
+        if (confirm) {
+          f |= kConfirmed;
+          if (x.risk && draw(Purpose::Detention, p[P::cq_detention])) {
+            f |= kDetained;
+            ev(EventKind::Detained);
+          }
+          if (x.notice) {
+            f |= kAware;
+            s.aware_week[c] = wk16;
+            ev(EventKind::Notified);
+          }
+        } else {
+          f |= kRejected;
+          ev(EventKind::HumanOverride);
+        }
+      }
+
+      // ---- 3. consequences
+      const bool in_force = (f & kAdverse) && (f & kConfirmed);
+      const bool sanctioned = in_force && !((f & kAppealPending) && x.suspend);
+      const bool wrong_ep = in_force && (rw.punitive ? !target : target);
+      if (wrong_ep && !(f & kWrongEpisode)) {
+        f |= kWrongEpisode;
+        s.wrong_start[c] = wk16;
+        ++t.funnel.wronged;
+        if (ww.trust) trust -= w[P::beh_trust_loss_wrong];
+      } else if (!wrong_ep && (f & kWrongEpisode)) {
+        f &= ~(kWrongEpisode | kEpAware | kEpAppealed);
+      }
+      f = sanctioned ? (f | kSanctioned) : (f & ~kSanctioned);
+      bool benefited = x.score && enrolled && score >= x.benefit_from && !sanctioned;
+      if (benefited != bool(f & kBenefited)) ev(benefited ? EventKind::BenefitStart : EventKind::BenefitEnd);
+      f = benefited ? (f | kBenefited) : (f & ~kBenefited);
+      if (sanctioned) {
+        t.harm += rw.harm_per_week * ((f & kDetained) ? 10.0 : 1.0);
+        if (ww.poverty && x.credit_denial) res -= static_cast<float>(w[P::beh_poverty_loss]);
+        if (wrong_ep && s.wrongful_weeks[c] < 65535) ++s.wrongful_weeks[c];
+      }
+      if (benefited) res += static_cast<float>(p[P::cq_benefit]);
+      res += static_cast<float>(w[P::life_resource_recovery] * (traits.resources0[c] - res));
+      res = std::min(1.f, std::max(0.f, res));
+
+      // ---- 4. transparency: without notice people find out by chance (refused a flight)
+      if (in_force && !(f & kAware) && draw(Purpose::Discover, p[P::tr_discovery])) {
+        f |= kAware;
+        s.aware_week[c] = wk16;
+        ev(EventKind::Discovered);
+      }
+      if ((f & kWrongEpisode) && (f & kAware) && !(f & kEpAware)) {
+        f |= kEpAware;
+        ++t.funnel.aware;
+      }
+
+      // ---- 5. appeal: aware x able x expected success; decisions come from the queue
+      if (x.appeal && (f & kAware) && !(f & (kAppealPending | kAppealLost)) &&
+          (in_force || (x.access && (f & (kRecErroneous | kErrMinor)))) &&
+          (x.deadline == 0 || week - s.aware_week[c] <= static_cast<uint32_t>(x.deadline)) &&
+          res >= p[P::ap_cost]) {
+        bool wronged = in_force ? wrong_ep : true;
+        double pa = wronged ? p[P::ap_propensity] * (ww.trust ? trust : 1.0) * (x.notice || p.flag(P::tr_reasons) ? 1.0 : 0.7)
+                            : p[P::ap_rightful];
+        if (draw(Purpose::Appeal, pa)) {
+          f |= kAppealPending;
+          res = std::max(0.f, res - static_cast<float>(p[P::ap_cost]));
+          out.filed[static_cast<size_t>(r)].push_back(c);
+          ++t.appeals_filed;
+          ev(EventKind::AppealFiled);
+          if ((f & kWrongEpisode) && !(f & kEpAppealed)) {
+            f |= kEpAppealed;
+            ++t.funnel.appealed;
+          }
+        }
+      }
+      if (ww.trust) {
+        if (f & kAppealPending) trust -= w[P::beh_trust_loss_wait];
+        trust += w[P::beh_trust_drift] * (trust0 - trust);
+        trust = std::min(1.0, std::max(0.0, trust));
+      }
+
+      // ---- tally this citizen-week
+      const bool selected = rw.punitive ? sanctioned : benefited;
+      t.population += 1;
+      t.target_positive += target;
+      t.enrolled += enrolled;
+      t.sanctioned += sanctioned;
+      t.wrongly_sanctioned += sanctioned && wrong_ep;
+      t.missed += target && !selected;
+      t.benefited += benefited;
+      t.wrongly_denied_benefit +=
+          x.score && enrolled && !benefited && traits.reliability[c] >= p[P::target_reliability];
+      t.flagged += (f & kAdverse) != 0;
+      t.detained += sanctioned && (f & kDetained);
+      t.records_erroneous += (f & (kRecErroneous | kErrMinor)) != 0;
+      t.trust_sum += trustLevel(trust) / kTrustScale;
+      t.resources_sum += res;
+      if (score >= 0) t.score_sum += score;
+      if (target) (selected ? t.confusion.tp : t.confusion.fn) += 1;
+      else (selected ? t.confusion.fp : t.confusion.tn) += 1;
+
+      s.flags[c] = f;
+      s.resources[c] = res;
+      s.trust[c] = trustLevel(trust);
+    }
+  }
+}
+
+}  // namespace tl

@@ -1,0 +1,80 @@
+// regime_week.cpp: per-week scalars of a regime and the small rules shared by the stages.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/model_internal.hpp"
+
+namespace tl {
+
+RegimeWeek makeRegimeWeek(const ParamValues& p, const ParamValues& w, int index, int week) {
+  RegimeWeek r;
+  r.index = index;
+  r.p = &p;
+  r.target = static_cast<TargetKind>(p.i(P::target_kind));
+  r.enrolment = static_cast<EnrolmentMode>(p.i(P::enr_mode));
+  r.kind = r.enrolment == EnrolmentMode::None ? AssessmentKind::None : static_cast<AssessmentKind>(p.i(P::as_kind));
+  r.punitive = r.target != TargetKind::Reliable;
+  r.reliability_threshold = p[P::target_reliability];
+  const double years = week / 52.0;
+  r.coverage = r.enrolment == EnrolmentMode::None ? 0.0
+                                                  : std::min(1.0, p[P::data_coverage] + p[P::data_coverage_growth] * years);
+  r.agencies = std::min(100.0, p[P::cq_agencies] + p[P::cq_agencies_growth] * years);
+  r.deference = std::min(1.0, p[P::as_deference] + p[P::as_deference_growth] * years);
+  const bool disclosure = p.flag(P::tr_disclosure);
+  // Harm units per sanctioned week: one per enforcing agency (joint sanctions multiply),
+  // scaled up by private platforms copying the list, plus public shaming.
+  r.harm_per_week = r.agencies * (1.0 + p[P::cq_private_spillover]) + (disclosure ? 2.0 : 0.0) +
+                    (p.flag(P::cq_travel_ban) ? 1.0 : 0.0) + (p.flag(P::cq_credit_denial) ? 1.0 : 0.0);
+  // What a would-be wilful defaulter expects: the chance of being recorded times the bite.
+  switch (r.kind) {
+    case AssessmentKind::List:
+      r.expected_sanction = r.coverage * std::min(1.0, r.harm_per_week / 10.0);
+      break;
+    case AssessmentKind::Score:
+      // Losing points (and with them benefits) bites less than a sanction.
+      r.expected_sanction = r.coverage * std::min(1.0, -std::min(0.0, p[P::as_pts_judgement]) / 500.0) *
+                            (p[P::as_sanction_below] > 0 ? 0.6 : 0.3);
+      break;
+    default:
+      r.expected_sanction = 0;
+  }
+  const bool informants = p.flag(P::data_informants) && r.kind != AssessmentKind::None;
+  const bool watch = p.flag(P::data_watch_behaviour) && r.kind != AssessmentKind::None;
+  r.record_proxy = watch;
+  r.record_protected = watch && !p.flag(P::data_forbidden);
+  r.chill_watch = std::max(watch ? r.coverage : 0.0, informants ? p[P::data_informant_coverage] : 0.0);
+  r.compliance = w[P::beh_compliance] * std::min(1.0, r.agencies / 10.0) * (disclosure ? 1.5 : 1.0);
+  r.opt_in = r.enrolment == EnrolmentMode::OptIn
+                 ? p[P::enr_opt_in_rate] * std::min(2.0, p[P::cq_benefit] / 0.002)
+                 : 0.0;
+  r.review_accuracy = std::min(0.99, p[P::ap_accuracy] + (p.flag(P::tr_reasons) ? p[P::ap_reasons_bonus] : 0.0) +
+                                         (p.flag(P::tr_access) ? p[P::ap_access_bonus] : 0.0) +
+                                         (p.flag(P::ap_independent) ? 0.1 : 0.0));
+  for (int b = 0; b < 4; ++b)
+    r.err_mult[b] = ((b & 1) ? p[P::data_err_b] : 1.0) * ((b & 2) ? p[P::data_err_rural] : 1.0);
+  r.informant_mult[0] = 1.0;
+  r.informant_mult[1] = p[P::data_informant_bias];
+  return r;
+}
+
+int scoreOf(const ParamValues& p, const RegimeState& s, uint32_t c) {
+  double v = p[P::as_score_base] + s.pos_points[c] + s.neg_points[c];
+  return static_cast<int>(std::floor(std::min(p[P::as_score_max], std::max(p[P::as_score_min], v)) + 0.5));
+}
+
+CitizenView viewOf(const RegimeWeek& rw, const RegimeState& s, uint32_t c) {
+  uint32_t f = s.flags[c];
+  if (f & kAppealPending) return CitizenView::InAppeal;
+  if (f & kSanctioned) return (f & kWrongEpisode) ? CitizenView::WronglySanctioned : CitizenView::RightlySanctioned;
+  if (f & kAdverse) return CitizenView::Flagged;
+  if (f & kBenefited) return CitizenView::Rewarded;
+  if (rw.enrolment == EnrolmentMode::OptIn && !(f & kEnrolled)) return CitizenView::NotEnrolled;
+  return CitizenView::Normal;
+}
+
+void liftAdverse(RegimeState& s, uint32_t c) {
+  s.flags[c] &= ~(kAdverse | kConfirmed | kRejected | kDetained | kAware | kAppealLost | kSanctioned |
+                  kWrongEpisode | kEpAware | kEpAppealed | kClearedPending);
+}
+
+}  // namespace tl
