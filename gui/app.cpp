@@ -21,6 +21,7 @@
 #include "gui/lesson_panel.hpp"
 #include "gui/model_worker.hpp"
 #include "gui/palette.hpp"
+#include "gui/png_writer.hpp"
 #include "gui/policy_panel.hpp"
 #include "gui/session.hpp"
 #include "sim/scenario_io.hpp"
@@ -81,7 +82,7 @@ class App {
     presenter_ = opt.presenter;
     show_policy_ = show_right_ = !presenter_;
     if (!opt.tooltip.empty()) show_policy_ = true;
-    if (!opt.right_tab.empty() || opt.inspect >= 0 || opt.lesson_step >= 0) show_right_ = true;
+    if (!opt.right_tab.empty() || opt.inspect != -1 || opt.lesson_step >= 0) show_right_ = true;
     int hw = static_cast<int>(std::thread::hardware_concurrency());
     worker_.setThreads(opt.threads >= 0 ? opt.threads : std::max(1, hw - 1));
     worker_.setSpeed(opt.speed);
@@ -291,14 +292,7 @@ bool App::savePng(const std::string& path) {
   if (!tex.create(size.x, size.y)) return false;
   tex.update(window_);
   sf::Image img = tex.copyToImage();
-  // The framebuffer's alpha is whatever blending left; a picture is opaque.
-  for (unsigned y = 0; y < size.y; ++y)
-    for (unsigned x = 0; x < size.x; ++x) {
-      sf::Color c = img.getPixel(x, y);
-      c.a = 255;
-      img.setPixel(x, y, c);
-    }
-  return img.saveToFile(path);
+  return writePng(path, size.x, size.y, img.getPixelsPtr());
 }
 
 void App::writePaneRects(const std::string& path) {
@@ -706,11 +700,22 @@ int App::run() {
     if (!opt_.screenshot.empty()) {
       int target = std::min(opt_.after_weeks, frame_.total_weeks);
       bool done = frame_.ready && frame_.week >= target && worker_.idle() && !frame_.summary.empty() &&
-                  (opt_.inspect < 0 || frame_.inspect.valid) && rows_.size() >= static_cast<size_t>(frame_.week) * frame_.names.size() * 3;
+                  (opt_.inspect < 0 || opt_.inspect == kInspectWronglySanctioned || frame_.inspect.valid) && rows_.size() >= static_cast<size_t>(frame_.week) * frame_.names.size() * 3;
       if (!frame_.error.empty() && frame_.ready == false) {
         std::cerr << "trustlab: " << frame_.error << "\n";
         return 1;
       }
+      if (done && opt_.inspect == kInspectWronglySanctioned && selected_ < 0) {
+        // --inspect wrongly: the first citizen wrongly sanctioned in any pane, picked now.
+        for (size_t p = 0; p < frame_.views.size() && selected_ < 0; ++p)
+          for (size_t i = 0; i < frame_.views[p].size(); ++i)
+            if (frame_.views[p][i] == static_cast<uint8_t>(CitizenView::WronglySanctioned)) {
+              inspect(static_cast<int64_t>(i));
+              break;
+            }
+        done = false;
+      }
+      if (opt_.inspect == kInspectWronglySanctioned && selected_ >= 0 && !frame_.inspect.valid) done = false;
       after_ready = done ? after_ready + 1 : 0;
       if (after_ready >= 4) {
         if (!opt_.pane_rects.empty()) writePaneRects(opt_.pane_rects);

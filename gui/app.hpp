@@ -7,11 +7,13 @@
 
 namespace tl::gui {
 
+constexpr int64_t kInspectWronglySanctioned = -2;  // --inspect wrongly
+
 struct AppOptions {
   std::string screenshot;      // save the window here after `after_weeks` and exit
   int after_weeks = 0;
   bool presenter = false;
-  int64_t inspect = -1;
+  int64_t inspect = -1;        // a citizen id, -1 = nobody, kInspectWronglySanctioned
   unsigned width = 1600, height = 900;
   int bench_frames = 0;        // print frames/s and weeks/s over this many frames, then exit
   double speed = 10;           // weeks per second when playing (0 = as fast as possible)

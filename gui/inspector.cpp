@@ -16,9 +16,10 @@ const char* yes(bool b) { return b ? "yes" : "no"; }
 struct Status {
   bool sanctioned = false, benefit = false, flagged = false, appeal = false;
 };
-CitizenView statusView(const Status& s) {
+CitizenView statusView(const Status& s, bool target_now) {
   if (s.appeal) return CitizenView::InAppeal;
-  if (s.sanctioned) return CitizenView::RightlySanctioned;  // right or wrong is unknown from events alone
+  // Right or wrong is not in the events: judged by whether the citizen is a target now.
+  if (s.sanctioned) return target_now ? CitizenView::RightlySanctioned : CitizenView::WronglySanctioned;
   if (s.flagged) return CitizenView::Flagged;
   if (s.benefit) return CitizenView::Rewarded;
   return CitizenView::Normal;
@@ -45,18 +46,21 @@ void timeline(const Frame& f, int pane, ImVec2 size) {
   for (int w = 0; w < std::min(track_from, f.week); ++w) {
     for (; ei < evs.size() && evs[ei].week <= w; ++ei) {
       switch (evs[ei].kind) {
-        case EventKind::SanctionStart: st.sanctioned = true; break;
-        case EventKind::SanctionEnd: st.sanctioned = false; break;
+        case EventKind::Listed: st.sanctioned = true; break;
+        case EventKind::Flagged: st.flagged = true; break;
+        case EventKind::SanctionEnd:
+        case EventKind::HumanOverride:
+        case EventKind::LeftScheme: st.sanctioned = st.flagged = st.appeal = false; break;
         case EventKind::BenefitStart: st.benefit = true; break;
         case EventKind::BenefitEnd: st.benefit = false; break;
-        case EventKind::Flagged: st.flagged = true; break;
         case EventKind::AppealFiled: st.appeal = true; break;
-        case EventKind::AppealUpheld:
-        case EventKind::AppealOverturned: st.appeal = false; break;
+        case EventKind::AppealUpheld: st.appeal = false; break;
+        case EventKind::AppealOverturned: st.sanctioned = st.flagged = st.appeal = false; break;
         default: break;
       }
     }
-    CitizenView v = statusView(st);
+    bool target_now = pane < static_cast<int>(in.now.size()) && in.now[static_cast<size_t>(pane)].target;
+    CitizenView v = statusView(st, target_now);
     if (v != CitizenView::Normal) dl->AddRectFilled(ImVec2(X(w), o.y + size.y * 0.3f), ImVec2(X(w + 1) + 0.5f, o.y + size.y), stateColourU32(v, 170));
   }
   // The live track: the true state each week.
@@ -74,7 +78,8 @@ void timeline(const Frame& f, int pane, ImVec2 size) {
   dl->AddLine(ImVec2(X(f.week), o.y), ImVec2(X(f.week), o.y + size.y), IM_COL32(255, 255, 255, 120));
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Full height: the state each week since you picked this citizen (white line: score 0-1000).\n"
-                      "Lower bars: earlier status rebuilt from the event log (sanction, benefit, flag, appeal).");
+                      "Lower bars: earlier status rebuilt from the event log (sanction, benefit, flag, appeal);\n"
+                      "a sanction is coloured right or wrong by whether the citizen is a target now.");
 }
 
 }  // namespace
@@ -200,7 +205,7 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
       else if (e.kind == EventKind::AppealOverturned) ImGui::TextColored(stateColourVec(CitizenView::Rewarded), "%s", eventName(e.kind));
       else ImGui::TextUnformatted(eventName(e.kind));
       ImGui::TableNextColumn();
-      ImGui::Text("%d", e.value);
+      if (e.value != 0) ImGui::Text("%d", e.value);
     }
     ImGui::EndTable();
   }

@@ -23,7 +23,7 @@ const char* kUsage =
     "  --threads N            model threads (default: all cores but one)\n"
     "  --screenshot OUT.png   run, save a picture of the window and exit\n"
     "  --after-weeks N        weeks to run before the screenshot\n"
-    "  --inspect ID           inspect this citizen\n"
+    "  --inspect ID|wrongly   inspect this citizen (wrongly: the first one wrongly sanctioned at the end)\n"
     "  --panel inspector|notes|lesson   right-hand tab to show\n"
     "  --numbers metrics|funnel         tab to show beside the charts\n"
     "  --tooltip PATH[@R]     open the help of this parameter (of regime R, 0-based; -1 = world)\n"
@@ -69,7 +69,10 @@ int main(int argc, char** argv) {
     else if (a == "--after-weeks") opt.after_weeks = static_cast<int>(number("a number of weeks"));
     else if (a == "--presenter") opt.presenter = true;
     else if (a == "--play") opt.play = true;
-    else if (a == "--inspect") opt.inspect = number("a citizen id");
+    else if (a == "--inspect" && i + 1 < argc && std::string(argv[i + 1]) == "wrongly") {
+      opt.inspect = tl::gui::kInspectWronglySanctioned;
+      ++i;
+    } else if (a == "--inspect") opt.inspect = number("a citizen id");
     else if (a == "--population") sets.push_back("population.size=" + std::to_string(number("a number of citizens")));
     else if (a == "--seed") sets.push_back("seed=" + std::to_string(number("a seed")));
     else if (a == "--set") sets.push_back(next("PATH=VALUE"));

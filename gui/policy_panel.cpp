@@ -94,7 +94,7 @@ void PolicyPanel::drawParam(Session& s, int regime, const ParamDecl& d) {
     helpMarker(tip.c_str());
   }
   // The control sits to the right of its name when there is room, else below it.
-  float right_x = ImGui::GetWindowContentRegionMax().x * 0.52f;
+  float right_x = ImGui::GetWindowWidth() * 0.52f;
   if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x < right_x)
     ImGui::SameLine(right_x);
   ImGui::SetNextItemWidth(-1);
