@@ -293,10 +293,15 @@ void ImGuiSfml::render() {
   glLoadIdentity();
 
   const ImVec2 scale = dd->FramebufferScale;
+  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  const ImTextureID io_tex = ImGui::GetIO().Fonts->TexID;
+  bool texturing = true;
+  GLuint bound_tex = ~0u;
   for (int n = 0; n < dd->CmdListsCount; ++n) {
     const ImDrawList* list = dd->CmdLists[n];
     const char* vtx = reinterpret_cast<const char*>(list->VtxBuffer.Data);
     const ImDrawIdx* idx = list->IdxBuffer.Data;
+    unsigned int bound_offset = ~0u;
     for (int c = 0; c < list->CmdBuffer.Size; ++c) {
       const ImDrawCmd& cmd = list->CmdBuffer[c];
       if (cmd.UserCallback) {
@@ -308,13 +313,53 @@ void ImGuiSfml::render() {
       if (x2 <= x1 || y2 <= y1) continue;
       glScissor(static_cast<int>(x1), static_cast<int>(fb_h - y2), static_cast<int>(x2 - x1),
                 static_cast<int>(y2 - y1));
-      glBindTexture(GL_TEXTURE_2D, fromTextureId(cmd.TextureId));
-      const char* base = vtx + static_cast<size_t>(cmd.VtxOffset) * sizeof(ImDrawVert);
-      glVertexPointer(2, GL_FLOAT, sizeof(ImDrawVert), base + offsetof(ImDrawVert, pos));
-      glTexCoordPointer(2, GL_FLOAT, sizeof(ImDrawVert), base + offsetof(ImDrawVert, uv));
-      glColorPointer(4, GL_UNSIGNED_BYTE, sizeof(ImDrawVert), base + offsetof(ImDrawVert, col));
-      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
-                     sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT, idx + cmd.IdxOffset);
+      GLuint tex = fromTextureId(cmd.TextureId);
+      if (tex != bound_tex) {
+        glBindTexture(GL_TEXTURE_2D, tex);
+        bound_tex = tex;
+      }
+      if (cmd.VtxOffset != bound_offset) {
+        // Pointers change only with the vertex offset: re-pointing per draw is costly on software GL.
+        const char* base = vtx + static_cast<size_t>(cmd.VtxOffset) * sizeof(ImDrawVert);
+        glVertexPointer(2, GL_FLOAT, sizeof(ImDrawVert), base + offsetof(ImDrawVert, pos));
+        glTexCoordPointer(2, GL_FLOAT, sizeof(ImDrawVert), base + offsetof(ImDrawVert, uv));
+        glColorPointer(4, GL_UNSIGNED_BYTE, sizeof(ImDrawVert), base + offsetof(ImDrawVert, col));
+        bound_offset = cmd.VtxOffset;
+      }
+      // Software GL (Mesa's llvmpipe under Xvfb) fills untextured triangles about twice as
+      // fast, and most of ImGui's pixels are solid fills that sample the atlas' white texel:
+      // draw runs of those with texturing off.
+      const ImDrawIdx* ip = idx + cmd.IdxOffset;
+      const ImDrawVert* vb = list->VtxBuffer.Data + cmd.VtxOffset;
+      const bool atlas = cmd.TextureId == io_tex;
+      auto solid = [&](unsigned t) {
+        if (!atlas) return false;
+        for (unsigned k = 0; k < 3; ++k) {
+          const ImVec2& uv = vb[ip[t + k]].uv;
+          if (uv.x != white.x || uv.y != white.y) return false;
+        }
+        return true;
+      };
+      unsigned start = 0;
+      bool run_solid = cmd.ElemCount >= 3 && solid(0);
+      auto flush = [&](unsigned end) {
+        if (end <= start) return;
+        if (run_solid == texturing) {
+          if (run_solid) glDisable(GL_TEXTURE_2D);
+          else glEnable(GL_TEXTURE_2D);
+          texturing = !run_solid;
+        }
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(end - start),
+                       sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT, ip + start);
+      };
+      for (unsigned t = 3; t + 2 < cmd.ElemCount; t += 3) {
+        bool sd = solid(t);
+        if (sd == run_solid) continue;
+        flush(t);
+        start = t;
+        run_solid = sd;
+      }
+      flush(cmd.ElemCount);
     }
   }
 
