@@ -173,6 +173,7 @@ class App {
   int right_tab_request_ = -1, bottom_tab_request_ = -1;
   bool want_open_ = false, want_save_ = false, want_csv_ = false, want_png_ = false;
   std::string pending_png_;
+  int pending_png_frames_ = 0;
   std::vector<std::string> errors_;
   bool show_errors_ = false;
   std::string status_;
@@ -551,7 +552,10 @@ void App::drawDialogs() {
       if (mode == 1) openScenario(path);
       if (mode == 2) saveScenario(path);
       if (mode == 3) exportCsv(path);
-      if (mode == 4) pending_png_ = path;  // captured after this frame is drawn, without the dialog
+      if (mode == 4) {
+        pending_png_ = path;  // captured two frames later, once the dialog is gone
+        pending_png_frames_ = 2;
+      }
     }
     ImGui::SameLine();
     #if IMGUI_VERSION_NUM >= 18700
@@ -614,8 +618,8 @@ void App::drawUi() {
   drawToolbar(top, tool_h);
   top += tool_h;
   float fs = ImGui::GetFontSize();
-  float lw = show_policy_ ? std::min(std::max(W * 0.22f, fs * 17), W * 0.34f) : 0;
-  float rw = show_right_ ? std::min(std::max(W * 0.24f, fs * 19), W * 0.34f) : 0;
+  float lw = show_policy_ ? std::min(std::max(W * 0.2f, fs * 17), W * 0.34f) : 0;
+  float rw = show_right_ ? std::min(std::max(W * 0.21f, fs * 19), W * 0.34f) : 0;
   float cw = std::max(100.f, W - lw - rw);
   float avail_h = H - top;
   if (show_policy_) {
@@ -625,7 +629,7 @@ void App::drawUi() {
     policy_.draw(session_);
     ImGui::End();
   }
-  float city_h = std::floor(avail_h * 0.56f);
+  float city_h = std::floor(avail_h * 0.6f);
   drawCity(ImVec2(lw, top), ImVec2(cw, city_h));
   drawAnalysis(ImVec2(lw, top + city_h), ImVec2(cw, avail_h - city_h));
   if (show_right_) drawRight(ImVec2(W - rw, top), ImVec2(rw, avail_h));
@@ -687,7 +691,7 @@ int App::run() {
     ui_seconds += std::chrono::duration<double>(t1 - t0).count();
     gl_seconds += std::chrono::duration<double>(t2 - t1).count();
     ++frames;
-    if (!pending_png_.empty()) {
+    if (!pending_png_.empty() && --pending_png_frames_ <= 0) {
       std::string p = pending_png_;
       pending_png_.clear();
       if (savePng(p)) status("Saved picture " + p);
@@ -725,7 +729,7 @@ int App::run() {
         }
         double secs = std::chrono::duration<double>(Clock::now() - start).count();
         std::cout << "saved " << opt_.screenshot << " at week " << frame_.week << " (" << frames << " frames, "
-                  << secs << " s)\n";
+                  << secs << " s; city cells " << city_.cellPixels(0) << " px)\n";
         return 0;
       }
       if (std::chrono::duration<double>(Clock::now() - start).count() > 900) {

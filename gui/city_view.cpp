@@ -93,7 +93,17 @@ CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, f
 
 // The glyph of a state in a q x q cell: true where the cell is painted.
 bool glyphPixel(Glyph gl, int x, int y, int q) {
-  if (q < 3) return true;
+  if (q == 2) {
+    // 2 x 2 cells keep a texture cue: a dot is one pixel, a cross a checker, stripes one row.
+    switch (gl) {
+      case Glyph::Dot: return x == 0 && y == 0;
+      case Glyph::Cross: return x == y;
+      case Glyph::Hatch: return y == 0;
+      case Glyph::Ring: return !(x == 1 && y == 1);
+      default: return true;
+    }
+  }
+  if (q < 2) return true;
   int c = q / 2;
   switch (gl) {
     case Glyph::Square: return true;
@@ -128,6 +138,12 @@ const std::array<size_t, kViewCount>& CityView::counts(int pane) const {
 CityView::Rect CityView::rect(int pane) const {
   return pane >= 0 && pane < static_cast<int>(panes_.size()) ? panes_[static_cast<size_t>(pane)]->rect
                                                               : Rect{0, 0, 0, 0};
+}
+
+float CityView::cellPixels(int pane) const {
+  if (pane < 0 || pane >= static_cast<int>(panes_.size())) return 0;
+  const CityGeometry& g = panes_[static_cast<size_t>(pane)]->geo;
+  return g.cell * g.screen_per_tex;
 }
 
 void CityView::ensureIndex(const Frame& f) {

@@ -38,6 +38,8 @@ class CityView {
     float x, y, w, h;
   };
   Rect rect(int pane) const;
+  // Screen pixels per citizen cell of a pane as last drawn (shapes show from 3).
+  float cellPixels(int pane) const;
 
  private:
   struct Pane {
