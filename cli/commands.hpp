@@ -23,6 +23,7 @@ int cmdScenarios(const Args& a);
 int cmdBench(const Args& a);
 int cmdSweep(const Args& a);
 int cmdMerge(const Args& a);
+int cmdValidateModel(const Args& a);  // cli/validate_model.cpp
 
 // The scenario named by the arguments (SCENARIO, --manifest, or the embedded default)
 // with --set, --seed, --weeks and --population applied. Throws ScenarioError/UsageError.

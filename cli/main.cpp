@@ -69,6 +69,7 @@ const std::vector<Command>& commands() {
        cmdSweep},
       {"merge", "combine sweep shards into one sweep (identical to an unsharded sweep)",
        "usage: trustlab-cli merge DIR1 DIR2... --out DIR\n", {{"--out"}, {}}, cmdMerge},
+      {"validate-model", "run the calibration and validation checks of docs/validation.md; PASS/FAIL each", "usage: trustlab-cli validate-model [--quick] [--threads N]\n  Runs every check (model figure, source figure, tolerance, PASS/FAIL); exit 1 if any fails.\n  --quick      smaller populations (about 10 s)\n  --threads N  worker threads (0 = all cores; results do not depend on it)\n", {{"--threads"}, {"--quick"}}, cmdValidateModel},
   };
   return table;
 }
@@ -78,7 +79,7 @@ void printOverview(std::ostream& o) {
     << "usage: trustlab-cli COMMAND [options]   (trustlab-cli COMMAND --help for details)\n\ncommands:\n";
   for (const auto& c : commands()) {
     std::string n = c.name;
-    o << "  " << n << std::string(11 - n.size(), ' ') << c.summary << "\n";
+    o << "  " << n << std::string(n.size() < 11 ? 11 - n.size() : 1, ' ') << c.summary << "\n";
   }
   o << "\nexit status: 0 ok, 2 bad input (scenario or arguments), 1 internal error\n";
 }
