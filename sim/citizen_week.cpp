@@ -124,7 +124,14 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       if (ctx[r].informants) informant_max[gi] = std::max(informant_max[gi], ctx[r].informant_false[gi]);
   }
 
-  for (uint32_t c = begin; c < end; ++c) {
+  uint32_t quiet[kMaxRegimes][2][2][2] = {};  // [regime][group][target][enrolled]
+  uint32_t quiet_benign[kMaxRegimes][2] = {};
+  double quiet_resources[kMaxRegimes][2] = {};
+  uint32_t cmod52 = begin % 52;  // c % 52, kept incrementally
+  const uint32_t wmod52 = week % 52;
+
+  for (uint32_t c = begin; c < end; ++c, cmod52 = cmod52 == 51 ? 0 : cmod52 + 1) {
+    const bool decay_week = cmod52 == wmod52;
     const uint8_t tb = traits.bits[c];
     const int g = (tb & kGroupB) ? 1 : 0;
     const int eb = (tb & (kGroupB | kRural)) == 0 ? 0 : ((tb & kGroupB) ? 1 : 0) | ((tb & kRural) ? 2 : 0);
@@ -161,21 +168,17 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       // Fast path: nothing happened and nothing is pending, so nothing can change
       // except an opt-in (whose draw the full path would repeat identically).
       if (!any_event && x.fast_ok && (f & ~kEnrolled) == 0 && !(x.score && (f & kEnrolled)) &&
-          !(x.score && x.decay < 1.0 && week % 52 == c % 52) &&
+          !(x.score && x.decay < 1.0 && decay_week) &&
           s.trust[c] == trust0_u16 && s.resources[c] == traits.resources0[c] &&
           (!x.counts_matter || (s.rec_infractions[c] | s.rec_protected[c] | s.rec_proxy[c]) == 0)) {
         bool opt_in = rw.enrolment == EnrolmentMode::OptIn && !(f & kEnrolled) &&
                       ((tb & kDigital) || !p.flag(P::enr_requires_digital));
         if (!opt_in || !draw(Purpose::OptIn, rw.opt_in)) {
+          // Counted by class and folded into the tally after the loop (fewer memory updates).
           const bool target = isTarget(rw, traits, s, c);
-          t.population += 1;
-          t.target_positive += target;
-          t.enrolled += (f & kEnrolled) != 0;
-          t.missed += target;
-          t.trust_sum += trust0_u16 / kTrustScale;
-          t.resources_sum += s.resources[c];
-          t.benign += static_cast<double>(prot_event) + static_cast<double>(proxy_event);
-          (target ? t.confusion.fn : t.confusion.tn) += 1;
+          ++quiet[r][g][target][(f & kEnrolled) != 0];
+          quiet_benign[r][g] += static_cast<uint32_t>(prot_event) + static_cast<uint32_t>(proxy_event);
+          quiet_resources[r][g] += s.resources[c];
           if (log && prot_event) ev(EventKind::ProtectedBehaviour);
           if (log && proxy_event) ev(EventKind::ProxyBehaviour);
           continue;
@@ -202,7 +205,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
         ev(EventKind::LeftScheme);
       }
       // Positive points fade once a year (on the citizen's own week, to spread the work).
-      if (x.score && x.decay < 1.0 && week % 52 == c % 52 && s.pos_points[c] > 0)
+      if (x.score && x.decay < 1.0 && decay_week && s.pos_points[c] > 0)
         s.pos_points[c] = static_cast<int16_t>(std::floor(s.pos_points[c] * x.decay + 0.5));
       const bool enrolled = (f & kEnrolled) != 0;
 
@@ -535,6 +538,21 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       s.trust[c] = trustLevel(trust);
     }
   }
+  for (int r = 0; r < nr; ++r)
+    for (int g = 0; g < 2; ++g) {
+      Tally& t = out.tally[static_cast<size_t>(r * 2 + g)];
+      for (int tg = 0; tg < 2; ++tg)
+        for (int en = 0; en < 2; ++en) {
+          double n = quiet[r][g][tg][en];
+          t.population += n;
+          t.enrolled += en ? n : 0.0;
+          t.trust_sum += n * (trust0_u16 / kTrustScale);
+          (tg ? t.confusion.fn : t.confusion.tn) += n;
+          if (tg) t.target_positive += n, t.missed += n;
+        }
+      t.benign += quiet_benign[r][g];
+      t.resources_sum += quiet_resources[r][g];
+    }
 }
 
 }  // namespace tl
