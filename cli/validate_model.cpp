@@ -433,6 +433,7 @@ int cmdValidateModel(const Args& a) {
   auto t0 = std::chrono::steady_clock::now();
   IdentityTally id;
   analytic(c);
+  for (size_t i = 0; i < c.lines.size(); ++i) c.lines[i].id = "A" + std::to_string(i + 1);
   flagging(c, id);
   midas(c, id);
   blacklist(c, id);
