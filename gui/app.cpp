@@ -47,6 +47,7 @@ const Shortcut kShortcuts[] = {
     {"Ctrl+O / Ctrl+S", "open / save a scenario"},
     {"Ctrl+E", "export the numbers (CSV)"},
     {"Ctrl+P", "export the window as a picture (PNG)"},
+    {"F12", "quick picture: trustlab_weekN.png in the current folder"},
     {"F5", "presenter mode (large text, high contrast)"},
     {"F2 / F3", "show or hide the policy panel / the inspector, notes and lesson"},
     {"F1 or ?", "this help"},
@@ -206,6 +207,10 @@ void App::handleKey(const sf::Event::KeyEvent& k) {
     case K::F1: show_help_ = !show_help_; break;
     case K::F5: presenter_ = !presenter_; break;
     case K::F2: show_policy_ = !show_policy_; break;
+    case K::F12:  // a quick picture, no dialog
+      pending_png_ = "trustlab_week" + std::to_string(frame_.week) + ".png";
+      pending_png_frames_ = 1;
+      break;
     case K::F3: show_right_ = !show_right_; break;
     case K::Add:
     case K::Equal:
@@ -406,9 +411,49 @@ void App::drawCity(ImVec2 pos, ImVec2 size) {
   ImVec2 avail = ImGui::GetContentRegionAvail();
   float pw = (avail.x - sp * (n - 1)) / std::max(1, n);
   float lh = ImGui::GetTextLineHeightWithSpacing();
+  // Legends with counts: colour and shape for every state. Measured first, so that every
+  // pane gets the same city height (and the same cell size).
+  float s = ImGui::GetFontSize() * 0.75f;
+  double total = static_cast<double>(std::max<size_t>(1, frame_.population));
+  std::vector<std::vector<std::pair<int, std::string>>> legends(static_cast<size_t>(n));
+  int legend_rows = 1, per_row = 1;
+  // Narrow panes show counts only, and one shared key of the states below them all.
+  bool compact = false;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    float widest = 0;
+    for (int p = 0; p < n; ++p) {
+      const auto& counts = city_.counts(p);
+      auto& items = legends[static_cast<size_t>(p)];
+      items.clear();
+      for (int v = 0; v < kViewCount; ++v) {
+        if (v == 0 && counts[0] == 0) continue;
+        char b[96];
+        size_t c = counts[static_cast<size_t>(v)];
+        if (compact) std::snprintf(b, sizeof b, "%s", thousands(c).c_str());
+        else
+          std::snprintf(b, sizeof b, "%s %s (%.1f%%)", stateLabel(static_cast<CitizenView>(v)), thousands(c).c_str(),
+                        100.0 * c / total);
+        items.emplace_back(v, b);
+        widest = std::max(widest, ImGui::CalcTextSize(b).x + s + 14);
+      }
+    }
+    per_row = std::max(1, static_cast<int>(pw / std::max(1.f, widest)));
+    if (per_row >= 2 || compact) break;
+    compact = true;
+  }
+  for (const auto& items : legends)
+    legend_rows = std::max(legend_rows, (static_cast<int>(items.size()) + per_row - 1) / per_row);
+  int key_rows = 0, key_per_row = 1;
+  float key_w = 0;
+  if (compact) {
+    for (int v = 0; v < kViewCount; ++v) key_w = std::max(key_w, ImGui::CalcTextSize(stateLabel(static_cast<CitizenView>(v))).x + s + 14);
+    key_per_row = std::max(1, static_cast<int>(avail.x / key_w));
+    key_rows = (kViewCount + key_per_row - 1) / key_per_row;
+  }
+  float city_h = avail.y - lh * (1 + legend_rows + key_rows) - 6;
   for (int p = 0; p < n; ++p) {
     if (p) ImGui::SameLine();
-    ImGui::BeginChild(ImGui::GetID(reinterpret_cast<void*>(static_cast<intptr_t>(p + 1))), ImVec2(pw, avail.y), false,
+    ImGui::BeginChild(ImGui::GetID(reinterpret_cast<void*>(static_cast<intptr_t>(p + 1))), ImVec2(pw, avail.y - lh * key_rows), false,
                       ImGuiWindowFlags_NoScrollbar);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(p)), "%d %s", p + 1, frame_.names[static_cast<size_t>(p)].c_str());
     if (n > 1) {
@@ -418,24 +463,8 @@ void App::drawCity(ImVec2 pos, ImVec2 size) {
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this pane");
       ImGui::PopID();
     }
-    // Legend with counts: colour and shape for every state (measured first, the city gets the rest).
-    const auto& counts = city_.counts(p);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    double total = static_cast<double>(std::max<size_t>(1, frame_.population));
-    float s = ImGui::GetFontSize() * 0.75f;
-    std::vector<std::pair<int, std::string>> items;
-    float widest = 0;
-    for (int v = 0; v < kViewCount; ++v) {
-      if (v == 0 && counts[0] == 0) continue;
-      char b[96];
-      std::snprintf(b, sizeof b, "%s %s (%.1f%%)", stateLabel(static_cast<CitizenView>(v)),
-                    thousands(counts[static_cast<size_t>(v)]).c_str(), 100.0 * counts[static_cast<size_t>(v)] / total);
-      items.emplace_back(v, b);
-      widest = std::max(widest, ImGui::CalcTextSize(b).x + s + 14);
-    }
-    int per_row = std::max(1, static_cast<int>(pw / widest));
-    int legend_rows = (static_cast<int>(items.size()) + per_row - 1) / per_row;
-    float city_h = avail.y - lh * (1 + legend_rows) - 6;
+    const auto& items = legends[static_cast<size_t>(p)];
     int64_t picked = city_.draw(p, frame_, ImVec2(pw, std::max(40.f, city_h)), selected_);
     if (picked >= 0) inspect(picked);
     float x0 = ImGui::GetCursorScreenPos().x, col_w = pw / per_row;
@@ -452,6 +481,16 @@ void App::drawCity(ImVec2 pos, ImVec2 size) {
     }
     if (col) ImGui::Dummy(ImVec2(pw, lh));
     ImGui::EndChild();
+  }
+  if (compact) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 o = ImGui::GetCursorScreenPos();
+    for (int v = 0; v < kViewCount; ++v) {
+      ImVec2 at(o.x + (v % key_per_row) * (avail.x / key_per_row), o.y + (v / key_per_row) * lh);
+      drawSwatch(dl, ImVec2(at.x, at.y + (lh - s) * 0.5f - 1), s, static_cast<CitizenView>(v));
+      dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_Text), stateLabel(static_cast<CitizenView>(v)));
+    }
+    ImGui::Dummy(ImVec2(avail.x, lh * key_rows));
   }
   ImGui::End();
 }

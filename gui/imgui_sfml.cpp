@@ -7,6 +7,8 @@
 #include <SFML/Window/Mouse.hpp>
 #include <cfloat>
 #include <cstddef>
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 #ifndef GL_CLAMP_TO_EDGE
@@ -193,7 +195,18 @@ void ImGuiSfml::processEvent(const sf::Event& e) {
       ImGuiKey k = toImGuiKey(e.key.code);
       if (k != ImGuiKey_None) io.AddKeyEvent(k, down);
 #else
-      if (e.key.code >= 0 && e.key.code < 512) io.KeysDown[e.key.code] = down;
+      if (e.key.code >= 0 && e.key.code < 512) {
+        // A key pressed and released between two frames stays down for one frame,
+        // or ImGui (which samples KeysDown) would never see it.
+        if (down) {
+          io.KeysDown[e.key.code] = true;
+          key_pressed_[e.key.code] = true;
+        } else if (key_pressed_[e.key.code]) {
+          release_later_.push_back(e.key.code);
+        } else {
+          io.KeysDown[e.key.code] = false;
+        }
+      }
       io.KeyCtrl = e.key.control;
       io.KeyShift = e.key.shift;
       io.KeyAlt = e.key.alt;
@@ -250,6 +263,11 @@ void ImGuiSfml::newFrame(float dt) {
   }
 #endif
   ImGui::NewFrame();
+#if IMGUI_VERSION_NUM < 18700
+  for (int k : release_later_) io.KeysDown[k] = false;
+  release_later_.clear();
+  std::fill(std::begin(key_pressed_), std::end(key_pressed_), false);
+#endif
 }
 
 void ImGuiSfml::render() {

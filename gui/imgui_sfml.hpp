@@ -4,6 +4,7 @@
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Window/Event.hpp>
 #include <cstdint>
+#include <vector>
 #include <imgui.h>
 
 namespace tl::gui {
@@ -36,6 +37,8 @@ class ImGuiSfml {
   sf::Texture font_texture_;
   bool mouse_pressed_[5] = {false, false, false, false, false};
   bool focused_ = true;
+  bool key_pressed_[512] = {};      // imgui 1.86: pressed since the last frame began
+  std::vector<int> release_later_;  // released in the same frame: let go next frame
 };
 
 }  // namespace tl::gui

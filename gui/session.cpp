@@ -145,7 +145,12 @@ void Session::addPane(const std::string& preset, int keep_week) {
   r.name = preset;
   try {
     const auto& j = presetJson(preset);
-    if (j.contains("name") && j["name"].is_string()) r.name = j["name"].get<std::string>();
+    // The preset's title without its parenthesised sources: "Blacklist with joint sanctions".
+    if (j.contains("title") && j["title"].is_string()) {
+      std::string t = j["title"].get<std::string>();
+      auto paren = t.find(" (");
+      r.name = paren == std::string::npos ? t : t.substr(0, paren);
+    }
   } catch (const std::exception&) {
   }
   current_.regimes.push_back(r);
