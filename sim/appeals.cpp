@@ -57,8 +57,9 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
           s.neg_points[c] = static_cast<int16_t>(std::min(0.0, s.neg_points[c] - pts_j));
         }
         if (f & kErrMinor) {
-          s.rec_infractions[c] = s.rec_protected[c] = s.rec_proxy[c] = 0;
-          s.neg_points[c] = static_cast<int16_t>((f & kRecJudgement) ? pts_j : 0.0);
+          // Remove the false report (an infraction); true records stay.
+          if (s.rec_infractions[c] > 0) --s.rec_infractions[c];
+          if (scored) s.neg_points[c] = static_cast<int16_t>(std::min(0.0, s.neg_points[c] - p[P::as_pts_infraction]));
           f &= ~kErrMinor;
         }
       }
@@ -68,6 +69,8 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
         t.removed[g] += 1;
       }
       f = s.flags[c];
+      // A corrected risk flag is not raised again on the same records (new records can).
+      if (p.flag(P::ap_corrects) && rw.kind == AssessmentKind::Risk) f |= kServed;
       if (ww.trust) trust += wronged ? w[P::beh_trust_gain_fair] : 0.5 * w[P::beh_trust_gain_fair];
       if (log) events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
                                       EventKind::AppealOverturned, wronged ? 1 : 0});

@@ -65,7 +65,8 @@ Ctx makeCtx(const RegimeWeek& rw) {
   x.deadline = p.i(P::ap_deadline);
   x.clerical = p[P::data_clerical];
   x.stale_share = p[P::data_stale_share];
-  for (int b = 0; b < 4; ++b) x.misattr_scaled[b] = scale32(p[P::data_misattribution] * rw.err_mult[b]);
+  // Misattributed records are someone else's recorded events: they scale with coverage too.
+  for (int b = 0; b < 4; ++b) x.misattr_scaled[b] = scale32(p[P::data_misattribution] * rw.err_mult[b] * rw.coverage);
   for (int g = 0; g < 2; ++g) {
     x.informant_false[g] = scale32(p[P::data_informant_false] * rw.informant_mult[g]);
     x.informant_cov[g] = std::min(1.0, p[P::data_informant_coverage] * rw.informant_mult[g]);
@@ -209,16 +210,19 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
         s.pos_points[c] = static_cast<int16_t>(std::floor(s.pos_points[c] * x.decay + 0.5));
       const bool enrolled = (f & kEnrolled) != 0;
 
+      // A served listing/score sanction ends with the judgement record behind it; a served
+      // risk flag ends only with new weighed evidence (see minorRecord).
+      const uint32_t served_by_judgement = x.risk ? 0u : static_cast<uint32_t>(kServed);
       // ---- life: obligations (unable is not unwilling), judgements, settlement
       auto newErroneousRecord = [&](int32_t why) {
         if (f & kRecJudgement) return;
-        f = (f | kRecJudgement | kRecErroneous) & ~(kServed | kStale | kClearedPending);
+        f = (f | kRecJudgement | kRecErroneous) & ~(kStale | kClearedPending | served_by_judgement);
         s.record_week[c] = wk16;
         s.neg_points[c] = addPoints(s.neg_points[c], x.pts_judgement);
         ev(EventKind::RecordErroneous, why);
       };
       auto clearRecord = [&](EventKind why) {
-        f &= ~(kRecJudgement | kRecErroneous | kStale | kServed);
+        f &= ~(kRecJudgement | kRecErroneous | kStale | served_by_judgement);
         f |= kClearedPending;
         s.cleared_week[c] = wk16;
         s.neg_points[c] = addPoints(s.neg_points[c], -x.pts_judgement);
@@ -276,26 +280,27 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
         // rollout (growing coverage) adds old judgements to the list.
         if ((f & kJudgement) && !(f & (kRecJudgement | kRecClosed)) &&
             rng.uniform(c, s.judgement_week[c], Purpose::RecordJudgement) < rw.coverage) {
-          f = (f | kRecJudgement) & ~(kServed | kClearedPending);
+          f = (f | kRecJudgement) & ~(kClearedPending | served_by_judgement);
           s.record_week[c] = wk16;
           s.neg_points[c] = addPoints(s.neg_points[c], x.pts_judgement);
           ev(EventKind::RecordCreated);
         }
         if (below(h3.hi, x.misattr_scaled[eb])) newErroneousRecord(2);
-        auto minorRecord = [&](uint8_t& count, double pts) {
+        auto minorRecord = [&](uint8_t& count, double pts, P weight) {
           count = inc8(count);
           s.minor_week[c] = wk16;
           s.neg_points[c] = addPoints(s.neg_points[c], pts);
-          if (x.risk) f &= ~kServed;  // a new record can flag again; a served listing stays served
+          // New evidence (a record the risk rule weighs) can flag again; a served listing stays served.
+          if (x.risk && p[weight] > 0) f &= ~kServed;
         };
         if (infraction) {
           ev(EventKind::Infraction);
           if (draw(Purpose::RecordInfraction, rw.coverage) ||
               (x.informants && draw(Purpose::InformantInfraction, x.informant_cov[g])))
-            minorRecord(s.rec_infractions[c], x.pts_infraction);
+            minorRecord(s.rec_infractions[c], x.pts_infraction, P::as_w_infraction);
         }
         if (x.informants && below(h4.hi, x.informant_false[g])) {
-          minorRecord(s.rec_infractions[c], x.pts_infraction);
+          minorRecord(s.rec_infractions[c], x.pts_infraction, P::as_w_infraction);
           f |= kErrMinor;
           ev(EventKind::RecordErroneous, 3);
         }
@@ -308,14 +313,14 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
           ev(EventKind::ProtectedBehaviour);
           if ((rw.record_protected && draw(Purpose::RecordProtected, rw.coverage)) ||
               (watch_prot && x.informants && draw(Purpose::InformantBehaviour, x.informant_cov[g])))
-            minorRecord(s.rec_protected[c], x.pts_behaviour);
+            minorRecord(s.rec_protected[c], x.pts_behaviour, P::as_w_protected);
         }
         if (below(h3.lo, scale32(proxy_rate[g] * (watch_proxy ? 1.0 - chill : 1.0)))) {
           ++t.benign;
           ev(EventKind::ProxyBehaviour);
           if ((rw.record_proxy && draw(Purpose::RecordProxy, rw.coverage)) ||
-              (x.informants && draw(Purpose::InformantBehaviour, x.informant_cov[g])))
-            minorRecord(s.rec_proxy[c], x.pts_behaviour);
+              (x.informants && draw(Purpose::InformantProxy, x.informant_cov[g])))
+            minorRecord(s.rec_proxy[c], x.pts_behaviour, P::as_w_proxy);
         }
       } else {
         if (infraction) ev(EventKind::Infraction);
@@ -371,7 +376,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       if (enrolled && x.platform) {
         if (x.score) {
           score = scoreOf(p, s, c);
-          adverse_now = x.sanction_below > 0 && score < x.sanction_below;
+          adverse_now = x.sanction_below > 0 && score < x.sanction_below && !(f & kServed);
+          if (score >= x.sanction_below) f &= ~kServed;  // back above the line: a later fall counts again
         } else if (x.list) {
           // The court keeps some of those unable to pay off the list (not those with
           // erroneous records: it sees a judgement, not the error behind it).
@@ -401,7 +407,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
           if (x.list) {
             bool cleared = (f & kClearedPending) && week - s.cleared_week[c] >= static_cast<uint32_t>(x.lag);
             lift = x.removal_on_fulfilment ? (cleared || !enrolled) : !enrolled;
-            if (s.rec_infractions[c] > 0 && x.list_infractions > 0 && !(f & kRecJudgement)) lift = true;
+            // A listing on infractions ends when the count falls below the rule (records expired).
+            if (x.list_infractions > 0 && s.rec_infractions[c] < x.list_infractions && !(f & kRecJudgement)) lift = true;
           } else if (x.score || !x.platform) {
             lift = true;
           }
@@ -493,7 +500,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
           (x.deadline == 0 || week - s.aware_week[c] <= static_cast<uint32_t>(x.deadline)) &&
           res >= p[P::ap_cost]) {
         bool wronged = in_force ? wrong_ep : true;
-        double pa = wronged ? p[P::ap_propensity] * (ww.trust ? trust : 1.0) * (x.notice || p.flag(P::tr_reasons) ? 1.0 : 0.7)
+        double pa = wronged ? p[P::ap_propensity] * (ww.trust ? trust : 1.0) * (x.notice || p.flag(P::tr_reasons) || x.published ? 1.0 : 0.7)
                             : p[P::ap_rightful];
         if (draw(Purpose::Appeal, pa)) {
           f |= kAppealPending;

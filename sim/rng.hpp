@@ -22,7 +22,7 @@ enum class Purpose : uint32_t {
   Shock = 64, Unwilling, JudgementFiled, Settle, RecordObligation, RecordJudgement, Clerical,
   RecordInfraction, RecordProtected, RecordProxy, RecordProsocial, InformantInfraction,
   InformantBehaviour, Stale, OptIn, Human, Detention, Discover, Appeal, Review, Gaming, RecordCheck,
-  AbilityCheck, OptOut,
+  AbilityCheck, OptOut, InformantProxy,
 };
 
 constexpr uint32_t kStatic = 0xFFFFFFFFu;
