@@ -371,7 +371,10 @@ void App::drawToolbar(float y, float h) {
   ImGui::SetNextItemWidth(fs * 6);
   ImGui::InputText("seed", seed_buf_, sizeof seed_buf_, ImGuiInputTextFlags_CharsDecimal);
   if (ImGui::IsItemDeactivatedAfterEdit()) {
-    session_.setSeed(std::floor(std::fabs(std::atof(seed_buf_))));
+    const ParamDecl& d = decl(P::run_seed);
+    double seed = std::min(std::max(std::floor(std::fabs(std::atof(seed_buf_))), d.lo), d.hi);
+    std::snprintf(seed_buf_, sizeof seed_buf_, "%.0f", seed);
+    session_.setSeed(seed);
     restart();
   }
   ImGui::SameLine();
@@ -434,7 +437,7 @@ void App::drawCity(ImVec2 pos, ImVec2 size) {
           std::snprintf(b, sizeof b, "%s %s (%.1f%%)", stateLabel(static_cast<CitizenView>(v)), thousands(c).c_str(),
                         100.0 * c / total);
         items.emplace_back(v, b);
-        widest = std::max(widest, ImGui::CalcTextSize(b).x + s + 14);
+        widest = std::max(widest, ImGui::CalcTextSize(b).x + s + 10);
       }
     }
     per_row = std::max(1, static_cast<int>(pw / std::max(1.f, widest)));
@@ -451,6 +454,7 @@ void App::drawCity(ImVec2 pos, ImVec2 size) {
     key_rows = (kViewCount + key_per_row - 1) / key_per_row;
   }
   float city_h = avail.y - lh * (1 + legend_rows + key_rows) - 6;
+  float legend_end = 0;
   for (int p = 0; p < n; ++p) {
     if (p) ImGui::SameLine();
     ImGui::BeginChild(ImGui::GetID(reinterpret_cast<void*>(static_cast<intptr_t>(p + 1))), ImVec2(pw, avail.y - lh * key_rows), false,
@@ -480,17 +484,18 @@ void App::drawCity(ImVec2 pos, ImVec2 size) {
       }
     }
     if (col) ImGui::Dummy(ImVec2(pw, lh));
+    legend_end = std::max(legend_end, ImGui::GetCursorScreenPos().y);
     ImGui::EndChild();
   }
   if (compact) {
+    // The shared key sits right under the tallest legend.
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 o = ImGui::GetCursorScreenPos();
+    ImVec2 o(ImGui::GetCursorScreenPos().x, legend_end);
     for (int v = 0; v < kViewCount; ++v) {
       ImVec2 at(o.x + (v % key_per_row) * (avail.x / key_per_row), o.y + (v / key_per_row) * lh);
       drawSwatch(dl, ImVec2(at.x, at.y + (lh - s) * 0.5f - 1), s, static_cast<CitizenView>(v));
-      dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_Text), stateLabel(static_cast<CitizenView>(v)));
+      dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), stateLabel(static_cast<CitizenView>(v)));
     }
-    ImGui::Dummy(ImVec2(avail.x, lh * key_rows));
   }
   ImGui::End();
 }
@@ -679,7 +684,8 @@ int App::run() {
   using Clock = std::chrono::steady_clock;
   auto start = Clock::now();
   sf::Clock frame_clock;
-  int frames = 0, after_ready = 0;
+  int frames = 0, after_ready = 0, busy_frames = 4;
+  bool skipped = false;
   int bench_frames = 0, bench_week0 = -1;
   Clock::time_point bench_start;
   float fps_acc = 0;
@@ -687,7 +693,9 @@ int App::run() {
   double ui_seconds = 0, gl_seconds = 0, swap_seconds = 0;  // where a frame's time goes (bench)
   while (window_.isOpen()) {
     sf::Event e;
+    bool had_event = false;
     while (window_.pollEvent(e)) {
+      had_event = true;
       glue_.processEvent(e);
       if (e.type == sf::Event::Closed) window_.close();
       if (e.type == sf::Event::KeyPressed) handleKey(e.key);
@@ -703,7 +711,8 @@ int App::run() {
       }
       rebuildFonts();
     }
-    if (worker_.poll(frame_)) {
+    bool new_frame = worker_.poll(frame_);
+    if (new_frame) {
       if (frame_.generation != rows_gen_) {
         rows_.clear();
         rows_gen_ = frame_.generation;
@@ -711,9 +720,21 @@ int App::run() {
       worker_.copyRows(rows_gen_, rows_.size(), rows_);
       playing_ = frame_.playing;
     }
+    // Nothing new (no input, no new week): skip drawing, so the model gets the CPU.
+    // A few frames are still drawn after anything happens, and one every 0.25 s.
+    busy_frames = had_event || new_frame || !pending_png_.empty() ? 4 : busy_frames - 1;
+    bool scripted = !opt_.screenshot.empty() || opt_.bench_frames > 0;
+    if (!scripted && busy_frames <= 0 && frame_clock.getElapsedTime().asSeconds() < 0.25f) {
+      sf::sleep(sf::milliseconds(5));
+      skipped = true;
+      continue;
+    }
     float dt = frame_clock.restart().asSeconds();
-    fps_acc += dt;
-    ++fps_n;
+    if (!skipped) {  // frames/s counts back-to-back frames only, not idle pauses
+      fps_acc += dt;
+      ++fps_n;
+    }
+    skipped = false;
     if (fps_acc > 0.5f) {
       fps_ = fps_n / fps_acc;
       fps_acc = 0;
