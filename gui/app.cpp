@@ -349,8 +349,11 @@ void App::drawMenu() {
     ImGui::EndMenu();
   }
   std::string title = session_.loaded().title.empty() ? session_.loaded().name : session_.loaded().title;
-  ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(title.c_str()).x - 16);
-  ImGui::TextDisabled("%s", title.c_str());
+  float title_x = ImGui::GetWindowWidth() - ImGui::CalcTextSize(title.c_str()).x - 16;
+  if (title_x > ImGui::GetCursorPosX() + 20) {  // only when it fits beside the menus
+    ImGui::SameLine(title_x);
+    ImGui::TextDisabled("%s", title.c_str());
+  }
   ImGui::EndMainMenuBar();
 }
 
