@@ -676,7 +676,7 @@ void App::drawUi() {
     policy_.draw(session_);
     ImGui::End();
   }
-  float city_h = std::floor(avail_h * 0.6f);
+  float city_h = std::floor(avail_h * (presenter_ ? 0.66f : 0.6f));
   drawCity(ImVec2(lw, top), ImVec2(cw, city_h));
   drawAnalysis(ImVec2(lw, top + city_h), ImVec2(cw, avail_h - city_h));
   if (show_right_) drawRight(ImVec2(W - rw, top), ImVec2(rw, avail_h));

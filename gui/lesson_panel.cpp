@@ -18,7 +18,11 @@ void section(const char* title, const std::string& text) {
 
 void drawNotes(const Scenario& s) {
   if (!s.title.empty()) ImGui::TextWrapped("%s", s.title.c_str());
-  if (!s.description.empty()) ImGui::TextDisabled("%s", s.description.c_str());
+  if (!s.description.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", s.description.c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::Separator();
   const Notes& n = s.notes;
   section("What is it", n.what_is_it);
