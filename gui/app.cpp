@@ -123,10 +123,9 @@ class App {
     selected_ = id;
     worker_.inspect(id);
   }
-  void restart() {
+  void restart() {  // a new run from week 0; the lesson keeps its step
     setPlaying(false);
     session_.restart();
-    lesson_.restart();
   }
   void rebuildFonts() {
     float scale = presenter_ ? kPresenterScale : 1.0f;

@@ -8,6 +8,7 @@
 namespace tl::gui {
 
 void Session::load(const Scenario& s) {
+  file_ = s;
   loaded_ = s;
   current_ = s;
   undo_.clear();
@@ -94,9 +95,12 @@ void Session::resetSection(int regime, const std::string& section) {
 }
 
 void Session::resetAll() {
-  if (current_.regimes.size() != loaded_.regimes.size()) {
-    // panes were added or removed: back to the loaded panes and a fresh run
-    load(loaded_);
+  bool same_panes = current_.regimes.size() == file_.regimes.size();
+  for (size_t r = 0; same_panes && r < file_.regimes.size(); ++r)
+    same_panes = current_.regimes[r].preset == file_.regimes[r].preset && current_.regimes[r].name == file_.regimes[r].name;
+  if (!same_panes) {
+    // panes were added or removed: back to the panes of the file and a fresh run
+    load(file_);
     return;
   }
   Edit e;

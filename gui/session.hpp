@@ -61,7 +61,9 @@ class Session {
   void rebuild(int keep_week);
 
   ModelWorker& worker_;
-  Scenario loaded_, current_;
+  Scenario file_;     // exactly as loaded from the file (Reset all with other panes returns here)
+  Scenario loaded_;   // the baseline changes are marked against (file_ plus panes added since)
+  Scenario current_;  // what runs
   std::vector<Edit> undo_, redo_;
   bool restart_pending_ = false;
 };
