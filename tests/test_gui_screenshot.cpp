@@ -1,10 +1,12 @@
 // test_gui_screenshot.cpp: runs the trustlab app under xvfb-run, saves a screenshot and checks the
-// city panes show the state colours in plausible proportions (skips when xvfb-run or the app is absent).
+// city panes show the state colours in plausible proportions; also a broken scenario and presenter
+// mode (the display tests skip when xvfb-run or the app is absent).
 #include <doctest/doctest.h>
 
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <sys/wait.h>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -151,6 +153,61 @@ TEST_CASE("the app's screenshot shows every pane's citizens in the state colours
   }
   CHECK(saw_blacklist);
   CHECK(saw_voluntary);
+  stbi_image_free(img);
+#endif
+}
+
+TEST_CASE("the app refuses a broken scenario with exit code 2 and the errors on stderr") {
+  std::string app = guiBinary();
+  if (!fileExists(app)) {
+    MESSAGE("skipped: the GUI was not built (" << app << ")");
+    return;
+  }
+  {
+    std::ofstream bad("gui_bad_scenario.json");
+    bad << "{\"population\": {\"size\": -5}, \"regimes\": [{\"name\": \"x\", \"preset\": \"nope\"}]}\n";
+  }
+  // No window is opened for a scenario that does not load, so no display is needed.
+  std::string cmd = "'" + app + "' gui_bad_scenario.json --screenshot gui_bad.png 2> gui_bad_scenario.err";
+  int rc = std::system(cmd.c_str());
+  REQUIRE(WIFEXITED(rc));
+  CHECK(WEXITSTATUS(rc) == 2);
+  std::ifstream err("gui_bad_scenario.err");
+  std::stringstream text;
+  text << err.rdbuf();
+  CHECK(text.str().find("gui_bad_scenario.json:1:") != std::string::npos);
+  CHECK(text.str().find("/population/size") != std::string::npos);
+  CHECK(text.str().find("nope") != std::string::npos);
+  CHECK_FALSE(fileExists("gui_bad.png"));
+}
+
+TEST_CASE("presenter mode with the inspector renders a full-size picture") {
+#ifdef TL_HAVE_STB
+  std::string app = guiBinary();
+  if (!fileExists(app) || std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
+    MESSAGE("skipped: needs the GUI and xvfb-run");
+    return;
+  }
+  std::remove("gui_presenter_test.png");
+  std::string cmd = "xvfb-run -a -s '-screen 0 1920x1080x24' '" + app +
+                    "' --screenshot gui_presenter_test.png --after-weeks 52 --presenter --size 1920x1080 "
+                    "--inspect wrongly --panel inspector > gui_presenter_test.log 2>&1";
+  INFO(cmd);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  int w = 0, h = 0, n = 0;
+  unsigned char* img = stbi_load("gui_presenter_test.png", &w, &h, &n, 3);
+  REQUIRE(img != nullptr);
+  CHECK(w == 1920);
+  CHECK(h == 1080);
+  // High contrast: a black ground with white text somewhere on it.
+  long black = 0, white = 0;
+  for (long i = 0; i < static_cast<long>(w) * h; ++i) {
+    const unsigned char* p = img + i * 3;
+    if (p[0] == 0 && p[1] == 0 && p[2] == 0) ++black;
+    if (p[0] > 245 && p[1] > 245 && p[2] > 245) ++white;
+  }
+  CHECK(black > static_cast<long>(w) * h / 5);
+  CHECK(white > 1000);
   stbi_image_free(img);
 #endif
 }
