@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <imgui.h>
 
 #include "gui/palette.hpp"
@@ -121,7 +122,7 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
   int n = static_cast<int>(in.now.size());
   ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (n > 0 && ImGui::BeginTable("now", n + 1, tf)) {
-    ImGui::TableSetupColumn("now");
+    ImGui::TableSetupColumn("now", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("listed / flagged").x);
     for (int r = 0; r < n; ++r) {
       char h[96];
       std::snprintf(h, sizeof h, "%d %s", r + 1, r < static_cast<int>(f.names.size()) ? f.names[static_cast<size_t>(r)].c_str() : "");
@@ -132,6 +133,7 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(name);
+      if (ImGui::IsItemHovered() && std::strcmp(name, "weeks wronged") == 0) ImGui::SetTooltip("Weeks wrongly sanctioned so far");
       for (int r = 0; r < n; ++r) {
         ImGui::TableNextColumn();
         fn(in.now[static_cast<size_t>(r)]);
@@ -145,7 +147,7 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
       ImGui::SameLine();
       ImGui::TextUnformatted(stateLabel(s.view));
     });
-    row("what it targets", [](const CitizenSnapshot& s) { ImGui::TextUnformatted(s.target ? "is a target" : "not a target"); });
+    row("is a target", [](const CitizenSnapshot& s) { ImGui::TextUnformatted(yes(s.target)); });
     row("enrolled", [](const CitizenSnapshot& s) { ImGui::TextUnformatted(yes(s.enrolled)); });
     row("score", [](const CitizenSnapshot& s) {
       if (s.score < 0) ImGui::TextDisabled("no score");
@@ -154,8 +156,8 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
     row("listed / flagged", [](const CitizenSnapshot& s) { ImGui::Text("%s / %s", yes(s.listed), yes(s.flagged)); });
     row("sanctioned", [](const CitizenSnapshot& s) { ImGui::Text("%s%s", yes(s.sanctioned), s.detained ? " (detained)" : ""); });
     row("benefits", [](const CitizenSnapshot& s) { ImGui::TextUnformatted(yes(s.benefited)); });
-    row("knows / appealing", [](const CitizenSnapshot& s) { ImGui::Text("%s / %s", yes(s.aware), yes(s.appeal_pending)); });
-    row("court judgement", [](const CitizenSnapshot& s) {
+    row("knows / appeals", [](const CitizenSnapshot& s) { ImGui::Text("%s / %s", yes(s.aware), yes(s.appeal_pending)); });
+    row("judgement", [](const CitizenSnapshot& s) {
       ImGui::Text("%s%s", s.judgement_outstanding ? "owes one" : "none", s.judgement_outstanding && s.judgement_wilful ? " (wilful)" : "");
     });
     row("record", [](const CitizenSnapshot& s) {
@@ -166,8 +168,8 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
       ImGui::Text("%d/%d/%d/%d", s.rec_infractions, s.rec_protected, s.rec_proxy, s.rec_prosocial);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Recorded infractions / protected-category behaviours / proxy behaviours / prosocial acts");
     });
-    row("resources / trust", [](const CitizenSnapshot& s) { ImGui::Text("%.2f / %.2f", s.resources, s.trust); });
-    row("weeks wrongly sanctioned", [](const CitizenSnapshot& s) { ImGui::Text("%d", s.wrongful_weeks); });
+    row("resources/trust", [](const CitizenSnapshot& s) { ImGui::Text("%.2f / %.2f", s.resources, s.trust); });
+    row("weeks wronged", [](const CitizenSnapshot& s) { ImGui::Text("%d", s.wrongful_weeks); });
     ImGui::EndTable();
   }
 
@@ -186,10 +188,11 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
   }
   if (ImGui::BeginTable("events", 4, tf | ImGuiTableFlags_ScrollY, ImVec2(0, std::max(120.f, ImGui::GetContentRegionAvail().y)))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("week");
-    ImGui::TableSetupColumn("where");
-    ImGui::TableSetupColumn("event");
-    ImGui::TableSetupColumn("value");
+    float fs = ImGui::GetFontSize();
+    ImGui::TableSetupColumn("week", ImGuiTableColumnFlags_WidthFixed, fs * 2.6f);
+    ImGui::TableSetupColumn("pane", ImGuiTableColumnFlags_WidthFixed, fs * 2.4f);
+    ImGui::TableSetupColumn("event", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, fs * 2.2f);
     ImGui::TableHeadersRow();
     for (auto it = in.events.rbegin(); it != in.events.rend(); ++it) {
       const Event& e = *it;
@@ -197,8 +200,8 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
       ImGui::TableNextColumn();
       ImGui::Text("%d", e.week);
       ImGui::TableNextColumn();
-      if (e.regime == 255) ImGui::TextDisabled("life (true)");
-      else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(e.regime)), "pane %d", e.regime + 1);
+      if (e.regime == 255) ImGui::TextDisabled("life");
+      else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(e.regime)), "%d", e.regime + 1);
       ImGui::TableNextColumn();
       bool wrong = e.kind == EventKind::RecordErroneous;
       if (wrong) ImGui::TextColored(stateColourVec(CitizenView::WronglySanctioned), "\xE2\x9C\x97 %s (wrong record)", eventName(e.kind));

@@ -58,6 +58,7 @@ void ModelWorker::rebuild(const Scenario& scenario, int fast_forward) {
     }
     ++generation_;
     rows_published_ = 0;
+    events_of_ = -1;
     track_.assign(sim_ ? sim_->regimeCount() : 0, {});
     pending_steps_ = 0;
     {
@@ -157,7 +158,17 @@ void ModelWorker::publish(bool with_summary) {
       f.inspect.id = id;
       f.inspect.traits = sim_->traits(id);
       for (int r = 0; r < sim_->regimeCount(); ++r) f.inspect.now.push_back(sim_->snapshot(r, id));
-      f.inspect.events = sim_->eventsOf(id);
+      // Only the events logged since the last publish are scanned (the log only grows).
+      const auto& log = sim_->events();
+      if (events_seen_ > log.size() || events_of_ != inspected_) {
+        inspect_events_.clear();
+        events_seen_ = 0;
+        events_of_ = inspected_;
+      }
+      for (size_t i = events_seen_; i < log.size(); ++i)
+        if (log[i].citizen == id) inspect_events_.push_back(log[i]);
+      events_seen_ = log.size();
+      f.inspect.events = inspect_events_;
       f.inspect.track = track_;
     }
     const auto& rows = sim_->rows();

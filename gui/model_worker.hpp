@@ -100,6 +100,9 @@ class ModelWorker {
   double speed_ = 10;
   int64_t inspected_ = -1;
   std::vector<std::vector<TrackPoint>> track_;
+  std::vector<Event> inspect_events_;  // the inspected citizen's events found so far
+  size_t events_seen_ = 0;             // how much of the log has been scanned for them
+  int64_t events_of_ = -1;             // whose events inspect_events_ holds
   uint64_t generation_ = 0;
   size_t rows_published_ = 0;
   double wps_ = 0;
