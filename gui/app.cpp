@@ -137,7 +137,8 @@ class App {
   void drawUi();
   void drawMenu();
   void drawToolbar(float y, float h);
-  void drawCity(ImVec2 pos, ImVec2 size);
+  // The city is laid out for max_h (stable cell sizes); its window only takes the height used.
+  void drawCity(ImVec2 pos, ImVec2 size, float max_h);
   void drawAnalysis(ImVec2 pos, ImVec2 size);
   void drawRight(ImVec2 pos, ImVec2 size);
   void drawDialogs();
@@ -181,6 +182,7 @@ class App {
   char pop_buf_[32] = {}, seed_buf_[32] = {}, path_buf_[512] = {};
   sf::Clock clock_;
   float fps_ = 0;
+  float city_used_h_ = 0;  // height the city used last frame (the rest goes to the charts)
 };
 
 void App::handleKey(const sf::Event::KeyEvent& k) {
@@ -402,8 +404,8 @@ void App::drawToolbar(float y, float h) {
   ImGui::End();
 }
 
-void App::drawCity(ImVec2 pos, ImVec2 size) {
-  beginPanel("City", pos, size, ImGuiWindowFlags_NoScrollbar);
+void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
+  beginPanel("City", pos, size, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   if (!frame_.ready) {
     ImGui::Text(frame_.error.empty() ? "Building %s synthetic citizens..." : "%s",
                 frame_.error.empty() ? thousands(session_.current().population()).c_str() : frame_.error.c_str());
@@ -414,6 +416,7 @@ void App::drawCity(ImVec2 pos, ImVec2 size) {
   int n = static_cast<int>(frame_.views.size());
   float sp = ImGui::GetStyle().ItemSpacing.x;
   ImVec2 avail = ImGui::GetContentRegionAvail();
+  avail.y = max_h - 2 * ImGui::GetStyle().WindowPadding.y - (ImGui::GetCursorScreenPos().y - pos.y - ImGui::GetStyle().WindowPadding.y);
   float pw = (avail.x - sp * (n - 1)) / std::max(1, n);
   float lh = ImGui::GetTextLineHeightWithSpacing();
   // Legends with counts: colour and shape for every state. Measured first, so that every
@@ -498,7 +501,9 @@ void App::drawCity(ImVec2 pos, ImVec2 size) {
       drawSwatch(dl, ImVec2(at.x, at.y + (lh - s) * 0.5f - 1), s, static_cast<CitizenView>(v));
       dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), stateLabel(static_cast<CitizenView>(v)));
     }
+    legend_end += lh * key_rows;
   }
+  city_used_h_ = legend_end - pos.y + ImGui::GetStyle().WindowPadding.y + 2;
   ImGui::End();
 }
 
@@ -675,8 +680,9 @@ void App::drawUi() {
     policy_.draw(session_);
     ImGui::End();
   }
-  float city_h = std::floor(avail_h * (presenter_ ? 0.66f : 0.6f));
-  drawCity(ImVec2(lw, top), ImVec2(cw, city_h));
+  float city_max = std::floor(avail_h * (presenter_ ? 0.66f : 0.6f));
+  float city_h = city_used_h_ > 0 ? std::min(city_max, std::ceil(city_used_h_)) : city_max;
+  drawCity(ImVec2(lw, top), ImVec2(cw, city_h), city_max);
   drawAnalysis(ImVec2(lw, top + city_h), ImVec2(cw, avail_h - city_h));
   if (show_right_) drawRight(ImVec2(W - rw, top), ImVec2(rw, avail_h));
   drawDialogs();
