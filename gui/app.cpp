@@ -104,7 +104,8 @@ class App {
     show_help_ = opt.help;
     if (opt.lesson_step >= 0) {
       lesson_.goTo(opt.lesson_step);
-      if (opt.lesson_reveal) lesson_.reveal();
+      if (opt.lesson_reveal || opt.lesson_apply) lesson_.reveal();
+      if (opt.lesson_apply) lesson_.applyOnNextDraw();
       if (right_tab_request_ < 0) right_tab_request_ = 2;
     }
     std::snprintf(pop_buf_, sizeof pop_buf_, "%zu", sc.population());

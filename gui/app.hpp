@@ -26,6 +26,7 @@ struct AppOptions {
   bool help = false;           // show the shortcuts overlay
   int lesson_step = -1;        // open the lesson at this step (0-based)
   bool lesson_reveal = false;  // and get past its prediction
+  bool lesson_apply = false;   // and apply its changes
   std::string pane_rects;      // write the panes' screen rectangles here (screenshot test)
 };
 

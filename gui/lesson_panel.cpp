@@ -66,9 +66,13 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   }
   if (!st.set.empty()) {
     ImGui::Text("Changes in this step:");
-    for (const auto& kv : st.set) ImGui::BulletText("%s = %s", kv.first.c_str(), kv.second.c_str());
+    for (const auto& kv : st.set) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s = %s", kv.first.c_str(), kv.second.c_str());
+    }
     if (!applied_) {
-      if (ImGui::Button("Apply the changes")) {
+      if (ImGui::Button("Apply the changes") || auto_apply_) {
+        auto_apply_ = false;
         error_ = session.applyAssignments(st.set);
         applied_ = error_.empty();
         if (applied_ && session.restartPending()) session.restart();

@@ -14,10 +14,11 @@ class LessonPanel {
   void restart() { step_ = 0, revealed_ = false, applied_ = false, error_.clear(); }
   void goTo(int step) { step_ = step, revealed_ = false, applied_ = false, error_.clear(); }
   void reveal() { revealed_ = true; }
+  void applyOnNextDraw() { auto_apply_ = true; }  // scripted screenshots
 
  private:
   int step_ = 0;
-  bool revealed_ = false, applied_ = false;
+  bool revealed_ = false, applied_ = false, auto_apply_ = false;
   std::string error_;
 };
 

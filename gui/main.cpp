@@ -27,7 +27,8 @@ const char* kUsage =
     "  --panel inspector|notes|lesson   right-hand tab to show\n"
     "  --numbers metrics|funnel         tab to show beside the charts\n"
     "  --tooltip PATH[@R]     open the help of this parameter (of regime R, 0-based; -1 = world)\n"
-    "  --lesson-step N [--reveal]       open the lesson at step N (1-based)\n"
+    "  --lesson-step N [--reveal|--apply]  open the lesson at step N (1-based), past its\n"
+    "                         prediction, or with its changes applied\n"
     "  --help-overlay         show the keyboard shortcuts\n"
     "  --pane-rects FILE      write the city panes' screen rectangles (screenshot test)\n"
     "  --bench-frames N       play and print frames/s and weeks/s over N frames, then exit\n";
@@ -83,6 +84,7 @@ int main(int argc, char** argv) {
     else if (a == "--numbers") opt.bottom_tab = next("metrics or funnel");
     else if (a == "--help-overlay") opt.help = true;
     else if (a == "--reveal") opt.lesson_reveal = true;
+    else if (a == "--apply") opt.lesson_apply = true;
     else if (a == "--lesson-step") opt.lesson_step = static_cast<int>(number("a step number")) - 1;
     else if (a == "--pane-rects") opt.pane_rects = next("a file name");
     else if (a == "--tooltip") {

@@ -84,7 +84,9 @@ void PolicyPanel::drawParam(Session& s, int regime, const ParamDecl& d) {
       scrolled_ = true;
     }
     ImVec2 at = ImGui::GetItemRectMax();
-    ImGui::SetNextWindowPos(ImVec2(at.x + 8, at.y));
+    bool lower_half = at.y > ImGui::GetIO().DisplaySize.y * 0.5f;  // then open upwards, to stay on screen
+    ImGui::SetNextWindowPos(ImVec2(at.x + 8, lower_half ? at.y - ImGui::GetItemRectSize().y : at.y), 0,
+                            ImVec2(0, lower_half ? 1.0f : 0.0f));
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
     ImGui::TextUnformatted(tip.c_str());
