@@ -30,6 +30,7 @@ namespace tl::gui {
 namespace {
 
 constexpr float kBaseFontPx = 16.0f;
+constexpr size_t kMaxAppPopulation = 5000000;  // beyond this, memory and drawing are for trustlab-cli
 constexpr float kPresenterScale = 2.0f;
 const double kSpeeds[] = {1, 2, 5, 10, 20, 50, 0};
 const char* kSpeedNames[] = {"1 week/s", "2 weeks/s", "5 weeks/s", "10 weeks/s", "20 weeks/s", "50 weeks/s", "max"};
@@ -126,6 +127,13 @@ class App {
   }
   void restart() {  // a new run from week 0; the lesson keeps its step
     setPlaying(false);
+    if (session_.current().population() > kMaxAppPopulation) {
+      errors_ = {"A population of " + thousands(session_.current().population()) + " is more than the app draws (" +
+                 thousands(kMaxAppPopulation) + "); run it headless with trustlab-cli. The population was set back."};
+      show_errors_ = true;
+      session_.setPopulation(static_cast<double>(std::min(session_.loaded().population(), kMaxAppPopulation)));
+      std::snprintf(pop_buf_, sizeof pop_buf_, "%zu", session_.current().population());
+    }
     session_.restart();
   }
   void rebuildFonts() {
