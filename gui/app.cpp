@@ -128,9 +128,10 @@ class App {
   void restart() {  // a new run from week 0; the lesson keeps its step
     setPlaying(false);
     if (session_.current().population() > kMaxAppPopulation) {
-      errors_ = {"A population of " + thousands(session_.current().population()) + " is more than the app draws (" +
-                 thousands(kMaxAppPopulation) + "); run it headless with trustlab-cli. The population was set back."};
-      show_errors_ = true;
+      showErrors("Population too large",
+                 {"A population of " + thousands(session_.current().population()) + " is more than the app draws (" +
+                  thousands(kMaxAppPopulation) + "); run it headless with trustlab-cli."},
+                 "The population was set back.");
       session_.setPopulation(static_cast<double>(std::min(session_.loaded().population(), kMaxAppPopulation)));
       std::snprintf(pop_buf_, sizeof pop_buf_, "%zu", session_.current().population());
     }
@@ -156,6 +157,12 @@ class App {
   void exportCsv(const std::string& path);
   bool savePng(const std::string& path);
   void writePaneRects(const std::string& path);
+  void showErrors(const std::string& title, std::vector<std::string> errors, const std::string& hint) {
+    errors_title_ = title;
+    errors_ = std::move(errors);
+    errors_hint_ = hint;
+    show_errors_ = true;
+  }
   void status(const std::string& s) {
     status_ = s;
     status_time_ = clock_.getElapsedTime().asSeconds();
@@ -185,6 +192,7 @@ class App {
   std::string pending_png_;
   int pending_png_frames_ = 0;
   std::vector<std::string> errors_;
+  std::string errors_title_, errors_hint_;
   bool show_errors_ = false;
   std::string status_;
   float status_time_ = -100;
@@ -253,12 +261,11 @@ void App::openScenario(const std::string& path) {
     std::snprintf(seed_buf_, sizeof seed_buf_, "%llu", static_cast<unsigned long long>(s.seed()));
     status("Opened " + path);
   } catch (const ScenarioError& e) {
-    errors_.clear();
-    for (const auto& err : e.errors) errors_.push_back(err.str());
-    show_errors_ = true;
+    std::vector<std::string> lines;
+    for (const auto& err : e.errors) lines.push_back(err.str());
+    showErrors("The file could not be used", lines, "Nothing was changed. Fix the file and open it again.");
   } catch (const std::exception& e) {
-    errors_ = {path + ": " + e.what()};
-    show_errors_ = true;
+    showErrors("The file could not be used", {path + ": " + e.what()}, "Nothing was changed.");
   }
 }
 
@@ -271,8 +278,7 @@ void App::saveScenario(const std::string& path) {
     if (!f) throw std::runtime_error("cannot write the file");
     status("Saved " + path);
   } catch (const std::exception& e) {
-    errors_ = {path + ": " + e.what()};
-    show_errors_ = true;
+    showErrors("Not saved", {path + ": " + e.what()}, "Choose another folder or name.");
   }
 }
 
@@ -295,8 +301,7 @@ void App::exportCsv(const std::string& path) {
   }
   f.close();
   if (!f) {
-    errors_ = {path + ": cannot write the file"};
-    show_errors_ = true;
+    showErrors("Not exported", {path + ": cannot write the file"}, "Choose another folder or name.");
   } else {
     status("Exported " + std::to_string(rows_.size()) + " rows to " + path);
   }
@@ -629,13 +634,14 @@ void App::drawDialogs() {
   if (show_errors_) {
     ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(fs * 40, fs * 14), ImGuiCond_Appearing);
-    ImGui::Begin("The file could not be used", &show_errors_, ImGuiWindowFlags_NoSavedSettings);
+    std::string title = errors_title_ + "###errors";
+    ImGui::Begin(title.c_str(), &show_errors_, ImGuiWindowFlags_NoSavedSettings);
     for (const auto& e : errors_) {
       ImGui::PushTextWrapPos(0);
       ImGui::TextColored(stateColourVec(CitizenView::WronglySanctioned), "%s", e.c_str());
       ImGui::PopTextWrapPos();
     }
-    ImGui::TextDisabled("Nothing was changed. Fix the file and open it again.");
+    ImGui::TextDisabled("%s", errors_hint_.c_str());
     if (ImGui::Button("Close")) show_errors_ = false;
     ImGui::End();
   }
@@ -773,8 +779,7 @@ int App::run() {
       pending_png_.clear();
       if (savePng(p)) status("Saved picture " + p);
       else {
-        errors_ = {p + ": cannot write the picture"};
-        show_errors_ = true;
+        showErrors("Not exported", {p + ": cannot write the picture"}, "Choose another folder or name.");
       }
     }
     // Scripted screenshot: wait until the worker has run the weeks, then settle a few frames.

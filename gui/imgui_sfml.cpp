@@ -207,10 +207,13 @@ void ImGuiSfml::processEvent(const sf::Event& e) {
           io.KeysDown[e.key.code] = false;
         }
       }
-      io.KeyCtrl = e.key.control;
-      io.KeyShift = e.key.shift;
-      io.KeyAlt = e.key.alt;
-      io.KeySuper = e.key.system;
+      // Modifiers as of the latest event, plus any held by a key pressed since the last
+      // frame (Ctrl+A pressed and released between two frames still reads as Ctrl+A).
+      mods_now_[0] = e.key.control, mods_now_[1] = e.key.shift, mods_now_[2] = e.key.alt, mods_now_[3] = e.key.system;
+      if (down) {
+        mods_latched_[0] |= e.key.control, mods_latched_[1] |= e.key.shift;
+        mods_latched_[2] |= e.key.alt, mods_latched_[3] |= e.key.system;
+      }
 #endif
       break;
     }
@@ -262,8 +265,15 @@ void ImGuiSfml::newFrame(float dt) {
     mouse_pressed_[i] = false;
   }
 #endif
+#if IMGUI_VERSION_NUM < 18700
+  io.KeyCtrl = mods_now_[0] || mods_latched_[0];
+  io.KeyShift = mods_now_[1] || mods_latched_[1];
+  io.KeyAlt = mods_now_[2] || mods_latched_[2];
+  io.KeySuper = mods_now_[3] || mods_latched_[3];
+#endif
   ImGui::NewFrame();
 #if IMGUI_VERSION_NUM < 18700
+  for (bool& m : mods_latched_) m = false;
   for (int k : release_later_) io.KeysDown[k] = false;
   release_later_.clear();
   std::fill(std::begin(key_pressed_), std::end(key_pressed_), false);

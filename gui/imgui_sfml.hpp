@@ -39,6 +39,8 @@ class ImGuiSfml {
   bool focused_ = true;
   bool key_pressed_[512] = {};      // imgui 1.86: pressed since the last frame began
   std::vector<int> release_later_;  // released in the same frame: let go next frame
+  bool mods_now_[4] = {};           // ctrl, shift, alt, super as of the latest key event
+  bool mods_latched_[4] = {};       // held by a key pressed since the last frame
 };
 
 }  // namespace tl::gui
