@@ -27,7 +27,7 @@ struct Ctx {
   double opt_out, decay, ability_screening;
   bool fast_ok;  // a quiet citizen cannot change state this week
   bool watch;    // benign behaviours are recorded or chilled in this regime
-  bool counts_matter;  // recorded minor-event counts can change an assessment or expire
+  bool counts_assessed;  // recorded minor-event counts feed the assessment (not only the score's points)
 };
 
 Ctx makeCtx(const RegimeWeek& rw) {
@@ -79,7 +79,7 @@ Ctx makeCtx(const RegimeWeek& rw) {
   x.opt_out = p[P::enr_opt_out_rate];
   x.decay = p[P::as_half_life] > 0 ? std::pow(0.5, 1.0 / p[P::as_half_life]) : 1.0;
   x.ability_screening = p[P::as_ability_screening];
-  x.counts_matter = x.risk || x.score || (x.list && x.list_infractions > 0) || x.retention > 0;
+  x.counts_assessed = x.risk || (x.list && x.list_infractions > 0);
   x.watch = rw.record_protected || rw.record_proxy || x.informants;
   x.fast_ok = !(x.risk && (p[P::as_w_rural] > 0 || p[P::as_w_screen] > 0 || x.risk_threshold <= 0));
   return x;
@@ -117,9 +117,10 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
   const double proxy_max[2] = {scale32(proxy_rate[0]), scale32(proxy_rate[1])};
   const double prosocial_thr = scale32(w[P::life_prosocial_rate] * 2.0 * 1.5);
   double misattr_max[4] = {0, 0, 0, 0}, informant_max[2] = {0, 0};
-  bool any_watch = false;
+  bool any_watch = false, any_informants = false;
   for (int r = 0; r < nr; ++r) {
     any_watch = any_watch || ctx[r].watch;
+    any_informants = any_informants || ctx[r].informants;
     for (int b = 0; b < 4; ++b) misattr_max[b] = std::max(misattr_max[b], ctx[r].misattr_scaled[b]);
     for (int gi = 0; gi < 2; ++gi)
       if (ctx[r].informants) informant_max[gi] = std::max(informant_max[gi], ctx[r].informant_false[gi]);
@@ -143,7 +144,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     const Halves h1(Rng::word(base, Purpose::LifeA));  // obligation due | infraction
     const Halves h2(Rng::word(base, Purpose::LifeB));  // prosocial act | protected behaviour
     const Halves h3(Rng::word(base, Purpose::LifeC));  // proxy behaviour | misattributed record
-    const Halves h4(Rng::word(base, Purpose::LifeD));  // harmful act | informant false report
+    // harmful act | informant false report: only drawn where it can matter (same values when drawn).
+    const Halves h4(((tb & kHarmProne) || any_informants) ? Rng::word(base, Purpose::LifeD) : ~0ULL);
     const bool obligation_due = below(h1.lo, obligation_thr);
     const bool infraction = below(h1.hi, infraction_thr);
     const bool harmful = (tb & kHarmProne) && below(h4.lo, harm_thr);
@@ -171,7 +173,9 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       if (!any_event && x.fast_ok && (f & ~kEnrolled) == 0 && !(x.score && (f & kEnrolled)) &&
           !(x.score && x.decay < 1.0 && decay_week) &&
           s.trust[c] == trust0_u16 && s.resources[c] == traits.resources0[c] &&
-          (!x.counts_matter || (s.rec_infractions[c] | s.rec_protected[c] | s.rec_proxy[c]) == 0)) {
+          ((s.rec_infractions[c] | s.rec_protected[c] | s.rec_proxy[c]) == 0 ||
+           (!x.counts_assessed &&
+            (x.retention == 0 || week - s.minor_week[c] < static_cast<uint32_t>(x.retention))))) {
         bool opt_in = rw.enrolment == EnrolmentMode::OptIn && !(f & kEnrolled) &&
                       ((tb & kDigital) || !p.flag(P::enr_requires_digital));
         if (!opt_in || !draw(Purpose::OptIn, rw.opt_in)) {
