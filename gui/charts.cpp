@@ -80,7 +80,9 @@ void plot(const SeriesDef& def, const std::vector<std::vector<float>>& series, c
     dl->AddText(ImVec2(left - ts.x - 3, y - ts.y * 0.5f), dim, t.c_str());
     if (i) dl->AddLine(ImVec2(left, y), ImVec2(right, y), IM_COL32(128, 128, 128, 50));
   }
-  int wmax = std::max(total_weeks, 1);
+  // The axis grows a year at a time, so the first weeks are not squeezed into a corner.
+  int last = weeks_axis.empty() ? 0 : weeks_axis.back();
+  int wmax = std::max(1, std::min(std::max(total_weeks, 1), ((last + 51) / 52 + (last % 52 == 0 ? 1 : 0)) * 52));
   char wl[32];
   std::snprintf(wl, sizeof wl, "week %d", wmax);
   ImVec2 wls = ImGui::CalcTextSize(wl);

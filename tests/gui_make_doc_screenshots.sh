@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# gui_make_doc_screenshots.sh: remakes the pictures of docs/user-guide.md with the app's --screenshot mode.
+# Usage: bash tests/gui_make_doc_screenshots.sh [path/to/trustlab]   (needs xvfb-run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+app=${1:-build/gui/trustlab}
+shot() { xvfb-run -a -s "-screen 0 1920x1080x24" "$app" "$@" > /dev/null; }
+shot --screenshot docs/img/gui-city.png --after-weeks 156
+shot --screenshot docs/img/gui-policy-tooltip.png --after-weeks 104 --tooltip appeal.reviewers_per_10k@1
+shot --screenshot docs/img/gui-funnel.png --after-weeks 260 --numbers funnel
+shot --screenshot docs/img/gui-inspector.png --after-weeks 156 --inspect wrongly --size 1920x1080
+shot scenarios/due_process_vs_blacklist.json --screenshot docs/img/gui-lesson.png --after-weeks 52 --lesson-step 2 \
+  --apply --tooltip appeal.suspends_sanction@1
+shot --screenshot docs/img/gui-presenter.png --after-weeks 156 --presenter --size 1920x1080
+shot --screenshot docs/img/gui-help.png --after-weeks 26 --help-overlay
+shot scenarios/base_rate_fallacy.json --screenshot docs/img/gui-notes.png --after-weeks 104 --panel notes --size 1920x1080
+for f in docs/img/gui-*.png; do
+  size=$(stat -c %s "$f")
+  if [ "$size" -gt 307200 ]; then echo "warning: $f is $size bytes (over 300 KB)"; fi
+done
+echo "docs/img/gui-*.png remade (gui-open-errors.png is made by hand: open a broken file, press F12)"
