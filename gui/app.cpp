@@ -79,7 +79,6 @@ class App {
         window_(sf::VideoMode(opt.width, opt.height), "trustlab", sf::Style::Default),
         glue_(window_),
         session_(worker_) {
-    window_.setVerticalSyncEnabled(false);
     if (opt.bench_frames <= 0) window_.setFramerateLimit(60);
     presenter_ = opt.presenter;
     show_policy_ = show_right_ = !presenter_;
