@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <cstdio>
 #include <iostream>
 #include <set>
@@ -158,16 +159,23 @@ struct IdentityTally {
   }
 };
 
+// Runs a scenario to its last week with the report's thread count and feeds the identity tally.
+std::unique_ptr<Simulation> runToEnd(const Ctx& c, const Scenario& s, IdentityTally& id) {
+  SimOptions o;
+  o.threads = c.threads;
+  auto sim = std::make_unique<Simulation>(s, o);
+  sim->run(s.weeks());
+  id.add(*sim);
+  return sim;
+}
+
 // ---------------------------------------------------------------- predictive flagging (FACTS Theory 1)
 void flagging(Ctx& c, IdentityTally& id) {
   const long long pop = c.quick ? 200000 : 2000000;
   Run run = presetAlone("predictive_flagging", pop, 4);
   Scenario s = scenarioOf(run);
-  SimOptions o;
-  o.threads = c.threads;
-  Simulation sim(s, o);
-  sim.run(s.weeks());
-  id.add(sim);
+  auto owned = runToEnd(c, s, id);
+  Simulation& sim = *owned;
   // Week 4: the screening alert has fired; benign records have not yet reached the line.
   const WeekRow& r = rowAt(sim, s.weeks() - 1, 0);
   const Confusion& m = r.confusion;
@@ -194,11 +202,8 @@ void midas(Ctx& c, IdentityTally& id) {
   const long long pop = c.quick ? 20000 : 200000;
   Run run = presetAlone("automated_fraud_determination", pop, 260);
   Scenario s = scenarioOf(run);
-  SimOptions o;
-  o.threads = c.threads;
-  Simulation sim(s, o);
-  sim.run(s.weeks());
-  id.add(sim);
+  auto owned = runToEnd(c, s, id);
+  Simulation& sim = *owned;
   double decided = 0, overturned = 0;
   for (int w = 0; w < s.weeks(); ++w) {
     decided += rowAt(sim, w, 0).appeals_decided;
@@ -222,11 +227,8 @@ void blacklist(Ctx& c, IdentityTally& id) {
   const long long pop = c.quick ? 50000 : 500000;
   Run run = presetAlone("blacklist_joint_sanctions", pop, 520);
   Scenario s = scenarioOf(run);
-  SimOptions o;
-  o.threads = c.threads;
-  Simulation sim(s, o);
-  sim.run(s.weeks());
-  id.add(sim);
+  auto owned = runToEnd(c, s, id);
+  Simulation& sim = *owned;
   Flows early = flows(sim, 0, 0, 104), late = flows(sim, 0, 312, 520);
   double r_early = early.removed / std::max(1.0, early.added), r_late = late.removed / std::max(1.0, late.added);
   c.add({"B1", "blacklist: removals / additions of people, years 1-2 (rollout: coverage and agencies growing)",
@@ -371,11 +373,8 @@ void dueProcess(Ctx& c, IdentityTally& id) {
   applySet(s, "population.size", std::to_string(pop));
   std::string describe = "scenarios/due_process_vs_blacklist.json, --population " + std::to_string(pop) + ", " +
                          std::to_string(s.weeks()) + " weeks";
-  SimOptions o;
-  o.threads = c.threads;
-  Simulation sim(s, o);
-  sim.run(s.weeks());
-  id.add(sim);
+  auto owned = runToEnd(c, s, id);
+  Simulation& sim = *owned;
   const auto sum = sim.summary();
   const GroupSummary& bl = sum[0].group[2];
   const GroupSummary& dp = sum[1].group[2];
