@@ -168,9 +168,10 @@ void PolicyPanel::drawSection(Session& s, int regime, const std::string& section
   ImGuiTreeNodeFlags flags = (section == "appeal" || section == "transparency") ? ImGuiTreeNodeFlags_DefaultOpen : 0;
   if (!ImGui::CollapsingHeader(title, flags)) return;
   ImGui::PushID(section.c_str());
-  if (n_changed) {
-    if (ImGui::SmallButton("reset this stage")) s.resetSection(regime, section);
-  }
+  // Always there (greyed out when nothing changed), so rows do not jump while a slider is dragged.
+  ImGui::BeginDisabled(n_changed == 0);
+  if (ImGui::SmallButton("reset this stage")) s.resetSection(regime, section);
+  ImGui::EndDisabled();
   for (const auto& d : paramTable())
     if ((d.scope == Scope::World) == (regime < 0) && d.section() == section) drawParam(s, regime, d);
   ImGui::PopID();
