@@ -31,7 +31,7 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
     uint32_t f = s.flags[c];
     if (!(f & kAppealPending)) continue;
     const int g = (traits.bits[c] & kGroupB) ? 1 : 0;
-    const bool target = isTarget(rw, traits, s, c);
+    const bool target = isTarget(rw, traits, f, c);
     const bool in_force = (f & kAdverse) && (f & kConfirmed);
     const bool wronged = in_force ? (rw.punitive ? !target : target) : (f & (kRecErroneous | kErrMinor)) != 0;
     double acc = rw.review_accuracy;
@@ -80,7 +80,9 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
       if (log) events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
                                       EventKind::AppealUpheld, wronged ? 1 : 0});
     }
-    s.flags[c] = f;
+    // Trust moved and records may have gone: the citizen's next week takes the full path,
+    // which recomputes both summary bits.
+    s.flags[c] = f | kDirty;
     s.trust[c] = trustLevel(trust);
   }
 }

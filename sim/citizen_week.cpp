@@ -170,20 +170,20 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       };
       // Fast path: nothing happened and nothing is pending, so nothing can change
       // except an opt-in (whose draw the full path would repeat identically).
-      if (!any_event && x.fast_ok && (f & ~kEnrolled) == 0 && !(x.score && (f & kEnrolled)) &&
+      // (kDirty and kHasCounts summarise trust, resources and minor records, kept by the full path.)
+      if (!any_event && x.fast_ok && (f & ~(kEnrolled | kHasCounts)) == 0 && !(x.score && (f & kEnrolled)) &&
           !(x.score && x.decay < 1.0 && decay_week) &&
-          s.trust[c] == trust0_u16 && s.resources[c] == traits.resources0[c] &&
-          ((s.rec_infractions[c] | s.rec_protected[c] | s.rec_proxy[c]) == 0 ||
+          (!(f & kHasCounts) ||
            (!x.counts_assessed &&
             (x.retention == 0 || week - s.minor_week[c] < static_cast<uint32_t>(x.retention))))) {
         bool opt_in = rw.enrolment == EnrolmentMode::OptIn && !(f & kEnrolled) &&
                       ((tb & kDigital) || !p.flag(P::enr_requires_digital));
         if (!opt_in || !draw(Purpose::OptIn, rw.opt_in)) {
           // Counted by class and folded into the tally after the loop (fewer memory updates).
-          const bool target = isTarget(rw, traits, s, c);
+          const bool target = isTarget(rw, traits, f, c);
           ++quiet[r][g][target][(f & kEnrolled) != 0];
           quiet_benign[r][g] += static_cast<uint32_t>(prot_event) + static_cast<uint32_t>(proxy_event);
-          quiet_resources[r][g] += s.resources[c];
+          quiet_resources[r][g] += traits.resources0[c];  // not dirty: resources at their resting level
           if (log && prot_event) ev(EventKind::ProtectedBehaviour);
           if (log && proxy_event) ev(EventKind::ProxyBehaviour);
           continue;
@@ -403,7 +403,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
           adverse_now = !(f & kServed) && risk >= x.risk_threshold;
         }
       }
-      const bool target = isTarget(rw, traits, s, c);
+      const bool target = isTarget(rw, traits, f, c);
       if (f & kAdverse) {
         // ---- 6. exit: lift on fulfilment (after the lag), fixed term, credit repair
         bool lift = false;
@@ -544,9 +544,14 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       if (target) (selected ? t.confusion.tp : t.confusion.fn) += 1;
       else (selected ? t.confusion.fp : t.confusion.tn) += 1;
 
+      const uint16_t trust16 = trustLevel(trust);
+      const bool dirty = trust16 != trust0_u16 || res != traits.resources0[c];
+      const bool has_counts = (s.rec_infractions[c] | s.rec_protected[c] | s.rec_proxy[c]) != 0;
+      f = (f & ~(kDirty | kHasCounts)) | (dirty ? static_cast<uint32_t>(kDirty) : 0u) |
+          (has_counts ? static_cast<uint32_t>(kHasCounts) : 0u);
       s.flags[c] = f;
       s.resources[c] = res;
-      s.trust[c] = trustLevel(trust);
+      s.trust[c] = trust16;
     }
   }
   for (int r = 0; r < nr; ++r)

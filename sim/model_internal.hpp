@@ -80,9 +80,10 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
                    const Rng& rng, size_t population, bool log, std::vector<Event>& events, AppealTally& t);
 
 // Shared helpers.
-inline bool isTarget(const RegimeWeek& rw, const Traits& tr, const RegimeState& s, uint32_t c) {
+// `flags` is the citizen's current flags (the weekly loop works on a local copy).
+inline bool isTarget(const RegimeWeek& rw, const Traits& tr, uint32_t flags, uint32_t c) {
   switch (rw.target) {
-    case TargetKind::WilfulDefaulter: return (s.flags[c] & (kJudgement | kWilful)) == (kJudgement | kWilful);
+    case TargetKind::WilfulDefaulter: return (flags & (kJudgement | kWilful)) == (kJudgement | kWilful);
     case TargetKind::HarmProne: return (tr.bits[c] & kHarmProne) != 0;
     case TargetKind::Reliable: return tr.reliability[c] >= rw.reliability_threshold;
     default: return false;

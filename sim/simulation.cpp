@@ -208,6 +208,10 @@ void Simulation::setRegimeParam(int r, P id, double value) {
 void Simulation::setWorldParam(P id, double value) {
   if (decl(id).scope != Scope::World) throw std::invalid_argument("not a world parameter");
   impl_->world[id] = value;
+  // Quiet citizens are those at the resting trust level: a new level wakes everyone up.
+  if (id == P::beh_trust_initial)
+    for (auto& r : impl_->regimes)
+      for (auto& f : r.flags) f |= kDirty;
 }
 const ParamValues& Simulation::regimeParams(int r) const { return impl_->params.at(static_cast<size_t>(r)); }
 const ParamValues& Simulation::worldParams() const { return impl_->world; }
@@ -231,7 +235,7 @@ CitizenSnapshot Simulation::snapshot(int r, uint32_t c) const {
   CitizenSnapshot x{};
   x.view = viewOf(rw, s, c);
   x.enrolled = f & kEnrolled;
-  x.target = isTarget(rw, impl_->traits, s, c);
+  x.target = isTarget(rw, impl_->traits, f, c);
   x.sanctioned = f & kSanctioned;
   x.flagged = f & kAdverse;
   x.listed = (f & kAdverse) && (f & kConfirmed);

@@ -50,6 +50,8 @@ enum StateBit : uint32_t {
   kErrMinor = 1u << 19,       // a false minor record (informant) is on file
   kStale = 1u << 20,          // the judgement record is stale (settled, not yet cleared)
   kClearedPending = 1u << 21, // record cleared; listing lifted after the removal lag
+  kDirty = 1u << 22,          // trust or resources differ from their resting level (they drift)
+  kHasCounts = 1u << 23,      // some minor records (infractions, behaviours) are on file
 };
 
 struct RegimeState {
