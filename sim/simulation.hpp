@@ -62,7 +62,7 @@ const char* eventName(EventKind k);
 struct Event {
   uint32_t citizen;
   uint16_t week;
-  uint8_t regime;  // 255 = life event shared by all regimes' truth
+  uint8_t regime;  // the regime (pane) it happened in; life events are logged once per regime
   EventKind kind;
   int32_t value;   // kind-specific (score after change, record type...)
 };
