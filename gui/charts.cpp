@@ -164,7 +164,7 @@ void drawMetricsTable(const Frame& frame, const char* label_a, const char* label
   }
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("Over citizen-weeks so far. FPR: non-targets selected; FNR: targets missed; PPV: selected who "
-                      "are targets. DI (disparate impact) = selection rate %s / %s; the white line is 0.8 (four-fifths rule).",
+                      "are targets. DI (disparate impact) = selection rate %s / %s; the white line is the four-fifths rule (0.8 for benefits, 1.25 for sanctions).",
                       label_b, label_a);
   ImGui::PopTextWrapPos();
   ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
@@ -195,25 +195,32 @@ void drawMetricsTable(const Frame& frame, const char* label_a, const char* label
       ImGui::TableNextColumn();
       if (g != 2) continue;
       double di = gs.disparate_impact;
-      // A bar from 0 to 1.25 with the 4/5 line marked.
+      // For a reward (benefits) B is disadvantaged below 0.8; for a sanction, above
+      // 1.25 (= 1 / 0.8: B is sanctioned more often). The bar runs from 0 to 2.
+      const bool punitive = rs.target != "reliable";
+      const bool adverse = !std::isnan(di) && (punitive ? di > 1.25 : di < 0.8);
       ImVec2 o = ImGui::GetCursorScreenPos();
       float w = std::max(40.f, ImGui::GetContentRegionAvail().x), h = ImGui::GetTextLineHeight();
       ImDrawList* dl = ImGui::GetWindowDrawList();
       dl->AddRectFilled(o, ImVec2(o.x + w, o.y + h), ImGui::GetColorU32(ImGuiCol_FrameBg));
       if (!std::isnan(di)) {
-        float f = static_cast<float>(std::min(di, 1.25) / 1.25);
-        ImU32 col = di < 0.8 ? stateColourU32(CitizenView::WronglySanctioned) : stateColourU32(CitizenView::Rewarded);
+        float f = static_cast<float>(std::min(di, 2.0) / 2.0);
+        ImU32 col = adverse ? stateColourU32(CitizenView::WronglySanctioned) : stateColourU32(CitizenView::Rewarded);
         dl->AddRectFilled(o, ImVec2(o.x + w * f, o.y + h), col);
       }
-      float x8 = o.x + w * 0.8f / 1.25f;
-      dl->AddLine(ImVec2(x8, o.y - 2), ImVec2(x8, o.y + h + 2), IM_COL32(255, 255, 255, 255), 2);
+      const float line = punitive ? 1.25f : 0.8f;
+      float xl = o.x + w * line / 2.0f;
+      dl->AddLine(ImVec2(xl, o.y - 2), ImVec2(xl, o.y + h + 2), IM_COL32(255, 255, 255, 255), 2);
       char b[48];
-      std::snprintf(b, sizeof b, "%s%s", rate(di).c_str(), !std::isnan(di) && di < 0.8 ? " < 4/5" : "");
+      std::snprintf(b, sizeof b, "%s%s", rate(di).c_str(), adverse ? (punitive ? " > 5/4" : " < 4/5") : "");
       dl->AddText(ImVec2(o.x + 3, o.y), IM_COL32(255, 255, 255, 255), b);
       ImGui::Dummy(ImVec2(w, h));
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Selection rate of %s divided by that of %s. The white line is 0.8 (the four-fifths rule).",
-                          label_b, label_a);
+        ImGui::SetTooltip(punitive ? "Sanction rate of %s divided by that of %s. The white line is 1.25 = 1/0.8: above it %s "
+                                     "is sanctioned disproportionately (the four-fifths rule, turned round for a penalty)."
+                                   : "Benefit rate of %s divided by that of %s. The white line is 0.8 (the four-fifths "
+                                     "rule): below it %s is disadvantaged.",
+                          label_b, label_a, label_b);
     }
     ImGui::EndTable();
     ImGui::PopID();
