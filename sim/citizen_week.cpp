@@ -129,40 +129,59 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
   uint32_t quiet[kMaxRegimes][2][2][2] = {};  // [regime][group][target][enrolled]
   uint32_t quiet_benign[kMaxRegimes][2] = {};
   double quiet_resources[kMaxRegimes][2] = {};
-  uint32_t cmod52 = begin % 52;  // c % 52, kept incrementally
   const uint32_t wmod52 = week % 52;
 
-  for (uint32_t c = begin; c < end; ++c, cmod52 = cmod52 == 51 ? 0 : cmod52 + 1) {
-    const bool decay_week = cmod52 == wmod52;
-    const uint8_t tb = traits.bits[c];
-    const int g = (tb & kGroupB) ? 1 : 0;
-    const int eb = (tb & (kGroupB | kRural)) == 0 ? 0 : ((tb & kGroupB) ? 1 : 0) | ((tb & kRural) ? 2 : 0);
-    // The four shared life draws of this citizen-week (two 32-bit uniforms each).
-    const uint64_t base = rng.weekBase(c, week);
-    // Same value as rng.chance(c, week, p, prob), without re-hashing the citizen-week.
-    auto draw = [base](Purpose p, double prob) { return uniformOf(base, p) < prob; };
-    const Halves h1(Rng::word(base, Purpose::LifeA));  // obligation due | infraction
-    const Halves h2(Rng::word(base, Purpose::LifeB));  // prosocial act | protected behaviour
-    const Halves h3(Rng::word(base, Purpose::LifeC));  // proxy behaviour | misattributed record
+  // The four shared life draws of a citizen-week (two 32-bit uniforms each).
+  struct Life {
+    uint64_t base, w1, w2, w3, w4;
+    bool obligation_due, infraction, harmful, prot_event, proxy_event, any_event;
+  };
+  auto lifeOf = [&](uint32_t c, uint8_t tb, int g, int eb) {
+    Life L{};
+    L.base = rng.weekBase(c, week);
+    L.w1 = Rng::word(L.base, Purpose::LifeA);  // obligation due | infraction
+    L.w2 = Rng::word(L.base, Purpose::LifeB);  // prosocial act | protected behaviour
+    L.w3 = Rng::word(L.base, Purpose::LifeC);  // proxy behaviour | misattributed record
     // harmful act | informant false report: only drawn where it can matter (same values when drawn).
-    const Halves h4(((tb & kHarmProne) || any_informants) ? Rng::word(base, Purpose::LifeD) : ~0ULL);
-    const bool obligation_due = below(h1.lo, obligation_thr);
-    const bool infraction = below(h1.hi, infraction_thr);
-    const bool harmful = (tb & kHarmProne) && below(h4.lo, harm_thr);
-    // Most citizen-weeks are uneventful: no draw falls below the largest threshold
-    // any regime could use. Quiet citizens then take the fast path below.
-    // Benign behaviours only need the full path where some regime watches them.
-    const bool prot_event = below(h2.hi, prot_max[g]), proxy_event = below(h3.lo, proxy_max[g]);
-    const bool any_event = obligation_due || infraction || harmful || (any_watch && (prot_event || proxy_event)) ||
-                           below(h3.hi, misattr_max[eb]) ||
-                           below(h4.hi, informant_max[g]) ||
-                           below(h2.lo, prosocial_thr * traits.prosociality[c]);
+    L.w4 = ((tb & kHarmProne) || any_informants) ? Rng::word(L.base, Purpose::LifeD) : ~0ULL;
+    const Halves h1(L.w1), h2(L.w2), h3(L.w3), h4(L.w4);
+    L.obligation_due = below(h1.lo, obligation_thr);
+    L.infraction = below(h1.hi, infraction_thr);
+    L.harmful = (tb & kHarmProne) && below(h4.lo, harm_thr);
+    L.prot_event = below(h2.hi, prot_max[g]);
+    L.proxy_event = below(h3.lo, proxy_max[g]);
+    // Most citizen-weeks are uneventful: no draw falls below the largest threshold any
+    // regime could use. Benign behaviours only count where some regime watches them.
+    L.any_event = L.obligation_due || L.infraction || L.harmful || (any_watch && (L.prot_event || L.proxy_event)) ||
+                  below(h3.hi, misattr_max[eb]) || below(h4.hi, informant_max[g]) ||
+                  below(h2.lo, prosocial_thr * traits.prosociality[c]);
+    return L;
+  };
+  auto errorBucket = [](uint8_t tb) { return ((tb & kGroupB) ? 1 : 0) | ((tb & kRural) ? 2 : 0); };
 
-    for (int r = 0; r < nr; ++r) {
-      const Ctx& x = ctx[r];
-      const RegimeWeek& rw = *x.rw;
-      const ParamValues& p = *x.p;
-      RegimeState& s = regimes[static_cast<size_t>(r)];
+  // Pass 1: which citizens had any event this week (one byte each), shared by all regimes.
+  thread_local std::vector<uint8_t> life_bits;
+  life_bits.resize(end - begin);
+  for (uint32_t c = begin; c < end; ++c) {
+    const uint8_t tb = traits.bits[c];
+    const Life L = lifeOf(c, tb, (tb & kGroupB) ? 1 : 0, errorBucket(tb));
+    life_bits[c - begin] = static_cast<uint8_t>(L.any_event | (L.prot_event << 1) | (L.proxy_event << 2));
+  }
+
+  // Pass 2: each regime streams through its own arrays; quiet citizens are only counted,
+  // the rest take the full path (their life draws are recomputed: the same values).
+  for (int r = 0; r < nr; ++r) {
+    const Ctx& x = ctx[r];
+    const RegimeWeek& rw = *x.rw;
+    const ParamValues& p = *x.p;
+    RegimeState& s = regimes[static_cast<size_t>(r)];
+    uint32_t cmod52 = begin % 52;  // c % 52, kept incrementally
+    for (uint32_t c = begin; c < end; ++c, cmod52 = cmod52 == 51 ? 0 : cmod52 + 1) {
+      const bool decay_week = cmod52 == wmod52;
+      const uint8_t tb = traits.bits[c];
+      const int g = (tb & kGroupB) ? 1 : 0;
+      const uint8_t lb = life_bits[c - begin];
+      const bool any_event = lb & 1, prot_event = lb & 2, proxy_event = lb & 4;
       Tally& t = out.tally[static_cast<size_t>(r * 2 + g)];
       uint32_t f = s.flags[c];
       auto ev = [&](EventKind k, int32_t v = 0) {
@@ -178,7 +197,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
             (x.retention == 0 || week - s.minor_week[c] < static_cast<uint32_t>(x.retention))))) {
         bool opt_in = rw.enrolment == EnrolmentMode::OptIn && !(f & kEnrolled) &&
                       ((tb & kDigital) || !p.flag(P::enr_requires_digital));
-        if (!opt_in || !draw(Purpose::OptIn, rw.opt_in)) {
+        if (!opt_in || !rng.chance(c, week, Purpose::OptIn, rw.opt_in)) {
           // Counted by class and folded into the tally after the loop (fewer memory updates).
           const bool target = isTarget(rw, traits, f, c);
           ++quiet[r][g][target][(f & kEnrolled) != 0];
@@ -189,6 +208,13 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
           continue;
         }
       }
+      const int eb = errorBucket(tb);
+      const Life L = lifeOf(c, tb, g, eb);
+      const uint64_t base = L.base;
+      // Same value as rng.chance(c, week, p, prob), without re-hashing the citizen-week.
+      auto draw = [base](Purpose p, double prob) { return uniformOf(base, p) < prob; };
+      const Halves h1(L.w1), h2(L.w2), h3(L.w3), h4(L.w4);
+      const bool obligation_due = L.obligation_due, infraction = L.infraction, harmful = L.harmful;
       float res = s.resources[c];
       double trust = s.trust[c] / kTrustScale;
 
