@@ -136,10 +136,10 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     uint64_t base, w1, w2, w3, w4;
     bool obligation_due, infraction, harmful, prot_event, proxy_event, any_event;
   };
-  auto lifeOf = [&](uint32_t c, uint8_t tb, int g, int eb) {
+  auto lifeOf = [&](uint32_t c, uint8_t tb, int g, int eb, uint64_t base) {
     Life L{};
-    L.base = rng.weekBase(c, week);
-    L.w1 = Rng::word(L.base, Purpose::LifeA);  // obligation due | infraction
+    L.base = base;
+    L.w1 = L.base;  // obligation due | infraction (the citizen-week hash itself is already a fresh word)
     L.w2 = Rng::word(L.base, Purpose::LifeB);  // prosocial act | protected behaviour
     L.w3 = Rng::word(L.base, Purpose::LifeC);  // proxy behaviour | misattributed record
     // harmful act | informant false report: only drawn where it can matter (same values when drawn).
@@ -161,55 +161,73 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
 
   // Pass 1: which citizens had any event this week (one byte each), shared by all regimes.
   thread_local std::vector<uint8_t> life_bits;
+  thread_local std::vector<uint64_t> life_base;  // each citizen-week's hash, for later draws
   life_bits.resize(end - begin);
+  life_base.resize(end - begin);
   for (uint32_t c = begin; c < end; ++c) {
     const uint8_t tb = traits.bits[c];
-    const Life L = lifeOf(c, tb, (tb & kGroupB) ? 1 : 0, errorBucket(tb));
+    const Life L = lifeOf(c, tb, (tb & kGroupB) ? 1 : 0, errorBucket(tb), rng.weekBase(c, week));
     life_bits[c - begin] = static_cast<uint8_t>(L.any_event | (L.prot_event << 1) | (L.proxy_event << 2));
+    life_base[c - begin] = L.base;
   }
 
-  // Pass 2: each regime streams through its own arrays; quiet citizens are only counted,
-  // the rest take the full path (their life draws are recomputed: the same values).
+  // Pass 2: each regime streams through its own arrays. A tight scan counts the quiet
+  // citizens (nothing happened, nothing pending: nothing can change) and lists the
+  // rest, which then take the full path (their life draws recomputed: the same values).
+  thread_local std::vector<uint32_t> busy;
   for (int r = 0; r < nr; ++r) {
     const Ctx& x = ctx[r];
     const RegimeWeek& rw = *x.rw;
     const ParamValues& p = *x.p;
     RegimeState& s = regimes[static_cast<size_t>(r)];
+    auto ev = [&](uint32_t c, EventKind k, int32_t v = 0) {
+      if (log) out.events.push_back(Event{c, wk16, static_cast<uint8_t>(r), k, v});
+    };
+    // Flags that rule the fast path out (kDirty and kHasCounts summarise trust,
+    // resources and minor records; the full path keeps them up to date).
+    const uint32_t block = ~(kEnrolled | kHasCounts) | (x.score ? static_cast<uint32_t>(kEnrolled) : 0u);
+    const bool decay_rule = x.score && x.decay < 1.0;
+    const bool opt_in_open = rw.enrolment == EnrolmentMode::OptIn;
+    const bool needs_digital = p.flag(P::enr_requires_digital);
+    busy.clear();
     uint32_t cmod52 = begin % 52;  // c % 52, kept incrementally
     for (uint32_t c = begin; c < end; ++c, cmod52 = cmod52 == 51 ? 0 : cmod52 + 1) {
-      const bool decay_week = cmod52 == wmod52;
+      const uint8_t lb = life_bits[c - begin];
+      const uint32_t f = s.flags[c];
+      bool quiet_now = x.fast_ok && !(lb & 1) && !(f & block) && !(decay_rule && cmod52 == wmod52) &&
+                       (!(f & kHasCounts) ||
+                        (!x.counts_assessed &&
+                         (x.retention == 0 || week - s.minor_week[c] < static_cast<uint32_t>(x.retention))));
+      const uint8_t tb = traits.bits[c];
+      // An opt-in would change the state: the full path repeats the same draw and enrols.
+      if (quiet_now && opt_in_open && !(f & kEnrolled) && ((tb & kDigital) || !needs_digital) &&
+          uniformOf(life_base[c - begin], Purpose::OptIn) < rw.opt_in)
+        quiet_now = false;
+      if (!quiet_now) {
+        busy.push_back(c);
+        continue;
+      }
+      // Counted by class and folded into the tally after the loop (fewer memory updates).
+      const int g = (tb & kGroupB) ? 1 : 0;
+      const bool target = isTarget(rw, traits, f, c);
+      ++quiet[r][g][target][(f & kEnrolled) != 0];
+      quiet_benign[r][g] += static_cast<uint32_t>((lb >> 1) & 1) + static_cast<uint32_t>((lb >> 2) & 1);
+      quiet_resources[r][g] += traits.resources0[c];  // not dirty: resources at their resting level
+      if (log && (lb & 2)) ev(c, EventKind::ProtectedBehaviour);
+      if (log && (lb & 4)) ev(c, EventKind::ProxyBehaviour);
+    }
+
+    for (uint32_t c : busy) {
+      const bool decay_week = c % 52 == wmod52;
       const uint8_t tb = traits.bits[c];
       const int g = (tb & kGroupB) ? 1 : 0;
-      const uint8_t lb = life_bits[c - begin];
-      const bool any_event = lb & 1, prot_event = lb & 2, proxy_event = lb & 4;
       Tally& t = out.tally[static_cast<size_t>(r * 2 + g)];
       uint32_t f = s.flags[c];
       auto ev = [&](EventKind k, int32_t v = 0) {
         if (log) out.events.push_back(Event{c, wk16, static_cast<uint8_t>(r), k, v});
       };
-      // Fast path: nothing happened and nothing is pending, so nothing can change
-      // except an opt-in (whose draw the full path would repeat identically).
-      // (kDirty and kHasCounts summarise trust, resources and minor records, kept by the full path.)
-      if (!any_event && x.fast_ok && (f & ~(kEnrolled | kHasCounts)) == 0 && !(x.score && (f & kEnrolled)) &&
-          !(x.score && x.decay < 1.0 && decay_week) &&
-          (!(f & kHasCounts) ||
-           (!x.counts_assessed &&
-            (x.retention == 0 || week - s.minor_week[c] < static_cast<uint32_t>(x.retention))))) {
-        bool opt_in = rw.enrolment == EnrolmentMode::OptIn && !(f & kEnrolled) &&
-                      ((tb & kDigital) || !p.flag(P::enr_requires_digital));
-        if (!opt_in || !rng.chance(c, week, Purpose::OptIn, rw.opt_in)) {
-          // Counted by class and folded into the tally after the loop (fewer memory updates).
-          const bool target = isTarget(rw, traits, f, c);
-          ++quiet[r][g][target][(f & kEnrolled) != 0];
-          quiet_benign[r][g] += static_cast<uint32_t>(prot_event) + static_cast<uint32_t>(proxy_event);
-          quiet_resources[r][g] += traits.resources0[c];  // not dirty: resources at their resting level
-          if (log && prot_event) ev(EventKind::ProtectedBehaviour);
-          if (log && proxy_event) ev(EventKind::ProxyBehaviour);
-          continue;
-        }
-      }
       const int eb = errorBucket(tb);
-      const Life L = lifeOf(c, tb, g, eb);
+      const Life L = lifeOf(c, tb, g, eb, life_base[c - begin]);
       const uint64_t base = L.base;
       // Same value as rng.chance(c, week, p, prob), without re-hashing the citizen-week.
       auto draw = [base](Purpose p, double prob) { return uniformOf(base, p) < prob; };
