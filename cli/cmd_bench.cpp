@@ -13,9 +13,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double secondsSince(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 struct BenchResult {
   double setup_s, run_s;
@@ -35,7 +33,12 @@ BenchResult measure(Scenario s, long long population, int weeks, int threads) {
   t0 = Clock::now();
   sim.run(weeks);
   double run = secondsSince(t0);
-  return {setup, run, sim.threads(), sim.regimeCount(), sim.bytesPerCitizenPerRegime(), sim.bytesPerCitizenShared(),
+  return {setup,
+          run,
+          sim.threads(),
+          sim.regimeCount(),
+          sim.bytesPerCitizenPerRegime(),
+          sim.bytesPerCitizenShared(),
           sim.phaseTimes()};
 }
 
@@ -57,7 +60,8 @@ int cmdBench(const Args& a) {
     // weeks down would blur the picture); small populations are repeated instead so
     // each size runs long enough to time.
     int weeks = static_cast<int>(a.getInt("--weeks", 26, 1, 5200));
-    std::printf("%12s %7s %5s %10s %10s %18s\n", "citizens", "weeks", "reps", "setup s", "run s", "ns/citizen-week");
+    std::printf("%12s %7s %5s %10s %10s %18s\n", "citizens", "weeks", "reps", "setup s", "run s",
+                "ns/citizen-week");
     for (long long pop : {10000LL, 100000LL, 1000000LL, 10000000LL}) {
       int reps = static_cast<int>(std::max(1LL, 1000000LL / pop));
       double setup = 0, run = 0;
@@ -70,22 +74,25 @@ int cmdBench(const Args& a) {
                   run * 1e9 / (static_cast<double>(pop) * weeks * reps));
       std::fflush(stdout);
     }
-    std::printf("(%zu regimes; cost linear in population shows as a flat ns/citizen-week column)\n", s.regimes.size());
+    std::printf("(%zu regimes; cost linear in population shows as a flat ns/citizen-week column)\n",
+                s.regimes.size());
     return 0;
   }
   long long pop = a.getInt("--population", 1000000, 100, 20000000);
   int weeks = static_cast<int>(a.getInt("--weeks", 52, 1, 5200));
   BenchResult r = measure(s, pop, weeks, threads);
   double cw = static_cast<double>(pop) * weeks;
-  std::printf("trustlab bench: %lld citizens x %d weeks x %d regimes, %d threads\n", pop, weeks, r.regimes, r.threads);
+  std::printf("trustlab bench: %lld citizens x %d weeks x %d regimes, %d threads\n", pop, weeks, r.regimes,
+              r.threads);
   std::printf("setup (population): %.3f s\n", r.setup_s);
   std::printf("run: %.3f s\n", r.run_s);
   std::printf("citizen-weeks/s: %.4g (x regimes: %.4g)\n", cw / r.run_s, cw * r.regimes / r.run_s);
   std::printf("ns per citizen-week: %.2f\n", r.run_s * 1e9 / cw);
-  std::printf("state: %zu bytes per citizen per regime, %zu bytes per citizen shared (%zu total per citizen)\n",
-              r.bytes_regime, r.bytes_shared, r.bytes_shared + r.bytes_regime * static_cast<size_t>(r.regimes));
-  std::printf("phases: life+assessment %.3f s, appeals %.3f s, bookkeeping %.3f s\n", r.phases.life_and_assessment,
-              r.phases.appeals, r.phases.bookkeeping);
+  std::printf(
+      "state: %zu bytes per citizen per regime, %zu bytes per citizen shared (%zu total per citizen)\n",
+      r.bytes_regime, r.bytes_shared, r.bytes_shared + r.bytes_regime * static_cast<size_t>(r.regimes));
+  std::printf("phases: life+assessment %.3f s, appeals %.3f s, bookkeeping %.3f s\n",
+              r.phases.life_and_assessment, r.phases.appeals, r.phases.bookkeeping);
   return 0;
 }
 

@@ -53,7 +53,8 @@ int cmdValidate(const Args& a) {
 
 int cmdParams(const Args& a) {
   if (!a.positional.empty()) throw UsageError("params: takes no FILE");
-  if (a.has("--json") && a.has("--markdown")) throw UsageError("params: choose --json or --markdown, not both");
+  if (a.has("--json") && a.has("--markdown"))
+    throw UsageError("params: choose --json or --markdown, not both");
   if (a.has("--json")) {
     std::cout << parametersJson();
     return 0;
@@ -67,14 +68,17 @@ int cmdParams(const Args& a) {
     std::string range;
     if (d.type == ParamType::Choice)
       for (size_t k = 0; k < d.choices.size(); ++k) range += (k ? "|" : "") + d.choices[k];
-    else if (d.type == ParamType::Bool) range = "true|false";
-    else range = formatValue(d, d.lo) + " .. " + formatValue(d, d.hi);
+    else if (d.type == ParamType::Bool)
+      range = "true|false";
+    else
+      range = formatValue(d, d.lo) + " .. " + formatValue(d, d.hi);
     std::printf("%-42s %-7s %-15s %-10s %s\n", d.path, d.scope == Scope::World ? "world" : "regime", d.unit,
                 formatValue(d, d.def).c_str(), range.c_str());
     std::printf("    %s\n", d.description);
   }
-  std::printf("\nWorld parameters go at the top level of a scenario; regime parameters inside each regime.\n"
-              "trustlab-cli params --markdown prints docs/parameters.md (sources included).\n");
+  std::printf(
+      "\nWorld parameters go at the top level of a scenario; regime parameters inside each regime.\n"
+      "trustlab-cli params --markdown prints docs/parameters.md (sources included).\n");
   return 0;
 }
 
@@ -84,8 +88,8 @@ int cmdPresets(const Args& a) {
   for (const auto& name : presetNames()) {
     try {
       const auto& j = presetJson(name);
-      std::cout << name << "\n  " << j.value("title", std::string("(no title)")) << "\n  target: "
-                << j.value("target_description", std::string("(not described)")) << "\n";
+      std::cout << name << "\n  " << j.value("title", std::string("(no title)"))
+                << "\n  target: " << j.value("target_description", std::string("(not described)")) << "\n";
     } catch (const ScenarioError& e) {
       bad = true;
       std::cout << name << ": HAS ERRORS\n";

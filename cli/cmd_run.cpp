@@ -30,7 +30,8 @@ int cmdRun(const Args& a) {
     out->write("timeseries.csv", timeseriesCsv(sim));
     out->write("summary.json", summaryJson(sim));
     out->commit();
-    if (!a.has("--quiet")) std::cout << "\nwrote " << out->dir() << "/timeseries.csv and " << out->dir() << "/summary.json\n";
+    if (!a.has("--quiet"))
+      std::cout << "\nwrote " << out->dir() << "/timeseries.csv and " << out->dir() << "/summary.json\n";
   }
   return 0;
 }

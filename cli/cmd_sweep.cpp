@@ -21,11 +21,16 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-const std::vector<std::string> kMetrics = {"fpr", "fnr", "ppv", "base_rate", "selection_rate", "disparate_impact",
-                                           "wrongful_sanction_weeks"};
+const std::vector<std::string> kMetrics = {
+    "fpr", "fnr", "ppv", "base_rate", "selection_rate", "disparate_impact", "wrongful_sanction_weeks"};
 
 std::vector<double> metricsOf(const GroupSummary& g) {
-  return {g.rates.fpr, g.rates.fnr, g.rates.ppv, g.rates.base_rate, g.rates.selection_rate, g.disparate_impact,
+  return {g.rates.fpr,
+          g.rates.fnr,
+          g.rates.ppv,
+          g.rates.base_rate,
+          g.rates.selection_rate,
+          g.disparate_impact,
           g.wrongful_sanction_weeks};
 }
 
@@ -37,9 +42,12 @@ std::vector<std::string> splitList(const std::string& text, char sep, bool quote
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cur += '"', ++i;
-      else if (c == '"') quoted = false;
-      else cur += c;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        cur += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        cur += c;
     } else if (quotes && c == '"') {
       quoted = true;
     } else if (c == sep) {
@@ -57,9 +65,9 @@ std::vector<std::string> csvFields(const std::string& line) { return splitList(l
 
 // Two-sided 95 % Student t quantile for df degrees of freedom.
 double t975(int df) {
-  static const double table[] = {0,      12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-                                 2.201,  2.179,  2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080,
-                                 2.074,  2.069,  2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+  static const double table[] = {0,     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+                                 2.201, 2.179,  2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080,
+                                 2.074, 2.069,  2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
   if (df <= 30) return table[df];
   return 1.959964 + 2.37 / df;  // Cornish-Fisher first term: close enough beyond 30
 }
@@ -109,8 +117,9 @@ std::string runJob(const SweepDef& d, int job, int threads) {
   std::string out;
   for (const RegimeSummary& rs : sim.summary()) {
     for (int g = 0; g < 3; ++g) {
-      out += std::to_string(job) + "," + csvField(d.values[static_cast<size_t>(v)]) + "," + std::to_string(rep) + "," +
-             std::to_string(seed) + "," + csvField(rs.name) + "," + csvField(groupLabel(s, g));
+      out += std::to_string(job) + "," + csvField(d.values[static_cast<size_t>(v)]) + "," +
+             std::to_string(rep) + "," + std::to_string(seed) + "," + csvField(rs.name) + "," +
+             csvField(groupLabel(s, g));
       for (double x : metricsOf(rs.group[g])) out += "," + formatNumber(x);
       out += "\n";
     }
@@ -130,7 +139,8 @@ std::string aggregate(const std::string& jobs_csv) {
   for (size_t i = 1; i < lines.size(); ++i) {
     if (lines[i].empty()) continue;
     auto f = csvFields(lines[i]);
-    if (f.size() != 6 + kMetrics.size()) throw std::runtime_error("jobs.csv: malformed line " + std::to_string(i + 1));
+    if (f.size() != 6 + kMetrics.size())
+      throw std::runtime_error("jobs.csv: malformed line " + std::to_string(i + 1));
     std::string key = f[1] + '\x1f' + f[4] + '\x1f' + f[5];
     auto it = index.find(key);
     if (it == index.end()) {
@@ -163,8 +173,8 @@ std::string aggregate(const std::string& jobs_csv) {
           half = t975(static_cast<int>(s.size()) - 1) * sd / std::sqrt(static_cast<double>(s.size()));
         }
       }
-      out += "," + formatNumber(mean) + "," + formatNumber(mean - half) + "," + formatNumber(mean + half) + "," +
-             std::to_string(s.size());
+      out += "," + formatNumber(mean) + "," + formatNumber(mean - half) + "," + formatNumber(mean + half) +
+             "," + std::to_string(s.size());
     }
     out += "\n";
   }
@@ -227,8 +237,9 @@ int cmdSweep(const Args& a) {
   std::string jobs = jobsHeader();
   for (int j = d.shard; j < d.jobs(); j += d.shards) {
     if (!a.has("--quiet"))
-      std::cout << "job " << j + 1 << "/" << d.jobs() << ": " << d.param << "=" << d.values[static_cast<size_t>(j / d.reps)]
-                << ", seed " << d.seed_base + j % d.reps << std::endl;
+      std::cout << "job " << j + 1 << "/" << d.jobs() << ": " << d.param << "="
+                << d.values[static_cast<size_t>(j / d.reps)] << ", seed " << d.seed_base + j % d.reps
+                << std::endl;
     jobs += runJob(d, j, threads);
   }
   out->write("jobs.csv", jobs);
@@ -236,7 +247,9 @@ int cmdSweep(const Args& a) {
   if (d.shards == 1) out->write("sweep.csv", aggregate(jobs));
   out->commit();
   if (!a.has("--quiet"))
-    std::cout << "wrote " << out->dir() << (d.shards == 1 ? "/sweep.csv, jobs.csv, sweep.json\n" : "/jobs.csv, sweep.json (merge the shards with trustlab-cli merge)\n");
+    std::cout << "wrote " << out->dir()
+              << (d.shards == 1 ? "/sweep.csv, jobs.csv, sweep.json\n"
+                                : "/jobs.csv, sweep.json (merge the shards with trustlab-cli merge)\n");
   return 0;
 }
 
@@ -257,8 +270,10 @@ int cmdMerge(const Args& a) {
     if (def.is_discarded() || !def.contains("shard")) throw UsageError(def_path + ": not a sweep definition");
     ojson same = def;
     same.erase("shard");
-    if (reference.is_null()) reference = same;
-    else if (same != reference) throw UsageError(dir + ": a shard of a different sweep (its sweep.json differs)");
+    if (reference.is_null())
+      reference = same;
+    else if (same != reference)
+      throw UsageError(dir + ": a shard of a different sweep (its sweep.json differs)");
     auto lines = splitList(jobs_text, '\n');
     header = lines[0] + "\n";
     for (size_t i = 1; i < lines.size(); ++i) {
@@ -267,7 +282,8 @@ int cmdMerge(const Args& a) {
       if (!job) throw UsageError(jobs_path + ": malformed line " + std::to_string(i + 1));
       auto from = source.emplace(static_cast<int>(*job), d).first;
       if (from->second != d)
-        throw UsageError("merge: job " + std::to_string(*job) + " is in both " + a.positional[from->second] + " and " + dir);
+        throw UsageError("merge: job " + std::to_string(*job) + " is in both " + a.positional[from->second] +
+                         " and " + dir);
       by_job[static_cast<int>(*job)] += lines[i] + "\n";
     }
   }
@@ -275,12 +291,15 @@ int cmdMerge(const Args& a) {
   std::string jobs = header;
   std::vector<int> missing;
   for (int j = 0; j < total; ++j) {
-    if (!by_job.count(j)) missing.push_back(j);
-    else jobs += by_job[j];
+    if (!by_job.count(j))
+      missing.push_back(j);
+    else
+      jobs += by_job[j];
   }
   if (!missing.empty())
     throw UsageError("merge: " + std::to_string(missing.size()) + " of " + std::to_string(total) +
-                     " jobs are missing (first: job " + std::to_string(missing[0]) + "); give every shard's folder");
+                     " jobs are missing (first: job " + std::to_string(missing[0]) +
+                     "); give every shard's folder");
   if (static_cast<int>(by_job.size()) != total) throw UsageError("merge: jobs beyond the sweep's job list");
   auto out = openOut(a);
   ojson def;
@@ -292,7 +311,8 @@ int cmdMerge(const Args& a) {
   out->write("sweep.json", def.dump(2) + "\n");
   out->write("sweep.csv", aggregate(jobs));
   out->commit();
-  std::cout << "merged " << a.positional.size() << " shards (" << total << " jobs) into " << out->dir() << "/sweep.csv\n";
+  std::cout << "merged " << a.positional.size() << " shards (" << total << " jobs) into " << out->dir()
+            << "/sweep.csv\n";
   return 0;
 }
 

@@ -12,7 +12,8 @@ namespace {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"run", "run a scenario; print a summary table, optionally write CSV + JSON",
+      {"run",
+       "run a scenario; print a summary table, optionally write CSV + JSON",
        "usage: trustlab-cli run [SCENARIO] [options]\n"
        "  SCENARIO            a scenario file, an embedded scenario name, or a summary.json to rerun\n"
        "                      (none: the embedded default scenario)\n"
@@ -27,22 +28,33 @@ const std::vector<Command>& commands() {
        "  --quiet             do not print the summary table\n",
        {{"--manifest", "--seed", "--weeks", "--population", "--set", "--threads", "--out"}, {"--quiet"}},
        cmdRun},
-      {"validate", "check scenario or preset files and report every error",
+      {"validate",
+       "check scenario or preset files and report every error",
        "usage: trustlab-cli validate FILE...\n"
        "  Prints \"FILE: ok (N regimes: ...)\" or each error as file:line:col: json/path: message.\n"
        "  Exit status 2 when any file has an error.\n",
-       {{}, {}}, cmdValidate},
-      {"params", "list every parameter (name, unit, default, range, description, source)",
+       {{}, {}},
+       cmdValidate},
+      {"params",
+       "list every parameter (name, unit, default, range, description, source)",
        "usage: trustlab-cli params [--json | --markdown]\n"
        "  (no flag)   a table for the terminal\n"
        "  --json      machine-readable list\n"
        "  --markdown  the reference page: trustlab-cli params --markdown > docs/parameters.md\n",
-       {{}, {"--json", "--markdown"}}, cmdParams},
-      {"presets", "list the regime presets with their titles and targets",
-       "usage: trustlab-cli presets\n", {{}, {}}, cmdPresets},
-      {"scenarios", "list the scenarios compiled into the binary",
-       "usage: trustlab-cli scenarios\n", {{}, {}}, cmdScenarios},
-      {"bench", "measure speed (citizen-weeks per second) and memory per citizen",
+       {{}, {"--json", "--markdown"}},
+       cmdParams},
+      {"presets",
+       "list the regime presets with their titles and targets",
+       "usage: trustlab-cli presets\n",
+       {{}, {}},
+       cmdPresets},
+      {"scenarios",
+       "list the scenarios compiled into the binary",
+       "usage: trustlab-cli scenarios\n",
+       {{}, {}},
+       cmdScenarios},
+      {"bench",
+       "measure speed (citizen-weeks per second) and memory per citizen",
        "usage: trustlab-cli bench [options]\n"
        "  --population N          citizens (default 1000000)\n"
        "  --weeks N               weeks (default 52)\n"
@@ -50,8 +62,10 @@ const std::vector<Command>& commands() {
        "  --regimes-from SCENARIO take the regimes from this scenario instead of the default's\n"
        "  --scaling               run 10^4, 10^5, 10^6 and 10^7 citizens (--weeks each, default 26;\n"
        "                          small sizes repeated) and print ns per citizen-week\n",
-       {{"--population", "--weeks", "--threads", "--regimes-from"}, {"--scaling"}}, cmdBench},
-      {"sweep", "replicate a scenario over values of one parameter; mean and 95% CI",
+       {{"--population", "--weeks", "--threads", "--regimes-from"}, {"--scaling"}},
+       cmdBench},
+      {"sweep",
+       "replicate a scenario over values of one parameter; mean and 95% CI",
        "usage: trustlab-cli sweep SCENARIO --param PATH --values A,B,C --out DIR [options]\n"
        "  --param PATH        the parameter to vary (as in --set; regimes[N]. for one regime)\n"
        "  --values A,B,C      the values to try\n"
@@ -67,9 +81,18 @@ const std::vector<Command>& commands() {
          "--threads", "--out"},
         {"--quiet"}},
        cmdSweep},
-      {"merge", "combine sweep shards into one sweep (identical to an unsharded sweep)",
-       "usage: trustlab-cli merge DIR1 DIR2... --out DIR\n", {{"--out"}, {}}, cmdMerge},
-      {"validate-model", "run the calibration and validation checks of docs/validation.md; PASS/FAIL each", "usage: trustlab-cli validate-model [--quick] [--threads N]\n  Runs every check (model figure, source figure, tolerance, PASS/FAIL); exit 1 if any fails.\n  --quick      smaller populations (about 10 s)\n  --threads N  worker threads (0 = all cores; results do not depend on it)\n", {{"--threads"}, {"--quick"}}, cmdValidateModel},
+      {"merge",
+       "combine sweep shards into one sweep (identical to an unsharded sweep)",
+       "usage: trustlab-cli merge DIR1 DIR2... --out DIR\n",
+       {{"--out"}, {}},
+       cmdMerge},
+      {"validate-model",
+       "run the calibration and validation checks of docs/validation.md; PASS/FAIL each",
+       "usage: trustlab-cli validate-model [--quick] [--threads N]\n  Runs every check (model figure, source "
+       "figure, tolerance, PASS/FAIL); exit 1 if any fails.\n  --quick      smaller populations (about 10 "
+       "s)\n  --threads N  worker threads (0 = all cores; results do not depend on it)\n",
+       {{"--threads"}, {"--quick"}},
+       cmdValidateModel},
   };
   return table;
 }

@@ -6,13 +6,17 @@
 namespace tl::cli {
 
 Scenario scenarioFromArgs(const Args& a) {
-  if (a.positional.size() > 1) throw UsageError("expected at most one SCENARIO, got " + std::to_string(a.positional.size()));
+  if (a.positional.size() > 1)
+    throw UsageError("expected at most one SCENARIO, got " + std::to_string(a.positional.size()));
   Scenario s;
   auto manifest = a.get("--manifest");
   if (manifest && !a.positional.empty()) throw UsageError("give either SCENARIO or --manifest, not both");
-  if (manifest) s = loadScenarioFile(*manifest);
-  else if (!a.positional.empty()) s = loadScenario(a.positional[0]);
-  else s = defaultScenario();
+  if (manifest)
+    s = loadScenarioFile(*manifest);
+  else if (!a.positional.empty())
+    s = loadScenario(a.positional[0]);
+  else
+    s = defaultScenario();
 
   std::vector<InputError> errors;
   for (const auto& set : a.all("--set")) {

@@ -7,15 +7,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <memory>
 #include <cstdio>
 #include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "sim/metrics.hpp"
@@ -60,7 +59,8 @@ struct Run {
   std::string text;  // the scenario JSON
   std::string describe;
 };
-Run presetAlone(const std::string& preset, long long pop, int weeks, const std::vector<std::string>& sets = {}) {
+Run presetAlone(const std::string& preset, long long pop, int weeks,
+                const std::vector<std::string>& sets = {}) {
   nlohmann::ordered_json j;
   j["weeks"] = weeks;
   j["seed"] = 1;
@@ -80,8 +80,8 @@ Scenario scenarioOf(const Run& r, const std::vector<std::string>& sets = {}) {
 // The row of timeseries.csv for (week, regime, group 2 = all).
 const WeekRow& rowAt(const Simulation& sim, int week, int regime, int group = 2) {
   const auto& rows = sim.rows();
-  size_t i = static_cast<size_t>(week) * static_cast<size_t>(sim.regimeCount()) * 3 + static_cast<size_t>(regime) * 3 +
-             static_cast<size_t>(group);
+  size_t i = static_cast<size_t>(week) * static_cast<size_t>(sim.regimeCount()) * 3 +
+             static_cast<size_t>(regime) * 3 + static_cast<size_t>(group);
   return rows.at(i);
 }
 struct Flows {
@@ -108,11 +108,13 @@ void analytic(Ctx& c) {
   const P ppvs[] = {
       {"PPV, p = 0.1 %, sens = spec = 99 %", 0.001, 0.99, 0.99, 0.090, "9.0 % (FACTS Theory 1)"},
       {"PPV, p = 1/10,000, sens = spec = 99 %", 0.0001, 0.99, 0.99, 0.0098, "0.98 % (FACTS Theory 1)"},
-      {"PPV, Eddy mammography: p = 1 %, sens 80 %, FPR 9.6 %", 0.01, 0.80, 1 - 0.096, 0.078, "7.8 % (FACTS Theory 1)"},
+      {"PPV, Eddy mammography: p = 1 %, sens 80 %, FPR 9.6 %", 0.01, 0.80, 1 - 0.096, 0.078,
+       "7.8 % (FACTS Theory 1)"},
   };
   for (const auto& q : ppvs) {
     double v = ppvFromSensSpec(q.p, q.sens, q.spec);
-    c.add({"A", q.what, "metrics: ppvFromSensSpec", pct(v, 2), q.cite, "+/- 0.05 pp", near(v, q.source, 0.0005)});
+    c.add({"A", q.what, "metrics: ppvFromSensSpec", pct(v, 2), q.cite, "+/- 0.05 pp",
+           near(v, q.source, 0.0005)});
   }
   {  // NRC polygraph: 10 spies in 10,000, 8 caught, 1,598 innocents flagged
     Confusion m{8, 1598, 2, 10000 - 10 - 1598};
@@ -129,13 +131,14 @@ void analytic(Ctx& c) {
   }
   {  // ProPublica COMPAS counts
     Rates bl = rates(Confusion{1369, 805, 532, 990}), wh = rates(Confusion{505, 349, 461, 1139});
-    bool ok = near(bl.fpr, 0.4485, 0.00005) && near(wh.fpr, 0.2345, 0.00005) && near(bl.fnr, 0.2799, 0.00005) &&
-              near(wh.fnr, 0.4772, 0.00005) && near(bl.ppv, 0.63, 0.005) && near(wh.ppv, 0.59, 0.005);
+    bool ok = near(bl.fpr, 0.4485, 0.00005) && near(wh.fpr, 0.2345, 0.00005) &&
+              near(bl.fnr, 0.2799, 0.00005) && near(wh.fnr, 0.4772, 0.00005) && near(bl.ppv, 0.63, 0.005) &&
+              near(wh.ppv, 0.59, 0.005);
     c.add({"A", "COMPAS counts: FPR, FNR, PPV (Black / White)", "metrics: rates(ProPublica counts)",
-           "FPR " + pct(bl.fpr, 2) + " / " + pct(wh.fpr, 2) + ", FNR " + pct(bl.fnr, 2) + " / " + pct(wh.fnr, 2) +
-               ", PPV " + fmt("%.2f", bl.ppv) + " / " + fmt("%.2f", wh.ppv),
-           "FPR 44.85 / 23.45 %, FNR 27.99 / 47.72 %, PPV 0.63 / 0.59 (FACTS Theory 3)", "rounding of the source",
-           ok});
+           "FPR " + pct(bl.fpr, 2) + " / " + pct(wh.fpr, 2) + ", FNR " + pct(bl.fnr, 2) + " / " +
+               pct(wh.fnr, 2) + ", PPV " + fmt("%.2f", bl.ppv) + " / " + fmt("%.2f", wh.ppv),
+           "FPR 44.85 / 23.45 %, FNR 27.99 / 47.72 %, PPV 0.63 / 0.59 (FACTS Theory 3)",
+           "rounding of the source", ok});
   }
 }
 
@@ -187,14 +190,15 @@ void flagging(Ctx& c, IdentityTally& id) {
   double se = flagged > 0 ? std::sqrt(std::max(formula * (1 - formula), 1e-12) / flagged) : 1;
   bool ok = ppv < 0.02 && std::fabs(ppv - formula) <= std::max(3 * se, 0.002);
   c.add({"F1", "predictive flagging, target 1 in 10,000: precision of the flag (week 4)", run.describe,
-         pct(ppv, 2) + " (" + num(m.tp) + " of " + withCommas(static_cast<long long>(flagged)) + " flagged; formula at the realised p = " +
-             fmt("%.5f", p_real) + ": " + pct(formula, 2) + ")",
+         pct(ppv, 2) + " (" + num(m.tp) + " of " + withCommas(static_cast<long long>(flagged)) +
+             " flagged; formula at the realised p = " + fmt("%.5f", p_real) + ": " + pct(formula, 2) + ")",
          "below 1-2 %; formula " + pct(nominal, 2) + " at p = 1/10,000, sens = spec = " +
              fmt("%.2f", p[P::as_screen_spec]) + " (FACTS Theory 1; seed 002 IJOP)",
          "< 2 % and within max(3 SE, 0.2 pp) of the formula", ok});
   double detained = r.flagged > 0 ? r.detained / r.flagged : 0;
   c.add({"F2", "predictive flagging: detained per flag", run.describe, pct(detained),
-         "about 64 % (15,000 + 706 of 24,412; FACTS Predictive flagging)", "+/- 3 pp", std::fabs(detained - 0.64) <= 0.03});
+         "about 64 % (15,000 + 706 of 24,412; FACTS Predictive flagging)", "+/- 3 pp",
+         std::fabs(detained - 0.64) <= 0.03});
 }
 
 // ---------------------------------------------------------------- MiDAS
@@ -211,13 +215,17 @@ void midas(Ctx& c, IdentityTally& id) {
   }
   double share = decided > 0 ? overturned / decided : 0;
   c.add({"M1", "automated fraud determination: decided appeals overturned (reversed burden on)", run.describe,
-         pct(share) + " of " + withCommas(static_cast<long long>(decided)) + " (affirmed " + pct(1 - share) + ")",
-         "92 % (appeals affirmed 8 %); review of 22,427: 93 % overturned (FACTS MiDAS)", ">= 85 %", share >= 0.85});
+         pct(share) + " of " + withCommas(static_cast<long long>(decided)) + " (affirmed " + pct(1 - share) +
+             ")",
+         "92 % (appeals affirmed 8 %); review of 22,427: 93 % overturned (FACTS MiDAS)", ">= 85 %",
+         share >= 0.85});
   const auto sum = sim.summary();
   const Confusion& m = sum[0].group[2].confusion;
   double wrong_share = m.tp + m.fp > 0 ? m.fp / (m.tp + m.fp) : 0;
-  c.add({"M2", "automated fraud determination: determinations in force that are wrong (1 - precision, per week)",
-         run.describe, pct(wrong_share) + " (" + withCommas(static_cast<long long>(m.fp)) + " of " +
+  c.add({"M2",
+         "automated fraud determination: determinations in force that are wrong (1 - precision, per week)",
+         run.describe,
+         pct(wrong_share) + " (" + withCommas(static_cast<long long>(m.fp)) + " of " +
              withCommas(static_cast<long long>(m.tp + m.fp)) + " determination-weeks)",
          "93 % overturned when all 22,427 were reviewed (FACTS MiDAS)", ">= 85 %", wrong_share >= 0.85});
 }
@@ -230,12 +238,14 @@ void blacklist(Ctx& c, IdentityTally& id) {
   auto owned = runToEnd(c, s, id);
   Simulation& sim = *owned;
   Flows early = flows(sim, 0, 0, 104), late = flows(sim, 0, 312, 520);
-  double r_early = early.removed / std::max(1.0, early.added), r_late = late.removed / std::max(1.0, late.added);
-  c.add({"B1", "blacklist: removals / additions of people, years 1-2 (rollout: coverage and agencies growing)",
-         run.describe, fmt("%.2f", r_early) + " (" + num(early.removed) + " / " + num(early.added) + ")",
-         "1.56 M / 2.2 M = 0.71, Jun 2018 - May 2019 (FACTS Blacklist flows; seed 003 essay 05: 'for every two "
-         "names added ... one is removed')",
-         "0.55 - 0.85", r_early >= 0.55 && r_early <= 0.85});
+  double r_early = early.removed / std::max(1.0, early.added),
+         r_late = late.removed / std::max(1.0, late.added);
+  c.add(
+      {"B1", "blacklist: removals / additions of people, years 1-2 (rollout: coverage and agencies growing)",
+       run.describe, fmt("%.2f", r_early) + " (" + num(early.removed) + " / " + num(early.added) + ")",
+       "1.56 M / 2.2 M = 0.71, Jun 2018 - May 2019 (FACTS Blacklist flows; seed 003 essay 05: 'for every two "
+       "names added ... one is removed')",
+       "0.55 - 0.85", r_early >= 0.55 && r_early <= 0.85});
   c.add({"B2", "blacklist: removals / additions, years 7-10 (mature)", run.describe,
          fmt("%.2f", r_late) + " (" + num(late.removed) + " / " + num(late.added) + ")",
          "moving towards 1; 2024: 2.82 M left vs 2.46 M added (FACTS Defaulter list size)", "0.90 - 1.10",
@@ -252,9 +262,14 @@ void blacklist(Ctx& c, IdentityTally& id) {
   double stock_late = 0;
   for (int w = 312; w < 520; ++w) stock_late += rowAt(sim, w, 0).flagged;
   stock_late /= 208.0;
-  Line l{"B4", "blacklist: mean time on the list (stock / removals per year), years 7-10", run.describe,
+  Line l{"B4",
+         "blacklist: mean time on the list (stock / removals per year), years 7-10",
+         run.describe,
          fmt("%.2f years", stock_late / std::max(1e-9, removals_per_week) / 52.0),
-         "about 3.7 years (5.7 M in force / 1.56 M removed a year)", "context only", true, true};
+         "about 3.7 years (5.7 M in force / 1.56 M removed a year)",
+         "context only",
+         true,
+         true};
   c.add(l);
   // Who is on the list at the end: with ability screening, most listed debtors are wilful.
   double wilful = 0, unable = 0, erroneous = 0, listed = 0;
@@ -262,9 +277,12 @@ void blacklist(Ctx& c, IdentityTally& id) {
     CitizenSnapshot sn = sim.snapshot(0, i);
     if (!sn.sanctioned) continue;
     ++listed;
-    if (sn.record_erroneous) ++erroneous;
-    else if (sn.target) ++wilful;
-    else ++unable;
+    if (sn.record_erroneous)
+      ++erroneous;
+    else if (sn.target)
+      ++wilful;
+    else
+      ++unable;
   }
   double debtors = wilful + unable;
   double share = debtors > 0 ? wilful / debtors : 0;
@@ -281,8 +299,8 @@ struct VolResult {
   double band[6] = {0, 0, 0, 0, 0, 0};
   double median_score = 0;
 };
-VolResult voluntary(const Ctx& c, long long pop, int weeks, const std::vector<std::string>& sets, int registered_at,
-                    Run* out_run = nullptr) {
+VolResult voluntary(const Ctx& c, long long pop, int weeks, const std::vector<std::string>& sets,
+                    int registered_at, Run* out_run = nullptr) {
   Run run = presetAlone("voluntary_city_score", pop, weeks, sets);
   if (out_run) *out_run = run;
   Scenario s = scenarioOf(run, sets);
@@ -317,26 +335,29 @@ void voluntaryChecks(Ctx& c) {
   const long long pop = c.quick ? 10000 : 100000;
   const int at = 156;  // three years: Bailu and Moli had run a few years when the essay's figures were taken
   // The two ends: digital access and benefit value vary; everything else is the preset.
-  const std::vector<std::string> low = {"population.digital_access_urban=0.6", "population.digital_access_rural=0.2",
+  const std::vector<std::string> low = {"population.digital_access_urban=0.6",
+                                        "population.digital_access_rural=0.2",
                                         "consequences.benefit_value=0.001"};
-  const std::vector<std::string> high = {"population.digital_access_urban=0.95", "population.digital_access_rural=0.6",
+  const std::vector<std::string> high = {"population.digital_access_urban=0.95",
+                                         "population.digital_access_rural=0.6",
                                          "consequences.benefit_value=0.003"};
   Run r_mid, r_low, r_high;
   VolResult mid = voluntary(c, pop, 520, {}, at, &r_mid);
   VolResult lo = voluntary(c, pop, at, low, at, &r_low);
   VolResult hi = voluntary(c, pop, at, high, at, &r_high);
   auto regShare = [](const VolResult& v) { return v.registered / v.pop; };
-  c.add({"V1", "voluntary score: registered after 3 years, low digital access and small benefit", r_low.describe,
-         pct(regShare(lo)), "Bailu (Xiamen): 210,000 registered = 5 % (FACTS City scores)", "3 - 8 %",
-         regShare(lo) >= 0.03 && regShare(lo) <= 0.08});
-  c.add({"V2", "voluntary score: registered after 3 years, high digital access and larger benefit", r_high.describe,
-         pct(regShare(hi)), "Moli (Fuzhou): 6.9 M registered = 21 % (FACTS City scores)", "16 - 27 %",
-         regShare(hi) >= 0.16 && regShare(hi) <= 0.27});
-  c.add({"V3", "voluntary score: registered after 3 years, preset as shipped", r_mid.describe, pct(regShare(mid)),
-         "between Bailu's 5 % and Moli's 21 %", "5 - 21 %", regShare(mid) >= 0.05 && regShare(mid) <= 0.21});
+  c.add({"V1", "voluntary score: registered after 3 years, low digital access and small benefit",
+         r_low.describe, pct(regShare(lo)), "Bailu (Xiamen): 210,000 registered = 5 % (FACTS City scores)",
+         "3 - 8 %", regShare(lo) >= 0.03 && regShare(lo) <= 0.08});
+  c.add({"V2", "voluntary score: registered after 3 years, high digital access and larger benefit",
+         r_high.describe, pct(regShare(hi)), "Moli (Fuzhou): 6.9 M registered = 21 % (FACTS City scores)",
+         "16 - 27 %", regShare(hi) >= 0.16 && regShare(hi) <= 0.27});
+  c.add({"V3", "voluntary score: registered after 3 years, preset as shipped", r_mid.describe,
+         pct(regShare(mid)), "between Bailu's 5 % and Moli's 21 %", "5 - 21 %",
+         regShare(mid) >= 0.05 && regShare(mid) <= 0.21});
   auto act = [](const VolResult& v) { return v.registered > 0 ? v.active / v.registered : 0; };
-  c.add({"V4", "voluntary score: active users / registered after 3 years (low / shipped / high)", r_mid.describe,
-         fmt("%.2f", act(lo)) + " / " + fmt("%.2f", act(mid)) + " / " + fmt("%.2f", act(hi)),
+  c.add({"V4", "voluntary score: active users / registered after 3 years (low / shipped / high)",
+         r_mid.describe, fmt("%.2f", act(lo)) + " / " + fmt("%.2f", act(mid)) + " / " + fmt("%.2f", act(hi)),
          "Bailu 85 k / 210 k = 0.40; Moli 1.19 M / 6.9 M = 0.17 (FACTS City scores)", "each 0.15 - 0.45",
          act(lo) >= 0.15 && act(lo) <= 0.45 && act(mid) >= 0.15 && act(mid) <= 0.45 && act(hi) >= 0.15 &&
              act(hi) <= 0.45});
@@ -362,7 +383,8 @@ void voluntaryChecks(Ctx& c) {
   bool median_good = mid.median_score >= 650 && mid.median_score < 750;
   c.add({"V6", "voluntary score: active users by Moli band after 3 years", r_mid.describe,
          bands + "; median " + num(mid.median_score),
-         "Moli bands 0-349 / 350-549 / 550-649 / 650-749 / 750-849 / 850-1000; average 650-700 (FACTS City scores)",
+         "Moli bands 0-349 / 350-549 / 550-649 / 650-749 / 750-849 / 850-1000; average 650-700 (FACTS City "
+         "scores)",
          "median and most common band 'good' (650-749)", median_good && mode == 3});
 }
 
@@ -371,18 +393,19 @@ void dueProcess(Ctx& c, IdentityTally& id) {
   const long long pop = c.quick ? 20000 : 200000;
   Scenario s = loadScenario("due_process_vs_blacklist");
   applySet(s, "population.size", std::to_string(pop));
-  std::string describe = "scenarios/due_process_vs_blacklist.json, --population " + std::to_string(pop) + ", " +
-                         std::to_string(s.weeks()) + " weeks";
+  std::string describe = "scenarios/due_process_vs_blacklist.json, --population " + std::to_string(pop) +
+                         ", " + std::to_string(s.weeks()) + " weeks";
   auto owned = runToEnd(c, s, id);
   Simulation& sim = *owned;
   const auto sum = sim.summary();
   const GroupSummary& bl = sum[0].group[2];
   const GroupSummary& dp = sum[1].group[2];
   const double per = 1000.0 / static_cast<double>(pop);
-  c.add({"D1", "due process vs blacklist: wrongful sanction-weeks per 1,000 citizens over the run", describe,
-         fmt("%.1f", dp.wrongful_sanction_weeks * per) + " vs " + fmt("%.1f", bl.wrongful_sanction_weeks * per),
-         "fewer under due process (issue 3; Shanghai regulation, GDPR-like rights)", "due process < blacklist",
-         dp.wrongful_sanction_weeks < bl.wrongful_sanction_weeks});
+  c.add(
+      {"D1", "due process vs blacklist: wrongful sanction-weeks per 1,000 citizens over the run", describe,
+       fmt("%.1f", dp.wrongful_sanction_weeks * per) + " vs " + fmt("%.1f", bl.wrongful_sanction_weeks * per),
+       "fewer under due process (issue 3; Shanghai regulation, GDPR-like rights)", "due process < blacklist",
+       dp.wrongful_sanction_weeks < bl.wrongful_sanction_weeks});
   auto funnel = [](const Funnel& f) {
     return num(f.wronged) + " > " + num(f.aware) + " > " + num(f.appealed) + " > " + num(f.decided) + " > " +
            num(f.overturned);
@@ -391,7 +414,8 @@ void dueProcess(Ctx& c, IdentityTally& id) {
   double cbl = bl.funnel.wronged > 0 ? bl.funnel.overturned / bl.funnel.wronged : 0;
   c.add({"D2", "due process vs blacklist: wrongful listings corrected on appeal", describe,
          pct(cdp) + " vs " + pct(cbl) + " (" + num(dp.corrections) + " vs " + num(bl.corrections) + ")",
-         "more corrected under due process (issue 3)", "share corrected: due process > blacklist", cdp > cbl});
+         "more corrected under due process (issue 3)", "share corrected: due process > blacklist",
+         cdp > cbl});
   auto stage = [](double a, double b) { return b > 0 ? a / b : 0.0; };
   std::string why = "aware " + pct(stage(dp.funnel.aware, dp.funnel.wronged), 0) + " vs " +
                     pct(stage(bl.funnel.aware, bl.funnel.wronged), 0) + ", appealed|aware " +
@@ -419,13 +443,15 @@ void print(const Ctx& c, std::ostream& o) {
       << "       source:    " << l.source << "\n"
       << "       tolerance: " << l.tolerance << "\n";
   }
-  o << "\n" << pass << " passed, " << fail << " failed" << (c.quick ? " (--quick: smaller populations)" : "") << "\n";
+  o << "\n"
+    << pass << " passed, " << fail << " failed" << (c.quick ? " (--quick: smaller populations)" : "") << "\n";
 }
 
 }  // namespace
 
 int cmdValidateModel(const Args& a) {
-  if (!a.positional.empty()) throw UsageError("validate-model takes no SCENARIO (it runs the checks of docs/validation.md)");
+  if (!a.positional.empty())
+    throw UsageError("validate-model takes no SCENARIO (it runs the checks of docs/validation.md)");
   Ctx c;
   c.quick = a.has("--quick");
   c.threads = static_cast<int>(a.getInt("--threads", 0, 0, 1024));
@@ -438,12 +464,15 @@ int cmdValidateModel(const Args& a) {
   blacklist(c, id);
   voluntaryChecks(c);
   dueProcess(c, id);
-  c.add({"A7", "Chouldechova identity on the model's own confusion matrices (every regime x group of the runs above)",
-         "metrics: chouldechovaHolds(summary confusion, 1e-9)",
-         std::to_string(id.held) + " of " + std::to_string(id.matrices) + " hold (" + std::to_string(id.vacuous) +
-             " vacuous: no true positives); largest |FPR - implied FPR| " + fmt("%.1e", id.worst),
-         "FPR = p/(1-p) (1-PPV)/PPV (1-FNR), for any confusion matrix (FACTS Theory 2)", "1e-9",
-         id.held == id.matrices && id.worst <= 1e-9});
+  c.add(
+      {"A7",
+       "Chouldechova identity on the model's own confusion matrices (every regime x group of the runs above)",
+       "metrics: chouldechovaHolds(summary confusion, 1e-9)",
+       std::to_string(id.held) + " of " + std::to_string(id.matrices) + " hold (" +
+           std::to_string(id.vacuous) + " vacuous: no true positives); largest |FPR - implied FPR| " +
+           fmt("%.1e", id.worst),
+       "FPR = p/(1-p) (1-PPV)/PPV (1-FNR), for any confusion matrix (FACTS Theory 2)", "1e-9",
+       id.held == id.matrices && id.worst <= 1e-9});
   print(c, std::cout);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::cout << "(" << fmt("%.1f", secs) << " s)\n";

@@ -33,7 +33,8 @@ constexpr float kBaseFontPx = 16.0f;
 constexpr size_t kMaxAppPopulation = 5000000;  // beyond this, memory and drawing are for trustlab-cli
 constexpr float kPresenterScale = 2.0f;
 const double kSpeeds[] = {1, 2, 5, 10, 20, 50, 0};
-const char* kSpeedNames[] = {"1 week/s", "2 weeks/s", "5 weeks/s", "10 weeks/s", "20 weeks/s", "50 weeks/s", "max"};
+const char* kSpeedNames[] = {"1 week/s",   "2 weeks/s",  "5 weeks/s", "10 weeks/s",
+                             "20 weeks/s", "50 weeks/s", "max"};
 
 struct Shortcut {
   const char* keys;
@@ -127,11 +128,13 @@ class App {
   void restart() {  // a new run from week 0; the lesson keeps its step
     setPlaying(false);
     if (session_.current().population() > kMaxAppPopulation) {
-      showErrors("Population too large",
-                 {"A population of " + thousands(session_.current().population()) + " is more than the app draws (" +
-                  thousands(kMaxAppPopulation) + "); run it headless with trustlab-cli."},
-                 "The population was set back.");
-      session_.setPopulation(static_cast<double>(std::min(session_.loaded().population(), kMaxAppPopulation)));
+      showErrors(
+          "Population too large",
+          {"A population of " + thousands(session_.current().population()) + " is more than the app draws (" +
+           thousands(kMaxAppPopulation) + "); run it headless with trustlab-cli."},
+          "The population was set back.");
+      session_.setPopulation(
+          static_cast<double>(std::min(session_.loaded().population(), kMaxAppPopulation)));
       std::snprintf(pop_buf_, sizeof pop_buf_, "%zu", session_.current().population());
     }
     session_.restart();
@@ -206,29 +209,56 @@ void App::handleKey(const sf::Event::KeyEvent& k) {
   using K = sf::Keyboard;
   if (k.control) {
     switch (k.code) {
-      case K::Z: k.shift ? session_.redo() : session_.undo(); break;
-      case K::Y: session_.redo(); break;
-      case K::O: want_open_ = true; break;
-      case K::S: want_save_ = true; break;
-      case K::E: want_csv_ = true; break;
-      case K::P: want_png_ = true; break;
-      default: break;
+      case K::Z:
+        k.shift ? session_.redo() : session_.undo();
+        break;
+      case K::Y:
+        session_.redo();
+        break;
+      case K::O:
+        want_open_ = true;
+        break;
+      case K::S:
+        want_save_ = true;
+        break;
+      case K::E:
+        want_csv_ = true;
+        break;
+      case K::P:
+        want_png_ = true;
+        break;
+      default:
+        break;
     }
     return;
   }
   switch (k.code) {
-    case K::Space: setPlaying(!playing_); break;
+    case K::Space:
+      setPlaying(!playing_);
+      break;
     case K::S:
-    case K::Right: worker_.step(1); break;
-    case K::R: restart(); break;
-    case K::F1: show_help_ = !show_help_; break;
-    case K::F5: presenter_ = !presenter_; break;
-    case K::F2: show_policy_ = !show_policy_; break;
+    case K::Right:
+      worker_.step(1);
+      break;
+    case K::R:
+      restart();
+      break;
+    case K::F1:
+      show_help_ = !show_help_;
+      break;
+    case K::F5:
+      presenter_ = !presenter_;
+      break;
+    case K::F2:
+      show_policy_ = !show_policy_;
+      break;
     case K::F12:  // a quick picture, no dialog
       pending_png_ = "trustlab_week" + std::to_string(frame_.week) + ".png";
       pending_png_frames_ = 1;
       break;
-    case K::F3: show_right_ = !show_right_; break;
+    case K::F3:
+      show_right_ = !show_right_;
+      break;
     case K::Add:
     case K::Equal:
       speed_index_ = std::min(speed_index_ + 1, 6);
@@ -240,11 +270,15 @@ void App::handleKey(const sf::Event::KeyEvent& k) {
       worker_.setSpeed(kSpeeds[speed_index_]);
       break;
     case K::Escape:
-      if (show_help_) show_help_ = false;
-      else if (show_errors_) show_errors_ = false;
-      else inspect(-1);
+      if (show_help_)
+        show_help_ = false;
+      else if (show_errors_)
+        show_errors_ = false;
+      else
+        inspect(-1);
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -289,7 +323,8 @@ void App::exportCsv(const std::string& path) {
   f << "\n";
   for (const auto& r : rows_) {
     std::string name = r.regime >= 0 && r.regime < static_cast<int>(frame_.names.size())
-                           ? frame_.names[static_cast<size_t>(r.regime)] : "";
+                           ? frame_.names[static_cast<size_t>(r.regime)]
+                           : "";
     f << '"' << name << '"';
     for (double v : weekRowValues(r)) {
       char b[32];
@@ -404,12 +439,16 @@ void App::drawToolbar(float y, float h) {
     session_.setPopulation(n);
     restart();
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Number of synthetic citizens (a new run starts when you press Enter).");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Number of synthetic citizens (a new run starts when you press Enter).");
   char perf[96];
-  std::snprintf(perf, sizeof perf, "| %.0f frames/s, %.1f weeks/s, %d model threads", fps_, frame_.weeks_per_second, frame_.threads);
+  std::snprintf(perf, sizeof perf, "| %.0f frames/s, %.1f weeks/s, %d model threads", fps_,
+                frame_.weeks_per_second, frame_.threads);
   ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(perf).x) ImGui::TextDisabled("%s", perf);
-  else ImGui::NewLine();
+  if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(perf).x)
+    ImGui::TextDisabled("%s", perf);
+  else
+    ImGui::NewLine();
   if (!status_.empty() && clock_.getElapsedTime().asSeconds() - status_time_ < 6) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.34f, 0.71f, 0.91f, 1), "%s", status_.c_str());
@@ -420,16 +459,19 @@ void App::drawToolbar(float y, float h) {
 void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
   beginPanel("City", pos, size, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   if (!frame_.ready) {
-    ImGui::Text(frame_.error.empty() ? "Building %s synthetic citizens..." : "%s",
-                frame_.error.empty() ? thousands(session_.current().population()).c_str() : frame_.error.c_str());
+    ImGui::Text(
+        frame_.error.empty() ? "Building %s synthetic citizens..." : "%s",
+        frame_.error.empty() ? thousands(session_.current().population()).c_str() : frame_.error.c_str());
     ImGui::End();
     return;
   }
-  if (!frame_.error.empty()) ImGui::TextColored(stateColourVec(CitizenView::WronglySanctioned), "%s", frame_.error.c_str());
+  if (!frame_.error.empty())
+    ImGui::TextColored(stateColourVec(CitizenView::WronglySanctioned), "%s", frame_.error.c_str());
   int n = static_cast<int>(frame_.views.size());
   float sp = ImGui::GetStyle().ItemSpacing.x;
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  avail.y = max_h - 2 * ImGui::GetStyle().WindowPadding.y - (ImGui::GetCursorScreenPos().y - pos.y - ImGui::GetStyle().WindowPadding.y);
+  avail.y = max_h - 2 * ImGui::GetStyle().WindowPadding.y -
+            (ImGui::GetCursorScreenPos().y - pos.y - ImGui::GetStyle().WindowPadding.y);
   float pw = (avail.x - sp * (n - 1)) / std::max(1, n);
   float lh = ImGui::GetTextLineHeightWithSpacing();
   // Legends with counts: colour and shape for every state. Measured first, so that every
@@ -450,10 +492,11 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
         if (v == 0 && counts[0] == 0) continue;
         char b[96];
         size_t c = counts[static_cast<size_t>(v)];
-        if (compact) std::snprintf(b, sizeof b, "%s", thousands(c).c_str());
+        if (compact)
+          std::snprintf(b, sizeof b, "%s", thousands(c).c_str());
         else
-          std::snprintf(b, sizeof b, "%s %s (%.1f%%)", stateLabel(static_cast<CitizenView>(v)), thousands(c).c_str(),
-                        100.0 * c / total);
+          std::snprintf(b, sizeof b, "%s %s (%.1f%%)", stateLabel(static_cast<CitizenView>(v)),
+                        thousands(c).c_str(), 100.0 * c / total);
         items.emplace_back(v, b);
         widest = std::max(widest, ImGui::CalcTextSize(b).x + s + 10);
       }
@@ -467,7 +510,8 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
   int key_rows = 0, key_per_row = 1;
   float key_w = 0;
   if (compact) {
-    for (int v = 0; v < kViewCount; ++v) key_w = std::max(key_w, ImGui::CalcTextSize(stateLabel(static_cast<CitizenView>(v))).x + s + 14);
+    for (int v = 0; v < kViewCount; ++v)
+      key_w = std::max(key_w, ImGui::CalcTextSize(stateLabel(static_cast<CitizenView>(v))).x + s + 14);
     key_per_row = std::max(1, static_cast<int>(avail.x / key_w));
     key_rows = (kViewCount + key_per_row - 1) / key_per_row;
   }
@@ -475,9 +519,10 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
   float legend_end = 0;
   for (int p = 0; p < n; ++p) {
     if (p) ImGui::SameLine();
-    ImGui::BeginChild(ImGui::GetID(reinterpret_cast<void*>(static_cast<intptr_t>(p + 1))), ImVec2(pw, avail.y - lh * key_rows), false,
-                      ImGuiWindowFlags_NoScrollbar);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(p)), "%d %s", p + 1, frame_.names[static_cast<size_t>(p)].c_str());
+    ImGui::BeginChild(ImGui::GetID(reinterpret_cast<void*>(static_cast<intptr_t>(p + 1))),
+                      ImVec2(pw, avail.y - lh * key_rows), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(p)), "%d %s", p + 1,
+                       frame_.names[static_cast<size_t>(p)].c_str());
     if (n > 1) {
       ImGui::SameLine(pw - ImGui::GetFrameHeight() - 4);
       ImGui::PushID(p);
@@ -512,7 +557,8 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
     for (int v = 0; v < kViewCount; ++v) {
       ImVec2 at(o.x + (v % key_per_row) * (avail.x / key_per_row), o.y + (v / key_per_row) * lh);
       drawSwatch(dl, ImVec2(at.x, at.y + (lh - s) * 0.5f - 1), s, static_cast<CitizenView>(v));
-      dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), stateLabel(static_cast<CitizenView>(v)));
+      dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                  stateLabel(static_cast<CitizenView>(v)));
     }
     legend_end += lh * key_rows;
   }
@@ -552,7 +598,8 @@ void App::drawRight(ImVec2 pos, ImVec2 size) {
   beginPanel("Details", pos, size);
   if (ImGui::BeginTabBar("right_tabs")) {
     ImGuiTabItemFlags f[3] = {0, 0, 0};
-    if (right_tab_request_ >= 0 && right_tab_request_ < 3) f[right_tab_request_] = ImGuiTabItemFlags_SetSelected;
+    if (right_tab_request_ >= 0 && right_tab_request_ < 3)
+      f[right_tab_request_] = ImGuiTabItemFlags_SetSelected;
     if (ImGui::BeginTabItem("Inspector", nullptr, f[0])) {
       int64_t c = inspector_.draw(frame_, session_.current().label_a, session_.current().label_b);
       if (c >= 0) inspect(c);
@@ -581,19 +628,23 @@ void App::drawDialogs() {
     mode = want_open_ ? 1 : want_save_ ? 2 : want_csv_ ? 3 : 4;
     if (mode == 3) std::snprintf(path_buf_, sizeof path_buf_, "%s", "trustlab_timeseries.csv");
     if (mode == 4) std::snprintf(path_buf_, sizeof path_buf_, "%s", "trustlab_charts.png");
-    if (mode == 2) std::snprintf(path_buf_, sizeof path_buf_, "%s.json", session_.loaded().name.empty() ? "my_scenario" : session_.loaded().name.c_str());
+    if (mode == 2)
+      std::snprintf(path_buf_, sizeof path_buf_, "%s.json",
+                    session_.loaded().name.empty() ? "my_scenario" : session_.loaded().name.c_str());
     want_open_ = want_save_ = want_csv_ = want_png_ = false;
     ImGui::OpenPopup("File");
   }
   ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(fs * 34, 0), ImGuiCond_Appearing);
   if (ImGui::BeginPopupModal("File", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
-    const char* titles[] = {"", "Open a scenario", "Save the scenario as edited", "Export the numbers (CSV, one row per week x regime x group)",
+    const char* titles[] = {"", "Open a scenario", "Save the scenario as edited",
+                            "Export the numbers (CSV, one row per week x regime x group)",
                             "Export a picture of the window (PNG)"};
     ImGui::TextUnformatted(titles[mode]);
     ImGui::SetNextItemWidth(-1);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    bool enter = ImGui::InputText("##path", path_buf_, sizeof path_buf_, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter =
+        ImGui::InputText("##path", path_buf_, sizeof path_buf_, ImGuiInputTextFlags_EnterReturnsTrue);
     if (mode == 1) {
       ImGui::TextDisabled("A path on disk, or one of the built-in scenarios:");
       ImGui::BeginChild("list", ImVec2(0, fs * 10), true);
@@ -622,7 +673,7 @@ void App::drawDialogs() {
       }
     }
     ImGui::SameLine();
-    #if IMGUI_VERSION_NUM >= 18700
+#if IMGUI_VERSION_NUM >= 18700
     bool esc = ImGui::IsKeyPressed(ImGuiKey_Escape);
 #else
     bool esc = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
@@ -646,8 +697,9 @@ void App::drawDialogs() {
   }
   if (show_help_) {
     ImGui::SetNextWindowPos(centre, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::Begin("Keyboard shortcuts", &show_help_,
-                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
+    ImGui::Begin(
+        "Keyboard shortcuts", &show_help_,
+        ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) {
       for (const auto& s : kShortcuts) {
         ImGui::TableNextRow();
@@ -667,7 +719,8 @@ void App::drawDialogs() {
       drawSwatch(dl, ImVec2(p.x, p.y + 2), s, static_cast<CitizenView>(v));
       ImGui::Dummy(ImVec2(s + 4, s));
       ImGui::SameLine();
-      ImGui::Text("%s (%s)", stateLabel(static_cast<CitizenView>(v)), glyphName(stateGlyph(static_cast<CitizenView>(v))));
+      ImGui::Text("%s (%s)", stateLabel(static_cast<CitizenView>(v)),
+                  glyphName(stateGlyph(static_cast<CitizenView>(v))));
     }
     ImGui::TextDisabled("Shapes show when cells are big enough; hover a city for a magnified view.");
     ImGui::End();
@@ -721,7 +774,8 @@ int App::run() {
       glue_.processEvent(e);
       if (e.type == sf::Event::Closed) window_.close();
       if (e.type == sf::Event::KeyPressed) handleKey(e.key);
-      if (e.type == sf::Event::TextEntered && e.text.unicode == '?' && !ImGui::GetIO().WantTextInput) show_help_ = !show_help_;
+      if (e.type == sf::Event::TextEntered && e.text.unicode == '?' && !ImGui::GetIO().WantTextInput)
+        show_help_ = !show_help_;
     }
     if (!window_.isOpen()) break;
     float want_scale = presenter_ ? kPresenterScale : 1.0f;
@@ -776,7 +830,8 @@ int App::run() {
     if (!pending_png_.empty() && --pending_png_frames_ <= 0) {
       std::string p = pending_png_;
       pending_png_.clear();
-      if (savePng(p)) status("Saved picture " + p);
+      if (savePng(p))
+        status("Saved picture " + p);
       else {
         showErrors("Not exported", {p + ": cannot write the picture"}, "Choose another folder or name.");
       }
@@ -785,7 +840,8 @@ int App::run() {
     if (!opt_.screenshot.empty()) {
       int target = std::min(opt_.after_weeks, frame_.total_weeks);
       bool done = frame_.ready && frame_.week >= target && worker_.idle() && !frame_.summary.empty() &&
-                  (opt_.inspect < 0 || opt_.inspect == kInspectWronglySanctioned || frame_.inspect.valid) && rows_.size() >= static_cast<size_t>(frame_.week) * frame_.names.size() * 3;
+                  (opt_.inspect < 0 || opt_.inspect == kInspectWronglySanctioned || frame_.inspect.valid) &&
+                  rows_.size() >= static_cast<size_t>(frame_.week) * frame_.names.size() * 3;
       if (!frame_.error.empty() && frame_.ready == false) {
         std::cerr << "trustlab: " << frame_.error << "\n";
         return 1;
@@ -809,8 +865,8 @@ int App::run() {
           return 1;
         }
         double secs = std::chrono::duration<double>(Clock::now() - start).count();
-        std::cout << "saved " << opt_.screenshot << " at week " << frame_.week << " (" << frames << " frames, "
-                  << secs << " s; city cells " << city_.cellPixels(0) << " px)\n";
+        std::cout << "saved " << opt_.screenshot << " at week " << frame_.week << " (" << frames
+                  << " frames, " << secs << " s; city cells " << city_.cellPixels(0) << " px)\n";
         return 0;
       }
       if (std::chrono::duration<double>(Clock::now() - start).count() > 900) {
@@ -824,10 +880,12 @@ int App::run() {
         bench_start = Clock::now();
       } else if (++bench_frames >= opt_.bench_frames || frame_.week >= frame_.total_weeks) {
         double secs = std::chrono::duration<double>(Clock::now() - bench_start).count();
-        std::printf("bench: %zu citizens x %zu panes, %u x %u window, %d model threads: %.1f frames/s, %.1f weeks/s "
-                    "(%d frames, %d weeks in %.2f s)\n",
-                    frame_.population, frame_.names.size(), window_.getSize().x, window_.getSize().y, frame_.threads,
-                    bench_frames / secs, (frame_.week - bench_week0) / secs, bench_frames, frame_.week - bench_week0, secs);
+        std::printf(
+            "bench: %zu citizens x %zu panes, %u x %u window, %d model threads: %.1f frames/s, %.1f weeks/s "
+            "(%d frames, %d weeks in %.2f s)\n",
+            frame_.population, frame_.names.size(), window_.getSize().x, window_.getSize().y, frame_.threads,
+            bench_frames / secs, (frame_.week - bench_week0) / secs, bench_frames, frame_.week - bench_week0,
+            secs);
         std::printf("bench: per frame %.1f ms building the UI, %.1f ms drawing, %.1f ms presenting\n",
                     1000 * ui_seconds / frames, 1000 * gl_seconds / frames, 1000 * swap_seconds / frames);
         return 0;

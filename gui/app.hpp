@@ -10,18 +10,18 @@ namespace tl::gui {
 constexpr int64_t kInspectWronglySanctioned = -2;  // --inspect wrongly
 
 struct AppOptions {
-  std::string screenshot;      // save the window here after `after_weeks` and exit
+  std::string screenshot;  // save the window here after `after_weeks` and exit
   int after_weeks = 0;
   bool presenter = false;
-  int64_t inspect = -1;        // a citizen id, -1 = nobody, kInspectWronglySanctioned
+  int64_t inspect = -1;  // a citizen id, -1 = nobody, kInspectWronglySanctioned
   unsigned width = 1600, height = 900;
-  int bench_frames = 0;        // print frames/s and weeks/s over this many frames, then exit
-  double speed = 10;           // weeks per second when playing (0 = as fast as possible)
-  bool play = false;           // start playing
-  int threads = -1;            // model threads (-1 = all cores but one)
-  std::string right_tab;       // inspector | notes | lesson
-  std::string bottom_tab;      // metrics | funnel
-  std::string tooltip;         // open this parameter's help (docs screenshots)
+  int bench_frames = 0;    // print frames/s and weeks/s over this many frames, then exit
+  double speed = 10;       // weeks per second when playing (0 = as fast as possible)
+  bool play = false;       // start playing
+  int threads = -1;        // model threads (-1 = all cores but one)
+  std::string right_tab;   // inspector | notes | lesson
+  std::string bottom_tab;  // metrics | funnel
+  std::string tooltip;     // open this parameter's help (docs screenshots)
   int tooltip_regime = 0;
   bool help = false;           // show the shortcuts overlay
   int lesson_step = -1;        // open the lesson at this step (0-based)

@@ -1,10 +1,11 @@
 // charts.cpp: live time series per pane, the per-group metrics table and the appeal funnel.
 #include "gui/charts.hpp"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <imgui.h>
 #include <string>
 
 #include "gui/palette.hpp"
@@ -24,24 +25,27 @@ double share(double a, double pop) { return pop > 0 ? a / pop : 0; }
 const SeriesDef kSeries[] = {
     {"sanctioned", "Share of citizens with a sanction in force.", true,
      [](const WeekRow& r) { return share(r.sanctioned, r.population); }},
-    {"wrongly sanctioned", "Share of citizens sanctioned although they are not what the regime targets.", true,
-     [](const WeekRow& r) { return share(r.wrongly_sanctioned, r.population); }},
+    {"wrongly sanctioned", "Share of citizens sanctioned although they are not what the regime targets.",
+     true, [](const WeekRow& r) { return share(r.wrongly_sanctioned, r.population); }},
     {"benefited", "Share of citizens receiving benefits (rewards, discounts, priority).", true,
      [](const WeekRow& r) { return share(r.benefited, r.population); }},
     {"trust", "Mean trust in institutions (0 = none, 1 = full).", false,
      [](const WeekRow& r) { return r.trust_mean(); }},
     {"appeal backlog", "Appeals waiting in the reviewers' queue.", false,
      [](const WeekRow& r) { return r.appeal_backlog; }},
-    {"benign behaviour", "Weekly rate of benign watched behaviour; it falls under surveillance (chilling).", true,
-     [](const WeekRow& r) { return r.benign_behaviour_rate(); }},
+    {"benign behaviour", "Weekly rate of benign watched behaviour; it falls under surveillance (chilling).",
+     true, [](const WeekRow& r) { return r.benign_behaviour_rate(); }},
 };
 
 std::string fmtValue(double v, bool percent) {
   char b[32];
   if (std::isnan(v)) return "n/a";
-  if (percent) std::snprintf(b, sizeof b, v * 100 < 10 ? "%.2f%%" : "%.1f%%", v * 100);
-  else if (std::fabs(v) >= 1000) std::snprintf(b, sizeof b, "%.0f", v);
-  else std::snprintf(b, sizeof b, "%.3g", v);
+  if (percent)
+    std::snprintf(b, sizeof b, v * 100 < 10 ? "%.2f%%" : "%.1f%%", v * 100);
+  else if (std::fabs(v) >= 1000)
+    std::snprintf(b, sizeof b, "%.0f", v);
+  else
+    std::snprintf(b, sizeof b, "%.3g", v);
   return b;
 }
 
@@ -53,8 +57,8 @@ double niceCeil(double v) {
   return 10 * p;
 }
 
-void plot(const SeriesDef& def, const std::vector<std::vector<float>>& series, const std::vector<int>& weeks_axis,
-          int total_weeks, ImVec2 size) {
+void plot(const SeriesDef& def, const std::vector<std::vector<float>>& series,
+          const std::vector<int>& weeks_axis, int total_weeks, ImVec2 size) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec2 o = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(def.title, size);
@@ -68,7 +72,8 @@ void plot(const SeriesDef& def, const std::vector<std::vector<float>>& series, c
     for (float v : s) ymax = std::max(ymax, static_cast<double>(v));
   ymax = niceCeil(ymax * 1.05);
   if (def.percent && ymax > 1) ymax = 1;
-  float left = o.x + fs * 3.2f, right = o.x + size.x - 6, top = o.y + fs * 1.5f, bottom = o.y + size.y - fs * 1.2f;
+  float left = o.x + fs * 3.2f, right = o.x + size.x - 6, top = o.y + fs * 1.5f,
+        bottom = o.y + size.y - fs * 1.2f;
   if (right <= left + 10 || bottom <= top + 10) return;
   dl->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), dim);
   dl->AddLine(ImVec2(left, top), ImVec2(left, bottom), dim);
@@ -82,7 +87,8 @@ void plot(const SeriesDef& def, const std::vector<std::vector<float>>& series, c
   }
   // The axis grows a year at a time, so the first weeks are not squeezed into a corner.
   int last = weeks_axis.empty() ? 0 : weeks_axis.back();
-  int wmax = std::max(1, std::min(std::max(total_weeks, 1), ((last + 51) / 52 + (last % 52 == 0 ? 1 : 0)) * 52));
+  int wmax =
+      std::max(1, std::min(std::max(total_weeks, 1), ((last + 51) / 52 + (last % 52 == 0 ? 1 : 0)) * 52));
   char wl[32];
   std::snprintf(wl, sizeof wl, "week %d", wmax);
   ImVec2 wls = ImGui::CalcTextSize(wl);
@@ -113,8 +119,8 @@ void plot(const SeriesDef& def, const std::vector<std::vector<float>>& series, c
     ImGui::TextDisabled("%s", def.help);
     for (size_t p = 0; p < series.size(); ++p)
       if (i < series[p].size())
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(static_cast<int>(p))), "pane %zu: %s", p + 1,
-                           fmtValue(series[p][i], def.percent).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(static_cast<int>(p))), "pane %zu: %s",
+                           p + 1, fmtValue(series[p][i], def.percent).c_str());
     ImGui::EndTooltip();
   }
 }
@@ -163,14 +169,17 @@ void drawMetricsTable(const Frame& frame, const char* label_a, const char* label
     return;
   }
   ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("Over citizen-weeks so far. FPR: non-targets selected; FNR: targets missed; PPV: selected who "
-                      "are targets. DI (disparate impact) = selection rate %s / %s; the white line is the four-fifths rule (0.8 for benefits, 1.25 for sanctions).",
-                      label_b, label_a);
+  ImGui::TextDisabled(
+      "Over citizen-weeks so far. FPR: non-targets selected; FNR: targets missed; PPV: selected who "
+      "are targets. DI (disparate impact) = selection rate %s / %s; the white line is the four-fifths rule "
+      "(0.8 for benefits, 1.25 for sanctions).",
+      label_b, label_a);
   ImGui::PopTextWrapPos();
   ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   for (size_t r = 0; r < frame.summary.size(); ++r) {
     const RegimeSummary& rs = frame.summary[r];
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(static_cast<int>(r))), "%zu %s", r + 1, rs.name.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(static_cast<int>(r))), "%zu %s", r + 1,
+                       rs.name.c_str());
     if (!rs.target.empty()) {
       ImGui::SameLine();
       ImGui::TextDisabled("target: %s", rs.target.c_str());
@@ -188,7 +197,8 @@ void drawMetricsTable(const Frame& frame, const char* label_a, const char* label
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(g == 0 ? label_a : g == 1 ? label_b : "all");
-      for (double v : {gs.rates.base_rate, gs.rates.selection_rate, gs.rates.fpr, gs.rates.fnr, gs.rates.ppv}) {
+      for (double v :
+           {gs.rates.base_rate, gs.rates.selection_rate, gs.rates.fpr, gs.rates.fnr, gs.rates.ppv}) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(rate(v).c_str());
       }
@@ -205,7 +215,8 @@ void drawMetricsTable(const Frame& frame, const char* label_a, const char* label
       dl->AddRectFilled(o, ImVec2(o.x + w, o.y + h), ImGui::GetColorU32(ImGuiCol_FrameBg));
       if (!std::isnan(di)) {
         float f = static_cast<float>(std::min(di, 2.0) / 2.0);
-        ImU32 col = adverse ? stateColourU32(CitizenView::WronglySanctioned) : stateColourU32(CitizenView::Rewarded);
+        ImU32 col =
+            adverse ? stateColourU32(CitizenView::WronglySanctioned) : stateColourU32(CitizenView::Rewarded);
         dl->AddRectFilled(o, ImVec2(o.x + w * f, o.y + h), col);
       }
       const float line = punitive ? 1.25f : 0.8f;
@@ -216,11 +227,13 @@ void drawMetricsTable(const Frame& frame, const char* label_a, const char* label
       dl->AddText(ImVec2(o.x + 3, o.y), IM_COL32(255, 255, 255, 255), b);
       ImGui::Dummy(ImVec2(w, h));
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip(punitive ? "Sanction rate of %s divided by that of %s. The white line is 1.25 = 1/0.8: above it %s "
-                                     "is sanctioned disproportionately (the four-fifths rule, turned round for a penalty)."
-                                   : "Benefit rate of %s divided by that of %s. The white line is 0.8 (the four-fifths "
-                                     "rule): below it %s is disadvantaged.",
-                          label_b, label_a, label_b);
+        ImGui::SetTooltip(
+            punitive
+                ? "Sanction rate of %s divided by that of %s. The white line is 1.25 = 1/0.8: above it %s "
+                  "is sanctioned disproportionately (the four-fifths rule, turned round for a penalty)."
+                : "Benefit rate of %s divided by that of %s. The white line is 0.8 (the four-fifths "
+                  "rule): below it %s is disadvantaged.",
+            label_b, label_a, label_b);
     }
     ImGui::EndTable();
     ImGui::PopID();
@@ -233,18 +246,21 @@ void drawFunnel(const Frame& frame, const char* label_a, const char* label_b) {
     return;
   }
   const char* stages[] = {"wronged", "aware", "appealed", "decided", "overturned"};
-  const CitizenView stage_view[] = {CitizenView::WronglySanctioned, CitizenView::Flagged, CitizenView::InAppeal,
-                                    CitizenView::RightlySanctioned, CitizenView::Rewarded};
+  const CitizenView stage_view[] = {CitizenView::WronglySanctioned, CitizenView::Flagged,
+                                    CitizenView::InAppeal, CitizenView::RightlySanctioned,
+                                    CitizenView::Rewarded};
   float fs = ImGui::GetFontSize();
   for (size_t r = 0; r < frame.summary.size(); ++r) {
     const RegimeSummary& rs = frame.summary[r];
     const GroupSummary& all = rs.group[2];
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(static_cast<int>(r))), "%zu %s", r + 1, rs.name.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(static_cast<int>(r))), "%zu %s", r + 1,
+                       rs.name.c_str());
     ImGui::SameLine();
     if (std::isnan(all.median_weeks_to_correction))
       ImGui::TextDisabled("  no error corrected yet");
     else
-      ImGui::Text("  median %.1f weeks to correction (%.0f corrected)", all.median_weeks_to_correction, all.corrections);
+      ImGui::Text("  median %.1f weeks to correction (%.0f corrected)", all.median_weeks_to_correction,
+                  all.corrections);
     const Funnel& fu = all.funnel;
     double vals[] = {fu.wronged, fu.aware, fu.appealed, fu.decided, fu.overturned};
     double top = std::max(1.0, fu.wronged);
@@ -258,14 +274,15 @@ void drawFunnel(const Frame& frame, const char* label_a, const char* label_b) {
       dl->AddRectFilled(b0, ImVec2(o.x + label_w + w, o.y + fs), ImGui::GetColorU32(ImGuiCol_FrameBg));
       dl->AddRectFilled(b0, b1, stateColourU32(stage_view[k]));
       char t[64];
-      std::snprintf(t, sizeof t, "%.0f  (%.0f%%)", vals[k], fu.wronged > 0 ? 100.0 * vals[k] / fu.wronged : 0.0);
+      std::snprintf(t, sizeof t, "%.0f  (%.0f%%)", vals[k],
+                    fu.wronged > 0 ? 100.0 * vals[k] / fu.wronged : 0.0);
       dl->AddText(ImVec2(o.x + label_w + w + 6, o.y), ImGui::GetColorU32(ImGuiCol_Text), t);
       ImGui::Dummy(ImVec2(label_w + w + fs * 8, fs + 2));
     }
     const Funnel& fa = rs.group[0].funnel;
     const Funnel& fb = rs.group[1].funnel;
-    ImGui::TextDisabled("overturned / wronged: %s %.0f of %.0f, %s %.0f of %.0f", label_a, fa.overturned, fa.wronged,
-                        label_b, fb.overturned, fb.wronged);
+    ImGui::TextDisabled("overturned / wronged: %s %.0f of %.0f, %s %.0f of %.0f", label_a, fa.overturned,
+                        fa.wronged, label_b, fb.overturned, fb.wronged);
     ImGui::Separator();
   }
 }

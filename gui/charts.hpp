@@ -1,6 +1,7 @@
 // charts.hpp: live time series per pane, the per-group metrics table and the appeal funnel.
 #pragma once
 #include <imgui.h>
+
 #include <vector>
 
 #include "gui/model_worker.hpp"

@@ -1,4 +1,5 @@
-// city_view.cpp: draws each pane's city (one cell per citizen, grouped by region and group) and picks citizens.
+// city_view.cpp: draws each pane's city (one cell per citizen, grouped by region and group) and picks
+// citizens.
 #include "gui/city_view.hpp"
 
 #include <algorithm>
@@ -96,25 +97,35 @@ bool glyphPixel(Glyph gl, int x, int y, int q) {
   if (q == 2) {
     // 2 x 2 cells keep a texture cue: a dot is one pixel, a cross a checker, stripes one row.
     switch (gl) {
-      case Glyph::Dot: return x == 0 && y == 0;
-      case Glyph::Cross: return x == y;
-      case Glyph::Hatch: return y == 0;
-      case Glyph::Ring: return !(x == 1 && y == 1);
-      default: return true;
+      case Glyph::Dot:
+        return x == 0 && y == 0;
+      case Glyph::Cross:
+        return x == y;
+      case Glyph::Hatch:
+        return y == 0;
+      case Glyph::Ring:
+        return !(x == 1 && y == 1);
+      default:
+        return true;
     }
   }
   if (q < 2) return true;
   int c = q / 2;
   switch (gl) {
-    case Glyph::Square: return true;
+    case Glyph::Square:
+      return true;
     case Glyph::Dot: {
       int r = std::max(0, q / 4);
       return std::abs(x - c) <= r && std::abs(y - c) <= r;
     }
-    case Glyph::Ring: return x == 0 || y == 0 || x == q - 1 || y == q - 1;
-    case Glyph::Cross: return std::abs(x - y) <= (q >= 7 ? 1 : 0) || std::abs(x + y - (q - 1)) <= (q >= 7 ? 1 : 0);
-    case Glyph::Hatch: return (y % 2) == 0;
-    case Glyph::Diamond: return std::abs(2 * x - (q - 1)) + std::abs(2 * y - (q - 1)) <= q;
+    case Glyph::Ring:
+      return x == 0 || y == 0 || x == q - 1 || y == q - 1;
+    case Glyph::Cross:
+      return std::abs(x - y) <= (q >= 7 ? 1 : 0) || std::abs(x + y - (q - 1)) <= (q >= 7 ? 1 : 0);
+    case Glyph::Hatch:
+      return (y % 2) == 0;
+    case Glyph::Diamond:
+      return std::abs(2 * x - (q - 1)) + std::abs(2 * y - (q - 1)) <= q;
   }
   return true;
 }
@@ -132,12 +143,13 @@ bool CityGeometry::operator==(const CityGeometry& o) const {
 
 const std::array<size_t, kViewCount>& CityView::counts(int pane) const {
   static const std::array<size_t, kViewCount> none{};
-  return pane >= 0 && pane < static_cast<int>(panes_.size()) ? panes_[static_cast<size_t>(pane)]->counts : none;
+  return pane >= 0 && pane < static_cast<int>(panes_.size()) ? panes_[static_cast<size_t>(pane)]->counts
+                                                             : none;
 }
 
 CityView::Rect CityView::rect(int pane) const {
   return pane >= 0 && pane < static_cast<int>(panes_.size()) ? panes_[static_cast<size_t>(pane)]->rect
-                                                              : Rect{0, 0, 0, 0};
+                                                             : Rect{0, 0, 0, 0};
 }
 
 float CityView::cellPixels(int pane) const {
@@ -174,7 +186,8 @@ void CityView::fill(Pane& p, const Frame& f, int pane) {
   for (int v = 0; v < kViewCount; ++v)
     for (int y = 0; y < q; ++y)
       for (int x = 0; x < q; ++x)
-        masks[static_cast<size_t>((v * q + y) * q + x)] = glyphPixel(stateGlyph(static_cast<CitizenView>(v)), x, y, q);
+        masks[static_cast<size_t>((v * q + y) * q + x)] =
+            glyphPixel(stateGlyph(static_cast<CitizenView>(v)), x, y, q);
   Rgb cols[kViewCount];
   for (int v = 0; v < kViewCount; ++v) cols[v] = stateColour(static_cast<CitizenView>(v));
   uint8_t* px = p.pixels.data();
@@ -200,7 +213,8 @@ void CityView::fill(Pane& p, const Frame& f, int pane) {
       }
     }
   }
-  if (p.tex.getSize().x != static_cast<unsigned>(g.tex_w) || p.tex.getSize().y != static_cast<unsigned>(g.tex_h))
+  if (p.tex.getSize().x != static_cast<unsigned>(g.tex_w) ||
+      p.tex.getSize().y != static_cast<unsigned>(g.tex_h))
     p.tex.create(static_cast<unsigned>(g.tex_w), static_cast<unsigned>(g.tex_h));
   p.tex.update(p.pixels.data());
   p.tex.setSmooth(g.screen_per_tex < 0.999f);  // average when several citizens share a screen pixel
@@ -250,7 +264,8 @@ void CityView::drawLens(const Pane& p, const Frame& f, int pane, float tx, float
       if (c < 0) continue;
       drawSwatch(dl, q, s, static_cast<CitizenView>(views[static_cast<size_t>(c)]));
       if (dx == 0 && dy == 0)
-        dl->AddRect(ImVec2(q.x - 2, q.y - 2), ImVec2(q.x + s + 2, q.y + s + 2), IM_COL32(255, 255, 255, 255), 0, 0, 2);
+        dl->AddRect(ImVec2(q.x - 2, q.y - 2), ImVec2(q.x + s + 2, q.y + s + 2), IM_COL32(255, 255, 255, 255),
+                    0, 0, 2);
     }
   ImGui::Dummy(ImVec2((2 * r + 1) * s * 1.15f, (2 * r + 1) * s * 1.15f));
   ImGui::EndTooltip();
@@ -286,10 +301,11 @@ int64_t CityView::draw(int pane, const Frame& f, ImVec2 size, int64_t selected) 
     char buf[96];
     std::snprintf(buf, sizeof buf, "%s \xC2\xB7 %s", CityLayout::rural(b) ? "rural" : "urban",
                   CityLayout::group(b) ? label_b_.c_str() : label_a_.c_str());
-    ImVec2 at(o.x + blk.x * g.screen_per_tex, o.y + blk.y * g.screen_per_tex - ImGui::GetTextLineHeight() - 1);
+    ImVec2 at(o.x + blk.x * g.screen_per_tex,
+              o.y + blk.y * g.screen_per_tex - ImGui::GetTextLineHeight() - 1);
     dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), buf);
-    dl->AddText(ImVec2(at.x + ImGui::CalcTextSize(buf).x + 6, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                std::to_string(blk.n).c_str());
+    dl->AddText(ImVec2(at.x + ImGui::CalcTextSize(buf).x + 6, at.y),
+                ImGui::GetColorU32(ImGuiCol_TextDisabled), std::to_string(blk.n).c_str());
   }
   // The inspected citizen is ringed in every pane.
   float tx, ty;

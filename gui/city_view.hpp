@@ -1,9 +1,11 @@
-// city_view.hpp: draws each pane's city (one cell per citizen, grouped by region and group) and picks citizens.
+// city_view.hpp: draws each pane's city (one cell per citizen, grouped by region and group) and picks
+// citizens.
 #pragma once
+#include <imgui.h>
+
 #include <SFML/Graphics/Texture.hpp>
 #include <array>
 #include <cstdint>
-#include <imgui.h>
 #include <memory>
 #include <string>
 #include <vector>

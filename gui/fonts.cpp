@@ -1,8 +1,9 @@
 // fonts.cpp: rasterises the embedded TrueType font at the size shown (rebuilt when the scale changes).
 #include "gui/fonts.hpp"
 
-#include <cstring>
 #include <imgui.h>
+
+#include <cstring>
 
 #include "gui/embedded_font.hpp"
 #include "gui/imgui_sfml.hpp"
@@ -15,8 +16,8 @@ const EmbeddedFile* findFont(const char* name) {
   return nullptr;
 }
 // Latin-1, punctuation (dashes, bullets), arrows, maths signs and geometric shapes used on screen.
-const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2010, 0x2044, 0x2190, 0x21FF, 0x2500, 0x257F, 0x2212, 0x2212,
-                           0x2248, 0x2265, 0x25A0, 0x25FF, 0x2713, 0x2717, 0};
+const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2010, 0x2044, 0x2190, 0x21FF, 0x2500, 0x257F, 0x2212,
+                           0x2212, 0x2248, 0x2265, 0x25A0, 0x25FF, 0x2713, 0x2717, 0};
 }  // namespace
 
 bool buildFonts(ImGuiSfml& glue, float base_px, float scale) {
@@ -29,8 +30,8 @@ bool buildFonts(ImGuiSfml& glue, float base_px, float scale) {
     cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
-    io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(f->data), static_cast<int>(f->size), base_px * scale, &cfg,
-                                   kRanges);
+    io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(f->data), static_cast<int>(f->size), base_px * scale,
+                                   &cfg, kRanges);
   } else {
     io.Fonts->AddFontDefault();
   }

@@ -5,9 +5,9 @@
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/Clipboard.hpp>
 #include <SFML/Window/Mouse.hpp>
+#include <algorithm>
 #include <cfloat>
 #include <cstddef>
-#include <algorithm>
 #include <iterator>
 #include <string>
 
@@ -33,12 +33,18 @@ void setClipboard(void*, const char* text) {
 
 int mouseIndex(sf::Mouse::Button b) {
   switch (b) {
-    case sf::Mouse::Left: return 0;
-    case sf::Mouse::Right: return 1;
-    case sf::Mouse::Middle: return 2;
-    case sf::Mouse::XButton1: return 3;
-    case sf::Mouse::XButton2: return 4;
-    default: return -1;
+    case sf::Mouse::Left:
+      return 0;
+    case sf::Mouse::Right:
+      return 1;
+    case sf::Mouse::Middle:
+      return 2;
+    case sf::Mouse::XButton1:
+      return 3;
+    case sf::Mouse::XButton2:
+      return 4;
+    default:
+      return -1;
   }
 }
 
@@ -51,44 +57,82 @@ ImGuiKey toImGuiKey(sf::Keyboard::Key k) {
   if (k >= K::F1 && k <= K::F12) return static_cast<ImGuiKey>(ImGuiKey_F1 + (k - K::F1));
   if (k >= K::Numpad0 && k <= K::Numpad9) return static_cast<ImGuiKey>(ImGuiKey_Keypad0 + (k - K::Numpad0));
   switch (k) {
-    case K::Tab: return ImGuiKey_Tab;
-    case K::Left: return ImGuiKey_LeftArrow;
-    case K::Right: return ImGuiKey_RightArrow;
-    case K::Up: return ImGuiKey_UpArrow;
-    case K::Down: return ImGuiKey_DownArrow;
-    case K::PageUp: return ImGuiKey_PageUp;
-    case K::PageDown: return ImGuiKey_PageDown;
-    case K::Home: return ImGuiKey_Home;
-    case K::End: return ImGuiKey_End;
-    case K::Insert: return ImGuiKey_Insert;
-    case K::Delete: return ImGuiKey_Delete;
-    case K::BackSpace: return ImGuiKey_Backspace;
-    case K::Space: return ImGuiKey_Space;
-    case K::Enter: return ImGuiKey_Enter;
-    case K::Escape: return ImGuiKey_Escape;
-    case K::LControl: return ImGuiKey_LeftCtrl;
-    case K::RControl: return ImGuiKey_RightCtrl;
-    case K::LShift: return ImGuiKey_LeftShift;
-    case K::RShift: return ImGuiKey_RightShift;
-    case K::LAlt: return ImGuiKey_LeftAlt;
-    case K::RAlt: return ImGuiKey_RightAlt;
-    case K::LSystem: return ImGuiKey_LeftSuper;
-    case K::RSystem: return ImGuiKey_RightSuper;
-    case K::Comma: return ImGuiKey_Comma;
-    case K::Period: return ImGuiKey_Period;
-    case K::Hyphen: return ImGuiKey_Minus;
-    case K::Equal: return ImGuiKey_Equal;
-    case K::Slash: return ImGuiKey_Slash;
-    case K::SemiColon: return ImGuiKey_Semicolon;
-    case K::Quote: return ImGuiKey_Apostrophe;
-    case K::LBracket: return ImGuiKey_LeftBracket;
-    case K::RBracket: return ImGuiKey_RightBracket;
-    case K::BackSlash: return ImGuiKey_Backslash;
-    case K::Add: return ImGuiKey_KeypadAdd;
-    case K::Subtract: return ImGuiKey_KeypadSubtract;
-    case K::Multiply: return ImGuiKey_KeypadMultiply;
-    case K::Divide: return ImGuiKey_KeypadDivide;
-    default: return ImGuiKey_None;
+    case K::Tab:
+      return ImGuiKey_Tab;
+    case K::Left:
+      return ImGuiKey_LeftArrow;
+    case K::Right:
+      return ImGuiKey_RightArrow;
+    case K::Up:
+      return ImGuiKey_UpArrow;
+    case K::Down:
+      return ImGuiKey_DownArrow;
+    case K::PageUp:
+      return ImGuiKey_PageUp;
+    case K::PageDown:
+      return ImGuiKey_PageDown;
+    case K::Home:
+      return ImGuiKey_Home;
+    case K::End:
+      return ImGuiKey_End;
+    case K::Insert:
+      return ImGuiKey_Insert;
+    case K::Delete:
+      return ImGuiKey_Delete;
+    case K::BackSpace:
+      return ImGuiKey_Backspace;
+    case K::Space:
+      return ImGuiKey_Space;
+    case K::Enter:
+      return ImGuiKey_Enter;
+    case K::Escape:
+      return ImGuiKey_Escape;
+    case K::LControl:
+      return ImGuiKey_LeftCtrl;
+    case K::RControl:
+      return ImGuiKey_RightCtrl;
+    case K::LShift:
+      return ImGuiKey_LeftShift;
+    case K::RShift:
+      return ImGuiKey_RightShift;
+    case K::LAlt:
+      return ImGuiKey_LeftAlt;
+    case K::RAlt:
+      return ImGuiKey_RightAlt;
+    case K::LSystem:
+      return ImGuiKey_LeftSuper;
+    case K::RSystem:
+      return ImGuiKey_RightSuper;
+    case K::Comma:
+      return ImGuiKey_Comma;
+    case K::Period:
+      return ImGuiKey_Period;
+    case K::Hyphen:
+      return ImGuiKey_Minus;
+    case K::Equal:
+      return ImGuiKey_Equal;
+    case K::Slash:
+      return ImGuiKey_Slash;
+    case K::SemiColon:
+      return ImGuiKey_Semicolon;
+    case K::Quote:
+      return ImGuiKey_Apostrophe;
+    case K::LBracket:
+      return ImGuiKey_LeftBracket;
+    case K::RBracket:
+      return ImGuiKey_RightBracket;
+    case K::BackSlash:
+      return ImGuiKey_Backslash;
+    case K::Add:
+      return ImGuiKey_KeypadAdd;
+    case K::Subtract:
+      return ImGuiKey_KeypadSubtract;
+    case K::Multiply:
+      return ImGuiKey_KeypadMultiply;
+    case K::Divide:
+      return ImGuiKey_KeypadDivide;
+    default:
+      return ImGuiKey_None;
   }
 }
 
@@ -179,8 +223,10 @@ void ImGuiSfml::processEvent(const sf::Event& e) {
 #if IMGUI_VERSION_NUM >= 18700
       io.AddMouseWheelEvent(vertical ? 0.f : v, vertical ? v : 0.f);
 #else
-      if (vertical) io.MouseWheel += v;
-      else io.MouseWheelH += v;
+      if (vertical)
+        io.MouseWheel += v;
+      else
+        io.MouseWheelH += v;
 #endif
       break;
     }
@@ -209,7 +255,8 @@ void ImGuiSfml::processEvent(const sf::Event& e) {
       }
       // Modifiers as of the latest event, plus any held by a key pressed since the last
       // frame (Ctrl+A pressed and released between two frames still reads as Ctrl+A).
-      mods_now_[0] = e.key.control, mods_now_[1] = e.key.shift, mods_now_[2] = e.key.alt, mods_now_[3] = e.key.system;
+      mods_now_[0] = e.key.control, mods_now_[1] = e.key.shift, mods_now_[2] = e.key.alt,
+      mods_now_[3] = e.key.system;
       if (down) {
         mods_latched_[0] |= e.key.control, mods_latched_[1] |= e.key.shift;
         mods_latched_[2] |= e.key.alt, mods_latched_[3] |= e.key.system;
@@ -236,7 +283,8 @@ void ImGuiSfml::processEvent(const sf::Event& e) {
       io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
 #endif
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -377,13 +425,17 @@ void ImGuiSfml::render() {
         if (end <= start) return;
         bool want_tex = run == 0, want_blend = run != 2;
         if (want_tex != texturing) {
-          if (want_tex) glEnable(GL_TEXTURE_2D);
-          else glDisable(GL_TEXTURE_2D);
+          if (want_tex)
+            glEnable(GL_TEXTURE_2D);
+          else
+            glDisable(GL_TEXTURE_2D);
           texturing = want_tex;
         }
         if (want_blend != blending) {
-          if (want_blend) glEnable(GL_BLEND);
-          else glDisable(GL_BLEND);
+          if (want_blend)
+            glEnable(GL_BLEND);
+          else
+            glDisable(GL_BLEND);
           blending = want_blend;
         }
         glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(end - start),

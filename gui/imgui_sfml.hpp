@@ -1,11 +1,12 @@
 // imgui_sfml.hpp: our own Dear ImGui platform + renderer glue for SFML (events in, GL 1.x draw out).
 #pragma once
+#include <imgui.h>
+
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Window/Event.hpp>
 #include <cstdint>
 #include <vector>
-#include <imgui.h>
 
 namespace tl::gui {
 

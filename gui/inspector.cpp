@@ -1,10 +1,11 @@
 // inspector.cpp: one citizen up close: traits, state in every pane, history with wrong records marked.
 #include "gui/inspector.hpp"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <imgui.h>
 
 #include "gui/palette.hpp"
 
@@ -36,7 +37,7 @@ void timeline(const Frame& f, int pane, ImVec2 size) {
   auto X = [&](int w) { return o.x + size.x * static_cast<float>(w) / weeks; };
   int track_from = f.week + 1;
   const auto& track = pane < static_cast<int>(in.track.size()) ? in.track[static_cast<size_t>(pane)]
-                                                                : std::vector<TrackPoint>{};
+                                                               : std::vector<TrackPoint>{};
   if (!track.empty()) track_from = track.front().week;
   // Before the live track: states rebuilt from events.
   Status st;
@@ -47,26 +48,46 @@ void timeline(const Frame& f, int pane, ImVec2 size) {
   for (int w = 0; w < std::min(track_from, f.week); ++w) {
     for (; ei < evs.size() && evs[ei].week <= w; ++ei) {
       switch (evs[ei].kind) {
-        case EventKind::Listed: st.sanctioned = true; break;
-        case EventKind::Flagged: st.flagged = true; break;
+        case EventKind::Listed:
+          st.sanctioned = true;
+          break;
+        case EventKind::Flagged:
+          st.flagged = true;
+          break;
         case EventKind::SanctionEnd:
         case EventKind::HumanOverride:
-        case EventKind::LeftScheme: st.sanctioned = st.flagged = st.appeal = false; break;
-        case EventKind::BenefitStart: st.benefit = true; break;
-        case EventKind::BenefitEnd: st.benefit = false; break;
-        case EventKind::AppealFiled: st.appeal = true; break;
-        case EventKind::AppealUpheld: st.appeal = false; break;
-        case EventKind::AppealOverturned: st.sanctioned = st.flagged = st.appeal = false; break;
-        default: break;
+        case EventKind::LeftScheme:
+          st.sanctioned = st.flagged = st.appeal = false;
+          break;
+        case EventKind::BenefitStart:
+          st.benefit = true;
+          break;
+        case EventKind::BenefitEnd:
+          st.benefit = false;
+          break;
+        case EventKind::AppealFiled:
+          st.appeal = true;
+          break;
+        case EventKind::AppealUpheld:
+          st.appeal = false;
+          break;
+        case EventKind::AppealOverturned:
+          st.sanctioned = st.flagged = st.appeal = false;
+          break;
+        default:
+          break;
       }
     }
     bool target_now = pane < static_cast<int>(in.now.size()) && in.now[static_cast<size_t>(pane)].target;
     CitizenView v = statusView(st, target_now);
-    if (v != CitizenView::Normal) dl->AddRectFilled(ImVec2(X(w), o.y + size.y * 0.3f), ImVec2(X(w + 1) + 0.5f, o.y + size.y), stateColourU32(v, 170));
+    if (v != CitizenView::Normal)
+      dl->AddRectFilled(ImVec2(X(w), o.y + size.y * 0.3f), ImVec2(X(w + 1) + 0.5f, o.y + size.y),
+                        stateColourU32(v, 170));
   }
   // The live track: the true state each week.
   for (const auto& t : track)
-    dl->AddRectFilled(ImVec2(X(t.week - 1), o.y), ImVec2(X(t.week) + 0.5f, o.y + size.y), stateColourU32(static_cast<CitizenView>(t.view)));
+    dl->AddRectFilled(ImVec2(X(t.week - 1), o.y), ImVec2(X(t.week) + 0.5f, o.y + size.y),
+                      stateColourU32(static_cast<CitizenView>(t.view)));
   // Score line when the regime keeps a score.
   bool any_score = false;
   std::vector<ImVec2> pts;
@@ -75,12 +96,14 @@ void timeline(const Frame& f, int pane, ImVec2 size) {
       any_score = true;
       pts.push_back(ImVec2(X(t.week), o.y + size.y - size.y * std::min(1.0f, t.score / 1000.0f)));
     }
-  if (any_score && pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(255, 255, 255, 230), 0, 2);
+  if (any_score && pts.size() >= 2)
+    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(255, 255, 255, 230), 0, 2);
   dl->AddLine(ImVec2(X(f.week), o.y), ImVec2(X(f.week), o.y + size.y), IM_COL32(255, 255, 255, 120));
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Full height: the state each week since you picked this citizen (white line: score 0-1000).\n"
-                      "Lower bars: earlier status rebuilt from the event log (sanction, benefit, flag, appeal);\n"
-                      "a sanction is coloured right or wrong by whether the citizen is a target now.");
+    ImGui::SetTooltip(
+        "Full height: the state each week since you picked this citizen (white line: score 0-1000).\n"
+        "Lower bars: earlier status rebuilt from the event log (sanction, benefit, flag, appeal);\n"
+        "a sanction is coloured right or wrong by whether the citizen is a target now.");
 }
 
 }  // namespace
@@ -107,25 +130,31 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
   }
   const InspectData& in = f.inspect;
   if (!in.valid) {
-    ImGui::TextWrapped("Click a citizen in a city pane (or type an id) to see their traits, their state under every "
-                       "regime, and their history.");
+    ImGui::TextWrapped(
+        "Click a citizen in a city pane (or type an id) to see their traits, their state under every "
+        "regime, and their history.");
     return chosen;
   }
-  if (chosen < 0 && typed_id_ != static_cast<int>(in.id) && !ImGui::IsAnyItemActive()) typed_id_ = static_cast<int>(in.id);
+  if (chosen < 0 && typed_id_ != static_cast<int>(in.id) && !ImGui::IsAnyItemActive())
+    typed_id_ = static_cast<int>(in.id);
   const CitizenTraits& t = in.traits;
   ImGui::Text("Citizen #%u", in.id);
-  ImGui::TextDisabled("group %s, %s, %s digital access%s", t.group == Group::A ? label_a.c_str() : label_b.c_str(),
-                      t.rural ? "rural" : "urban", t.digital_access ? "with" : "no", t.harm_prone ? ", harm-prone" : "");
-  ImGui::TextDisabled("usual resources %.2f, reliability %.2f, prosociality %.2f", t.resources0, t.reliability, t.prosociality);
+  ImGui::TextDisabled("group %s, %s, %s digital access%s",
+                      t.group == Group::A ? label_a.c_str() : label_b.c_str(), t.rural ? "rural" : "urban",
+                      t.digital_access ? "with" : "no", t.harm_prone ? ", harm-prone" : "");
+  ImGui::TextDisabled("usual resources %.2f, reliability %.2f, prosociality %.2f", t.resources0,
+                      t.reliability, t.prosociality);
 
   // The same citizen under each regime, side by side.
   int n = static_cast<int>(in.now.size());
   ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (n > 0 && ImGui::BeginTable("now", n + 1, tf)) {
-    ImGui::TableSetupColumn("now", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("listed / flagged").x);
+    ImGui::TableSetupColumn("now", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("listed / flagged").x);
     for (int r = 0; r < n; ++r) {
       char h[96];
-      std::snprintf(h, sizeof h, "%d %s", r + 1, r < static_cast<int>(f.names.size()) ? f.names[static_cast<size_t>(r)].c_str() : "");
+      std::snprintf(h, sizeof h, "%d %s", r + 1,
+                    r < static_cast<int>(f.names.size()) ? f.names[static_cast<size_t>(r)].c_str() : "");
       ImGui::TableSetupColumn(h);
     }
     ImGui::TableHeadersRow();
@@ -133,7 +162,8 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(name);
-      if (ImGui::IsItemHovered() && std::strcmp(name, "weeks wronged") == 0) ImGui::SetTooltip("Weeks wrongly sanctioned so far");
+      if (ImGui::IsItemHovered() && std::strcmp(name, "weeks wronged") == 0)
+        ImGui::SetTooltip("Weeks wrongly sanctioned so far");
       for (int r = 0; r < n; ++r) {
         ImGui::TableNextColumn();
         fn(in.now[static_cast<size_t>(r)]);
@@ -150,25 +180,38 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
     row("is a target", [](const CitizenSnapshot& s) { ImGui::TextUnformatted(yes(s.target)); });
     row("enrolled", [](const CitizenSnapshot& s) { ImGui::TextUnformatted(yes(s.enrolled)); });
     row("score", [](const CitizenSnapshot& s) {
-      if (s.score < 0) ImGui::TextDisabled("no score");
-      else ImGui::Text("%d", s.score);
+      if (s.score < 0)
+        ImGui::TextDisabled("no score");
+      else
+        ImGui::Text("%d", s.score);
     });
-    row("listed / flagged", [](const CitizenSnapshot& s) { ImGui::Text("%s / %s", yes(s.listed), yes(s.flagged)); });
-    row("sanctioned", [](const CitizenSnapshot& s) { ImGui::Text("%s%s", yes(s.sanctioned), s.detained ? " (detained)" : ""); });
+    row("listed / flagged",
+        [](const CitizenSnapshot& s) { ImGui::Text("%s / %s", yes(s.listed), yes(s.flagged)); });
+    row("sanctioned", [](const CitizenSnapshot& s) {
+      ImGui::Text("%s%s", yes(s.sanctioned), s.detained ? " (detained)" : "");
+    });
     row("benefits", [](const CitizenSnapshot& s) { ImGui::TextUnformatted(yes(s.benefited)); });
-    row("knows / appeals", [](const CitizenSnapshot& s) { ImGui::Text("%s / %s", yes(s.aware), yes(s.appeal_pending)); });
+    row("knows / appeals",
+        [](const CitizenSnapshot& s) { ImGui::Text("%s / %s", yes(s.aware), yes(s.appeal_pending)); });
     row("judgement", [](const CitizenSnapshot& s) {
-      ImGui::Text("%s%s", s.judgement_outstanding ? "owes one" : "none", s.judgement_outstanding && s.judgement_wilful ? " (wilful)" : "");
+      ImGui::Text("%s%s", s.judgement_outstanding ? "owes one" : "none",
+                  s.judgement_outstanding && s.judgement_wilful ? " (wilful)" : "");
     });
     row("record", [](const CitizenSnapshot& s) {
-      if (s.record_erroneous) ImGui::TextColored(stateColourVec(CitizenView::WronglySanctioned), "\xE2\x9C\x97 holds a wrong record");
-      else ImGui::TextUnformatted(s.record_judgement ? "judgement on file" : "clean");
+      if (s.record_erroneous)
+        ImGui::TextColored(stateColourVec(CitizenView::WronglySanctioned),
+                           "\xE2\x9C\x97 holds a wrong record");
+      else
+        ImGui::TextUnformatted(s.record_judgement ? "judgement on file" : "clean");
     });
     row("records i/p/x/+", [](const CitizenSnapshot& s) {
       ImGui::Text("%d/%d/%d/%d", s.rec_infractions, s.rec_protected, s.rec_proxy, s.rec_prosocial);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Recorded infractions / protected-category behaviours / proxy behaviours / prosocial acts");
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "Recorded infractions / protected-category behaviours / proxy behaviours / prosocial acts");
     });
-    row("resources/trust", [](const CitizenSnapshot& s) { ImGui::Text("%.2f / %.2f", s.resources, s.trust); });
+    row("resources/trust",
+        [](const CitizenSnapshot& s) { ImGui::Text("%.2f / %.2f", s.resources, s.trust); });
     row("weeks wronged", [](const CitizenSnapshot& s) { ImGui::Text("%d", s.wrongful_weeks); });
     ImGui::EndTable();
   }
@@ -182,11 +225,13 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
 
   ImGui::Text("History");
   if (!f.log_events) {
-    ImGui::TextWrapped("The event log is off at this population size (it would need too much memory); only the "
-                       "weeks since you picked this citizen are shown above.");
+    ImGui::TextWrapped(
+        "The event log is off at this population size (it would need too much memory); only the "
+        "weeks since you picked this citizen are shown above.");
     return chosen;
   }
-  if (ImGui::BeginTable("events", 4, tf | ImGuiTableFlags_ScrollY, ImVec2(0, std::max(120.f, ImGui::GetContentRegionAvail().y)))) {
+  if (ImGui::BeginTable("events", 4, tf | ImGuiTableFlags_ScrollY,
+                        ImVec2(0, std::max(120.f, ImGui::GetContentRegionAvail().y)))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     float fs = ImGui::GetFontSize();
     ImGui::TableSetupColumn("week", ImGuiTableColumnFlags_WidthFixed, fs * 2.6f);
@@ -200,13 +245,19 @@ int64_t Inspector::draw(const Frame& f, const std::string& label_a, const std::s
       ImGui::TableNextColumn();
       ImGui::Text("%d", e.week);
       ImGui::TableNextColumn();
-      if (e.regime == 255) ImGui::TextDisabled("life");
-      else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(e.regime)), "%d", e.regime + 1);
+      if (e.regime == 255)
+        ImGui::TextDisabled("life");
+      else
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(e.regime)), "%d", e.regime + 1);
       ImGui::TableNextColumn();
       bool wrong = e.kind == EventKind::RecordErroneous;
-      if (wrong) ImGui::TextColored(stateColourVec(CitizenView::WronglySanctioned), "\xE2\x9C\x97 %s (wrong record)", eventName(e.kind));
-      else if (e.kind == EventKind::AppealOverturned) ImGui::TextColored(stateColourVec(CitizenView::Rewarded), "%s", eventName(e.kind));
-      else ImGui::TextUnformatted(eventName(e.kind));
+      if (wrong)
+        ImGui::TextColored(stateColourVec(CitizenView::WronglySanctioned), "\xE2\x9C\x97 %s (wrong record)",
+                           eventName(e.kind));
+      else if (e.kind == EventKind::AppealOverturned)
+        ImGui::TextColored(stateColourVec(CitizenView::Rewarded), "%s", eventName(e.kind));
+      else
+        ImGui::TextUnformatted(eventName(e.kind));
       ImGui::TableNextColumn();
       if (e.value != 0) ImGui::Text("%d", e.value);
     }

@@ -1,8 +1,9 @@
 // lesson_panel.cpp: the scenario's notes (What is it / How it works / ...) and its step-by-step lesson.
 #include "gui/lesson_panel.hpp"
 
-#include <algorithm>
 #include <imgui.h>
+
+#include <algorithm>
 
 namespace tl::gui {
 namespace {
@@ -42,7 +43,8 @@ void drawNotes(const Scenario& s) {
 void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame) {
   const auto& lesson = session.loaded().lesson;
   if (lesson.empty()) {
-    ImGui::TextWrapped("This scenario has no lesson. Open a lesson scenario (File > Open) to be guided step by step.");
+    ImGui::TextWrapped(
+        "This scenario has no lesson. Open a lesson scenario (File > Open) to be guided step by step.");
     return;
   }
   step_ = std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1));

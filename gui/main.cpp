@@ -66,27 +66,45 @@ int main(int argc, char** argv) {
     if (a == "-h" || a == "--help") {
       std::cout << kUsage;
       return 0;
-    } else if (a == "--screenshot") opt.screenshot = next("a file name");
-    else if (a == "--after-weeks") opt.after_weeks = static_cast<int>(number("a number of weeks"));
-    else if (a == "--presenter") opt.presenter = true;
-    else if (a == "--play") opt.play = true;
+    } else if (a == "--screenshot")
+      opt.screenshot = next("a file name");
+    else if (a == "--after-weeks")
+      opt.after_weeks = static_cast<int>(number("a number of weeks"));
+    else if (a == "--presenter")
+      opt.presenter = true;
+    else if (a == "--play")
+      opt.play = true;
     else if (a == "--inspect" && i + 1 < argc && std::string(argv[i + 1]) == "wrongly") {
       opt.inspect = tl::gui::kInspectWronglySanctioned;
       ++i;
-    } else if (a == "--inspect") opt.inspect = number("a citizen id");
-    else if (a == "--population") sets.push_back("population.size=" + std::to_string(number("a number of citizens")));
-    else if (a == "--seed") sets.push_back("seed=" + std::to_string(number("a seed")));
-    else if (a == "--set") sets.push_back(next("PATH=VALUE"));
-    else if (a == "--threads") opt.threads = static_cast<int>(number("a number of threads"));
-    else if (a == "--speed") opt.speed = std::atof(next("weeks per second"));
-    else if (a == "--bench-frames") opt.bench_frames = static_cast<int>(number("a number of frames"));
-    else if (a == "--panel") opt.right_tab = next("inspector, notes or lesson");
-    else if (a == "--numbers") opt.bottom_tab = next("metrics or funnel");
-    else if (a == "--help-overlay") opt.help = true;
-    else if (a == "--reveal") opt.lesson_reveal = true;
-    else if (a == "--apply") opt.lesson_apply = true;
-    else if (a == "--lesson-step") opt.lesson_step = static_cast<int>(number("a step number")) - 1;
-    else if (a == "--pane-rects") opt.pane_rects = next("a file name");
+    } else if (a == "--inspect")
+      opt.inspect = number("a citizen id");
+    else if (a == "--population")
+      sets.push_back("population.size=" + std::to_string(number("a number of citizens")));
+    else if (a == "--seed")
+      sets.push_back("seed=" + std::to_string(number("a seed")));
+    else if (a == "--set")
+      sets.push_back(next("PATH=VALUE"));
+    else if (a == "--threads")
+      opt.threads = static_cast<int>(number("a number of threads"));
+    else if (a == "--speed")
+      opt.speed = std::atof(next("weeks per second"));
+    else if (a == "--bench-frames")
+      opt.bench_frames = static_cast<int>(number("a number of frames"));
+    else if (a == "--panel")
+      opt.right_tab = next("inspector, notes or lesson");
+    else if (a == "--numbers")
+      opt.bottom_tab = next("metrics or funnel");
+    else if (a == "--help-overlay")
+      opt.help = true;
+    else if (a == "--reveal")
+      opt.lesson_reveal = true;
+    else if (a == "--apply")
+      opt.lesson_apply = true;
+    else if (a == "--lesson-step")
+      opt.lesson_step = static_cast<int>(number("a step number")) - 1;
+    else if (a == "--pane-rects")
+      opt.pane_rects = next("a file name");
     else if (a == "--tooltip") {
       std::string t = next("a parameter path");
       auto at = t.find('@');

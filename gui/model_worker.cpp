@@ -11,7 +11,9 @@ using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 }  // namespace
 
-ModelWorker::ModelWorker() { thread_ = std::thread([this] { loop(); }); }
+ModelWorker::ModelWorker() {
+  thread_ = std::thread([this] { loop(); });
+}
 
 ModelWorker::~ModelWorker() {
   {
@@ -172,7 +174,8 @@ void ModelWorker::publish(bool with_summary) {
       f.inspect.track = track_;
     }
     const auto& rows = sim_->rows();
-    if (rows_published_ < rows.size()) new_rows.assign(rows.begin() + static_cast<long>(rows_published_), rows.end());
+    if (rows_published_ < rows.size())
+      new_rows.assign(rows.begin() + static_cast<long>(rows_published_), rows.end());
     rows_published_ = rows.size();
   }
   f.generation = generation_;
@@ -217,8 +220,9 @@ void ModelWorker::loop() {
       }
     }
     bool stepped = false;
-    bool want = sim_ && !sim_->finished() &&
-                (pending_steps_ > 0 || (playing_ && (speed_ <= 0 || secondsSince(last_step) >= 1.0 / speed_)));
+    bool want =
+        sim_ && !sim_->finished() &&
+        (pending_steps_ > 0 || (playing_ && (speed_ <= 0 || secondsSince(last_step) >= 1.0 / speed_)));
     if (want) {
       try {
         last_step = Clock::now();

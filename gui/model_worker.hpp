@@ -36,8 +36,8 @@ struct InspectData {
   bool valid = false;
   uint32_t id = 0;
   CitizenTraits traits{};
-  std::vector<CitizenSnapshot> now;             // one per regime
-  std::vector<Event> events;                    // eventsOf(id), when the log is on
+  std::vector<CitizenSnapshot> now;            // one per regime
+  std::vector<Event> events;                   // eventsOf(id), when the log is on
   std::vector<std::vector<TrackPoint>> track;  // per regime, from the week it was selected
 };
 

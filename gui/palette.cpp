@@ -13,12 +13,10 @@ constexpr Rgb kColours[kViewCount] = {
     {213, 94, 0},     // WronglySanctioned: vermillion
     {204, 121, 167},  // InAppeal: reddish purple
 };
-constexpr Glyph kGlyphs[kViewCount] = {Glyph::Dot,   Glyph::Square, Glyph::Diamond, Glyph::Ring,
-                                       Glyph::Square, Glyph::Cross, Glyph::Hatch};
-constexpr const char* kLabels[kViewCount] = {"not enrolled",       "normal",
-                                             "rewarded",           "flagged",
-                                             "rightly sanctioned", "wrongly sanctioned",
-                                             "in appeal"};
+constexpr Glyph kGlyphs[kViewCount] = {Glyph::Dot,    Glyph::Square, Glyph::Diamond, Glyph::Ring,
+                                       Glyph::Square, Glyph::Cross,  Glyph::Hatch};
+constexpr const char* kLabels[kViewCount] = {
+    "not enrolled", "normal", "rewarded", "flagged", "rightly sanctioned", "wrongly sanctioned", "in appeal"};
 int idx(CitizenView v) {
   int i = static_cast<int>(v);
   return i >= 0 && i < kViewCount ? i : 1;
@@ -38,12 +36,18 @@ Glyph stateGlyph(CitizenView v) { return kGlyphs[idx(v)]; }
 const char* stateLabel(CitizenView v) { return kLabels[idx(v)]; }
 const char* glyphName(Glyph g) {
   switch (g) {
-    case Glyph::Dot: return "small dot";
-    case Glyph::Square: return "solid square";
-    case Glyph::Ring: return "ring";
-    case Glyph::Cross: return "cross";
-    case Glyph::Hatch: return "striped";
-    case Glyph::Diamond: return "diamond";
+    case Glyph::Dot:
+      return "small dot";
+    case Glyph::Square:
+      return "solid square";
+    case Glyph::Ring:
+      return "ring";
+    case Glyph::Cross:
+      return "cross";
+    case Glyph::Hatch:
+      return "striped";
+    case Glyph::Diamond:
+      return "diamond";
   }
   return "";
 }
@@ -53,9 +57,16 @@ void drawSwatch(ImDrawList* dl, ImVec2 p, float s, CitizenView v) {
   ImVec2 q(p.x + s, p.y + s), c(p.x + s * 0.5f, p.y + s * 0.5f);
   float t = s * 0.22f;
   switch (stateGlyph(v)) {
-    case Glyph::Dot: dl->AddCircleFilled(c, s * 0.22f, col); break;
-    case Glyph::Square: dl->AddRectFilled(p, q, col); break;
-    case Glyph::Ring: dl->AddRect(ImVec2(p.x + t * 0.5f, p.y + t * 0.5f), ImVec2(q.x - t * 0.5f, q.y - t * 0.5f), col, 0, 0, t); break;
+    case Glyph::Dot:
+      dl->AddCircleFilled(c, s * 0.22f, col);
+      break;
+    case Glyph::Square:
+      dl->AddRectFilled(p, q, col);
+      break;
+    case Glyph::Ring:
+      dl->AddRect(ImVec2(p.x + t * 0.5f, p.y + t * 0.5f), ImVec2(q.x - t * 0.5f, q.y - t * 0.5f), col, 0, 0,
+                  t);
+      break;
     case Glyph::Cross:
       dl->AddLine(p, q, col, t * 1.3f);
       dl->AddLine(ImVec2(p.x, q.y), ImVec2(q.x, p.y), col, t * 1.3f);
@@ -77,8 +88,9 @@ ImU32 paneColour(int pane) {
   return cols[((pane % 4) + 4) % 4];
 }
 ImU32 groupColour(int group) {
-  return group == 0 ? IM_COL32(86, 180, 233, 255) : group == 1 ? IM_COL32(230, 159, 0, 255)
-                                                               : IM_COL32(220, 220, 220, 255);
+  return group == 0   ? IM_COL32(86, 180, 233, 255)
+         : group == 1 ? IM_COL32(230, 159, 0, 255)
+                      : IM_COL32(220, 220, 220, 255);
 }
 
 Rgb backgroundColour(bool presenter) { return presenter ? Rgb{0, 0, 0} : Rgb{24, 26, 32}; }

@@ -1,7 +1,8 @@
 // palette.hpp: colours and shapes of citizen states (Okabe-Ito + pattern), and the two UI styles.
 #pragma once
-#include <cstdint>
 #include <imgui.h>
+
+#include <cstdint>
 
 #include "sim/simulation.hpp"
 

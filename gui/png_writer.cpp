@@ -1,12 +1,13 @@
 // png_writer.cpp: writes screenshots as compact PNGs (256-colour palette, zlib level 9).
 #include "gui/png_writer.hpp"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <unordered_map>
 #include <vector>
-#include <zlib.h>
 
 namespace tl::gui {
 namespace {
@@ -34,12 +35,16 @@ bool writePng(const std::string& path, unsigned w, unsigned h, const uint8_t* rg
   // A palette image: the 256 most frequent colours, every other colour drawn with its
   // nearest (only anti-aliased text edges lose a little). A UI picture compresses far better.
   const size_t n = static_cast<size_t>(w) * h;
-  auto key = [&](size_t i) { return (uint32_t(rgba[i * 4]) << 16) | (uint32_t(rgba[i * 4 + 1]) << 8) | rgba[i * 4 + 2]; };
+  auto key = [&](size_t i) {
+    return (uint32_t(rgba[i * 4]) << 16) | (uint32_t(rgba[i * 4 + 1]) << 8) | rgba[i * 4 + 2];
+  };
   std::unordered_map<uint32_t, size_t> freq;
   for (size_t i = 0; i < n; ++i) ++freq[key(i)];
   std::vector<std::pair<size_t, uint32_t>> by_count;
   for (const auto& kv : freq) by_count.emplace_back(kv.second, kv.first);
-  std::sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
   std::vector<uint32_t> palette;
   for (size_t k = 0; k < by_count.size() && k < 256; ++k) palette.push_back(by_count[k].second);
   std::unordered_map<uint32_t, uint8_t> index;
@@ -50,7 +55,8 @@ bool writePng(const std::string& path, unsigned w, unsigned h, const uint8_t* rg
     long best = -1;
     uint8_t bi = 0;
     for (size_t k = 0; k < palette.size(); ++k) {
-      int dr = r - int(palette[k] >> 16), dg = g - int((palette[k] >> 8) & 255), db = b - int(palette[k] & 255);
+      int dr = r - int(palette[k] >> 16), dg = g - int((palette[k] >> 8) & 255),
+          db = b - int(palette[k] & 255);
       long d = 3L * dr * dr + 4L * dg * dg + 2L * db * db;
       if (best < 0 || d < best) best = d, bi = static_cast<uint8_t>(k);
     }
@@ -65,7 +71,8 @@ bool writePng(const std::string& path, unsigned w, unsigned h, const uint8_t* rg
   }
   uLongf zsize = compressBound(static_cast<uLong>(filtered.size()));
   std::vector<uint8_t> z(zsize);
-  if (compress2(z.data(), &zsize, filtered.data(), static_cast<uLong>(filtered.size()), 9) != Z_OK) return false;
+  if (compress2(z.data(), &zsize, filtered.data(), static_cast<uLong>(filtered.size()), 9) != Z_OK)
+    return false;
   z.resize(zsize);
 
   std::ofstream f(path, std::ios::binary);

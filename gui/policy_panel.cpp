@@ -41,13 +41,15 @@ std::string tooltipText(const Session& s, int regime, const ParamDecl& d) {
   } else if (d.type == ParamType::Bool) {
     t += "Switch: on or off";
   } else {
-    t += "Range: " + formatValue(d, d.lo) + " to " + formatValue(d, d.hi) + (d.unit[0] ? std::string(" ") + d.unit : "");
+    t += "Range: " + formatValue(d, d.lo) + " to " + formatValue(d, d.hi) +
+         (d.unit[0] ? std::string(" ") + d.unit : "");
   }
   t += "\nDefault: " + formatValue(d, d.def);
   t += "\nAs loaded: " + formatValue(d, s.loadedValue(regime, d.id));
   t += "\nSource: " + std::string(d.source);
   t += "\nScenario key: " + std::string(d.path);
-  if (regime < 0 && Session::needsRestart(d.id)) t += "\n\nApplies when you press Reset (R): a new population.";
+  if (regime < 0 && Session::needsRestart(d.id))
+    t += "\n\nApplies when you press Reset (R): a new population.";
   return t;
 }
 
@@ -109,10 +111,12 @@ void PolicyPanel::drawParam(Session& s, int regime, const ParamDecl& d) {
     }
     case ParamType::Choice: {
       int i = static_cast<int>(v);
-      const char* preview = i >= 0 && i < static_cast<int>(d.choices.size()) ? d.choices[static_cast<size_t>(i)].c_str() : "?";
+      const char* preview =
+          i >= 0 && i < static_cast<int>(d.choices.size()) ? d.choices[static_cast<size_t>(i)].c_str() : "?";
       if (ImGui::BeginCombo("##c", preview)) {
         for (size_t k = 0; k < d.choices.size(); ++k)
-          if (ImGui::Selectable(d.choices[k].c_str(), static_cast<int>(k) == i)) s.set(regime, d.id, static_cast<double>(k));
+          if (ImGui::Selectable(d.choices[k].c_str(), static_cast<int>(k) == i))
+            s.set(regime, d.id, static_cast<double>(k));
         ImGui::EndCombo();
       }
       break;
@@ -141,7 +145,8 @@ void PolicyPanel::drawParam(Session& s, int regime, const ParamDecl& d) {
         if (!checkValue(d, nv).empty()) nv = std::min(std::max(nv, lo), hi);
         s.preview(regime, d.id, nv);
       }
-      if (ImGui::IsItemDeactivatedAfterEdit()) s.commit({{regime, d.id, drag_before_, s.value(regime, d.id)}});
+      if (ImGui::IsItemDeactivatedAfterEdit())
+        s.commit({{regime, d.id, drag_before_, s.value(regime, d.id)}});
       break;
     }
   }
@@ -152,11 +157,12 @@ void PolicyPanel::drawParam(Session& s, int regime, const ParamDecl& d) {
 void PolicyPanel::drawSection(Session& s, int regime, const std::string& section) {
   int n_changed = 0;
   for (const auto& d : paramTable())
-    if ((d.scope == Scope::World) == (regime < 0) && d.section() == section && s.changed(regime, d.id)) ++n_changed;
+    if ((d.scope == Scope::World) == (regime < 0) && d.section() == section && s.changed(regime, d.id))
+      ++n_changed;
   char title[128];
   if (n_changed)
-    std::snprintf(title, sizeof title, "%s  \xE2\x97\x8F %d changed###%s", stageTitle(section).c_str(), n_changed,
-                  section.c_str());
+    std::snprintf(title, sizeof title, "%s  \xE2\x97\x8F %d changed###%s", stageTitle(section).c_str(),
+                  n_changed, section.c_str());
   else
     std::snprintf(title, sizeof title, "%s###%s", stageTitle(section).c_str(), section.c_str());
   bool force_open = false;
@@ -165,7 +171,8 @@ void PolicyPanel::drawSection(Session& s, int regime, const std::string& section
     force_open = fd && fd->section() == section;
   }
   if (force_open) ImGui::SetNextItemOpen(true);
-  ImGuiTreeNodeFlags flags = (section == "appeal" || section == "transparency") ? ImGuiTreeNodeFlags_DefaultOpen : 0;
+  ImGuiTreeNodeFlags flags =
+      (section == "appeal" || section == "transparency") ? ImGuiTreeNodeFlags_DefaultOpen : 0;
   if (!ImGui::CollapsingHeader(title, flags)) return;
   ImGui::PushID(section.c_str());
   // Always there (greyed out when nothing changed), so rows do not jump while a slider is dragged.
@@ -193,8 +200,10 @@ void PolicyPanel::draw(Session& s) {
     for (int r = 0; r < static_cast<int>(sc.regimes.size()); ++r) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(paneColour(r)));
       char label[160];
-      std::snprintf(label, sizeof label, "%d %s###regime%d", r + 1, sc.regimes[static_cast<size_t>(r)].name.c_str(), r);
-      ImGuiTabItemFlags tf = (!force_path_.empty() && force_regime_ == r && !scrolled_) ? ImGuiTabItemFlags_SetSelected : 0;
+      std::snprintf(label, sizeof label, "%d %s###regime%d", r + 1,
+                    sc.regimes[static_cast<size_t>(r)].name.c_str(), r);
+      ImGuiTabItemFlags tf =
+          (!force_path_.empty() && force_regime_ == r && !scrolled_) ? ImGuiTabItemFlags_SetSelected : 0;
       bool open = ImGui::BeginTabItem(label, nullptr, tf);
       ImGui::PopStyleColor();
       if (open) {
@@ -204,7 +213,8 @@ void PolicyPanel::draw(Session& s) {
         ImGui::EndTabItem();
       }
     }
-    ImGuiTabItemFlags wf = (!force_path_.empty() && force_regime_ < 0 && !scrolled_) ? ImGuiTabItemFlags_SetSelected : 0;
+    ImGuiTabItemFlags wf =
+        (!force_path_.empty() && force_regime_ < 0 && !scrolled_) ? ImGuiTabItemFlags_SetSelected : 0;
     if (ImGui::BeginTabItem("World", nullptr, wf)) {
       ImGui::BeginChild("world", ImVec2(0, 0), false);
       ImGui::TextWrapped("The synthetic population and how citizens behave: shared by every pane.");

@@ -42,8 +42,10 @@ bool Session::needsRestart(P id) {
 void Session::applyValue(int regime, P id, double v) {
   if (regime < 0) {
     current_.world[id] = v;
-    if (needsRestart(id)) restart_pending_ = true;
-    else worker_.setWorldParam(id, v);
+    if (needsRestart(id))
+      restart_pending_ = true;
+    else
+      worker_.setWorldParam(id, v);
   } else if (regime < static_cast<int>(current_.regimes.size())) {
     current_.regimes[static_cast<size_t>(regime)].values[id] = v;
     worker_.setRegimeParam(regime, id, v);
@@ -97,7 +99,8 @@ void Session::resetSection(int regime, const std::string& section) {
 void Session::resetAll() {
   bool same_panes = current_.regimes.size() == file_.regimes.size();
   for (size_t r = 0; same_panes && r < file_.regimes.size(); ++r)
-    same_panes = current_.regimes[r].preset == file_.regimes[r].preset && current_.regimes[r].name == file_.regimes[r].name;
+    same_panes = current_.regimes[r].preset == file_.regimes[r].preset &&
+                 current_.regimes[r].name == file_.regimes[r].name;
   if (!same_panes) {
     // panes were added or removed: back to the panes of the file and a fresh run
     load(file_);
@@ -129,7 +132,8 @@ std::string Session::applyAssignments(const std::vector<std::pair<std::string, s
   Edit e;
   for (const auto& d : paramTable()) {
     if (d.scope == Scope::World) {
-      if (next.world[d.id] != current_.world[d.id]) e.push_back({-1, d.id, current_.world[d.id], next.world[d.id]});
+      if (next.world[d.id] != current_.world[d.id])
+        e.push_back({-1, d.id, current_.world[d.id], next.world[d.id]});
     } else {
       for (size_t r = 0; r < current_.regimes.size() && r < next.regimes.size(); ++r) {
         double a = current_.regimes[r].values[d.id], b = next.regimes[r].values[d.id];

@@ -11,8 +11,8 @@
 
 namespace tl {
 
-void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, const WorldWeek& ww, const Rng& rng,
-                   size_t population, bool log, std::vector<Event>& events, AppealTally& t) {
+void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, const WorldWeek& ww,
+                   const Rng& rng, size_t population, bool log, std::vector<Event>& events, AppealTally& t) {
   const ParamValues& p = *rw.p;
   const ParamValues& w = *ww.p;
   const auto week = static_cast<uint32_t>(ww.week);
@@ -59,7 +59,8 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
         if (f & kErrMinor) {
           // Remove the false report (an infraction); true records stay.
           if (s.rec_infractions[c] > 0) --s.rec_infractions[c];
-          if (scored) s.neg_points[c] = static_cast<int16_t>(std::min(0.0, s.neg_points[c] - p[P::as_pts_infraction]));
+          if (scored)
+            s.neg_points[c] = static_cast<int16_t>(std::min(0.0, s.neg_points[c] - p[P::as_pts_infraction]));
           f &= ~kErrMinor;
         }
       }
@@ -72,13 +73,15 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
       // A corrected risk flag is not raised again on the same records (new records can).
       if (p.flag(P::ap_corrects) && rw.kind == AssessmentKind::Risk) f |= kServed;
       if (ww.trust) trust += wronged ? w[P::beh_trust_gain_fair] : 0.5 * w[P::beh_trust_gain_fair];
-      if (log) events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
-                                      EventKind::AppealOverturned, wronged ? 1 : 0});
+      if (log)
+        events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
+                               EventKind::AppealOverturned, wronged ? 1 : 0});
     } else {
       f |= kAppealLost;
       if (ww.trust) trust += wronged ? -0.5 * w[P::beh_trust_loss_wrong] : 0.5 * w[P::beh_trust_gain_fair];
-      if (log) events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
-                                      EventKind::AppealUpheld, wronged ? 1 : 0});
+      if (log)
+        events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
+                               EventKind::AppealUpheld, wronged ? 1 : 0});
     }
     // Trust moved and records may have gone: the citizen's next week takes the full path,
     // which recomputes both summary bits.

@@ -22,8 +22,8 @@ namespace {
 std::string tempNameFor(const std::string& final_path) {
   static int counter = 0;
   fs::path p(final_path);
-  std::string name = "." + p.filename().string() + ".tmp" + std::to_string(::getpid()) + "-" +
-                     std::to_string(counter++);
+  std::string name =
+      "." + p.filename().string() + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
   return (p.parent_path() / name).string();
 }
 

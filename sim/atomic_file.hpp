@@ -25,7 +25,7 @@ class AtomicDir {
   AtomicDir& operator=(const AtomicDir&) = delete;
 
   void write(const std::string& name, const std::string& content);  // throws
-  void commit();                                                     // throws
+  void commit();                                                    // throws
   const std::string& dir() const { return dir_; }
 
  private:

@@ -25,8 +25,8 @@ struct Ctx {
   double clerical, stale_share, misattr_scaled[4], informant_false[2], informant_cov[2];
   double benefit_from, sanction_below, risk_threshold;
   double opt_out, decay, ability_screening;
-  bool fast_ok;  // a quiet citizen cannot change state this week
-  bool watch;    // benign behaviours are recorded or chilled in this regime
+  bool fast_ok;          // a quiet citizen cannot change state this week
+  bool watch;            // benign behaviours are recorded or chilled in this regime
   bool counts_assessed;  // recorded minor-event counts feed the assessment (not only the score's points)
 };
 
@@ -66,7 +66,8 @@ Ctx makeCtx(const RegimeWeek& rw) {
   x.clerical = p[P::data_clerical];
   x.stale_share = p[P::data_stale_share];
   // Misattributed records are someone else's recorded events: they scale with coverage too.
-  for (int b = 0; b < 4; ++b) x.misattr_scaled[b] = scale32(p[P::data_misattribution] * rw.err_mult[b] * rw.coverage);
+  for (int b = 0; b < 4; ++b)
+    x.misattr_scaled[b] = scale32(p[P::data_misattribution] * rw.err_mult[b] * rw.coverage);
   for (int g = 0; g < 2; ++g) {
     x.informant_false[g] = scale32(p[P::data_informant_false] * rw.informant_mult[g]);
     x.informant_cov[g] = std::min(1.0, p[P::data_informant_coverage] * rw.informant_mult[g]);
@@ -152,9 +153,9 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     L.proxy_event = below(h3.lo, proxy_max[g]);
     // Most citizen-weeks are uneventful: no draw falls below the largest threshold any
     // regime could use. Benign behaviours only count where some regime watches them.
-    L.any_event = L.obligation_due || L.infraction || L.harmful || (any_watch && (L.prot_event || L.proxy_event)) ||
-                  below(h3.hi, misattr_max[eb]) || below(h4.hi, informant_max[g]) ||
-                  below(h2.lo, prosocial_thr * traits.prosociality[c]);
+    L.any_event = L.obligation_due || L.infraction || L.harmful ||
+                  (any_watch && (L.prot_event || L.proxy_event)) || below(h3.hi, misattr_max[eb]) ||
+                  below(h4.hi, informant_max[g]) || below(h2.lo, prosocial_thr * traits.prosociality[c]);
     return L;
   };
   auto errorBucket = [](uint8_t tb) { return ((tb & kGroupB) ? 1 : 0) | ((tb & kRural) ? 2 : 0); };
@@ -283,7 +284,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
         if (!unable) {
           double pu = 1.0 - traits.reliability[c];
           // Deterrence: a threshold moves, the draw stays (common random numbers).
-          if (rw.enrolment == EnrolmentMode::Mandatory || enrolled) pu *= 1.0 - det_strength * rw.expected_sanction;
+          if (rw.enrolment == EnrolmentMode::Mandatory || enrolled)
+            pu *= 1.0 - det_strength * rw.expected_sanction;
           unwilling = draw(Purpose::Unwilling, pu);
         }
         if (unable || unwilling) {
@@ -299,8 +301,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
             if (x.pts_paid != 0 && draw(Purpose::RecordObligation, rw.coverage))
               s.pos_points[c] = addPoints(s.pos_points[c], x.pts_paid);
             // Clerical error: paid, but filed as an unpaid judgement.
-            if (draw(Purpose::Clerical, x.clerical * rw.err_mult[eb] * rw.coverage))
-              newErroneousRecord(1);
+            if (draw(Purpose::Clerical, x.clerical * rw.err_mult[eb] * rw.coverage)) newErroneousRecord(1);
           }
         }
       } else if ((f & kJudgement) && s.judgement_week[c] != wk16) {
@@ -310,8 +311,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
           f &= ~(kJudgement | kWilful);
           ev(EventKind::JudgementSettled);
           if ((f & kRecJudgement) && !(f & kRecErroneous)) {
-            if (draw(Purpose::Stale, std::min(1.0, x.stale_share * rw.err_mult[eb])) &&
-                x.stale_weeks > 0) {
+            if (draw(Purpose::Stale, std::min(1.0, x.stale_share * rw.err_mult[eb])) && x.stale_weeks > 0) {
               f |= kStale | kRecErroneous;  // settled, but the platform still says unpaid
               s.cleared_week[c] = static_cast<uint16_t>(week + static_cast<uint32_t>(x.stale_weeks));
             } else {
@@ -429,15 +429,16 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
         } else if (x.list) {
           // The court keeps some of those unable to pay off the list (not those with
           // erroneous records: it sees a judgement, not the error behind it).
-          bool screened_out = x.ability_screening > 0 && (f & kJudgement) && !(f & kWilful) &&
-                              !(f & kRecErroneous) &&
-                              rng.uniform(c, s.judgement_week[c], Purpose::AbilityCheck) < x.ability_screening;
+          bool screened_out =
+              x.ability_screening > 0 && (f & kJudgement) && !(f & kWilful) && !(f & kRecErroneous) &&
+              rng.uniform(c, s.judgement_week[c], Purpose::AbilityCheck) < x.ability_screening;
           adverse_now = !(f & kServed) && !screened_out &&
                         (((f & kRecJudgement) && week - s.record_week[c] >= static_cast<uint32_t>(x.grace)) ||
                          (x.list_infractions > 0 && s.rec_infractions[c] >= x.list_infractions));
         } else if (x.risk) {
           double risk = p[P::as_w_protected] * s.rec_protected[c] + p[P::as_w_proxy] * s.rec_proxy[c] +
-                        p[P::as_w_infraction] * s.rec_infractions[c] + ((tb & kRural) ? p[P::as_w_rural] : 0.0);
+                        p[P::as_w_infraction] * s.rec_infractions[c] +
+                        ((tb & kRural) ? p[P::as_w_rural] : 0.0);
           if (p[P::as_w_screen] > 0) {
             // A screening alert with set sensitivity/specificity: one static draw per citizen.
             double u = rng.uniform(c, kStatic, Purpose::Screening);
@@ -456,7 +457,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
             bool cleared = (f & kClearedPending) && week - s.cleared_week[c] >= static_cast<uint32_t>(x.lag);
             lift = x.removal_on_fulfilment ? (cleared || !enrolled) : !enrolled;
             // A listing on infractions ends when the count falls below the rule (records expired).
-            if (x.list_infractions > 0 && s.rec_infractions[c] < x.list_infractions && !(f & kRecJudgement)) lift = true;
+            if (x.list_infractions > 0 && s.rec_infractions[c] < x.list_infractions && !(f & kRecJudgement))
+              lift = true;
           } else if (x.score || !x.platform) {
             lift = true;
           }
@@ -548,7 +550,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
           (x.deadline == 0 || week - s.aware_week[c] <= static_cast<uint32_t>(x.deadline)) &&
           res >= p[P::ap_cost]) {
         bool wronged = in_force ? wrong_ep : true;
-        double pa = wronged ? p[P::ap_propensity] * (ww.trust ? trust : 1.0) * (x.notice || p.flag(P::tr_reasons) || x.published ? 1.0 : 0.7)
+        double pa = wronged ? p[P::ap_propensity] * (ww.trust ? trust : 1.0) *
+                                  (x.notice || p.flag(P::tr_reasons) || x.published ? 1.0 : 0.7)
                             : p[P::ap_rightful];
         if (draw(Purpose::Appeal, pa)) {
           f |= kAppealPending;
@@ -585,8 +588,10 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       t.trust_sum += trustLevel(trust) / kTrustScale;
       t.resources_sum += res;
       if (score >= 0) t.score_sum += score;
-      if (target) (selected ? t.confusion.tp : t.confusion.fn) += 1;
-      else (selected ? t.confusion.fp : t.confusion.tn) += 1;
+      if (target)
+        (selected ? t.confusion.tp : t.confusion.fn) += 1;
+      else
+        (selected ? t.confusion.fp : t.confusion.tn) += 1;
 
       const uint16_t trust16 = trustLevel(trust);
       const bool dirty = trust16 != trust0_u16 || res != traits.resources0[c];

@@ -52,12 +52,23 @@ class Scanner {
           continue;
         }
         switch (e) {
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          default: out += e;
+          case 'n':
+            out += '\n';
+            break;
+          case 't':
+            out += '\t';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          default:
+            out += e;
         }
         continue;
       }
@@ -99,8 +110,8 @@ class Scanner {
     } else if (c == '"') {
       string();
     } else {  // number, true, false, null
-      while (!done() && peek() != ',' && peek() != '}' && peek() != ']' && peek() != ' ' &&
-             peek() != '\n' && peek() != '\r' && peek() != '\t')
+      while (!done() && peek() != ',' && peek() != '}' && peek() != ']' && peek() != ' ' && peek() != '\n' &&
+             peek() != '\r' && peek() != '\t')
         advance();
     }
   }
@@ -125,9 +136,12 @@ TextPos positionOfOffset(const std::string& text, size_t offset) {
 std::string pointerToken(const std::string& key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }

@@ -11,7 +11,10 @@ namespace tl {
 struct Confusion {
   double tp = 0, fp = 0, fn = 0, tn = 0;
   Confusion& operator+=(const Confusion& o) {
-    tp += o.tp; fp += o.fp; fn += o.fn; tn += o.tn;
+    tp += o.tp;
+    fp += o.fp;
+    fn += o.fn;
+    tn += o.tn;
     return *this;
   }
   double total() const { return tp + fp + fn + tn; }

@@ -17,10 +17,10 @@ struct RegimeWeek {
   TargetKind target = TargetKind::None;
   EnrolmentMode enrolment = EnrolmentMode::None;
   AssessmentKind kind = AssessmentKind::None;
-  bool punitive = true;   // selection = sanction (else = benefit)
-  double coverage = 0;    // data coverage this week
-  double agencies = 0;    // agencies enforcing this week
-  double deference = 0;   // human deference this week
+  bool punitive = true;  // selection = sanction (else = benefit)
+  double coverage = 0;   // data coverage this week
+  double agencies = 0;   // agencies enforcing this week
+  double deference = 0;  // human deference this week
   double harm_per_week = 0;
   double expected_sanction = 0;  // 0..1: what a would-be wilful defaulter expects
   double chill_watch = 0;        // 0..1: surveillance intensity on benign behaviour
@@ -39,17 +39,17 @@ RegimeWeek makeRegimeWeek(const ParamValues& regime, const ParamValues& world, i
 // Counts gathered by one chunk of citizens for one regime and group.
 struct Tally {
   double population = 0, target_positive = 0, enrolled = 0, sanctioned = 0, wrongly_sanctioned = 0,
-         missed = 0, benefited = 0, wrongly_denied_benefit = 0, flagged = 0, detained = 0,
-         appeals_filed = 0, records_erroneous = 0, trust_sum = 0, benign = 0, harm = 0,
-         listed_added = 0, listed_removed = 0, score_sum = 0, resources_sum = 0;
+         missed = 0, benefited = 0, wrongly_denied_benefit = 0, flagged = 0, detained = 0, appeals_filed = 0,
+         records_erroneous = 0, trust_sum = 0, benign = 0, harm = 0, listed_added = 0, listed_removed = 0,
+         score_sum = 0, resources_sum = 0;
   Confusion confusion;
   Funnel funnel;  // episode counts (wronged, aware, appealed) started this week
 };
 
 // What a chunk hands back: tallies per regime x group, appeals filed in citizen order, events.
 struct ChunkOut {
-  std::vector<Tally> tally;                    // [regime * 2 + group]
-  std::vector<std::vector<uint32_t>> filed;    // [regime] citizens who filed an appeal this week
+  std::vector<Tally> tally;                  // [regime * 2 + group]
+  std::vector<std::vector<uint32_t>> filed;  // [regime] citizens who filed an appeal this week
   std::vector<Event> events;
   void reset(int regimes) {
     tally.assign(static_cast<size_t>(regimes) * 2, Tally{});
@@ -83,10 +83,14 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
 // `flags` is the citizen's current flags (the weekly loop works on a local copy).
 inline bool isTarget(const RegimeWeek& rw, const Traits& tr, uint32_t flags, uint32_t c) {
   switch (rw.target) {
-    case TargetKind::WilfulDefaulter: return (flags & (kJudgement | kWilful)) == (kJudgement | kWilful);
-    case TargetKind::HarmProne: return (tr.bits[c] & kHarmProne) != 0;
-    case TargetKind::Reliable: return tr.reliability[c] >= rw.reliability_threshold;
-    default: return false;
+    case TargetKind::WilfulDefaulter:
+      return (flags & (kJudgement | kWilful)) == (kJudgement | kWilful);
+    case TargetKind::HarmProne:
+      return (tr.bits[c] & kHarmProne) != 0;
+    case TargetKind::Reliable:
+      return tr.reliability[c] >= rw.reliability_threshold;
+    default:
+      return false;
   }
 }
 int scoreOf(const ParamValues& p, const RegimeState& s, uint32_t c);

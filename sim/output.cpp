@@ -19,9 +19,12 @@ ojson numberOrNull(double v) { return std::isfinite(v) ? ojson(v) : ojson(nullpt
 
 ojson paramValueJson(const ParamDecl& d, double v) {
   switch (d.type) {
-    case ParamType::Bool: return v != 0.0;
-    case ParamType::Choice: return formatValue(d, v);
-    default: return v;
+    case ParamType::Bool:
+      return v != 0.0;
+    case ParamType::Choice:
+      return formatValue(d, v);
+    default:
+      return v;
   }
 }
 
@@ -36,13 +39,17 @@ ojson groupJson(const GroupSummary& g) {
   o["accuracy"] = numberOrNull(g.rates.accuracy);
   o["disparate_impact"] = numberOrNull(g.disparate_impact);
   o["wrongful_sanction_weeks"] = numberOrNull(g.wrongful_sanction_weeks);
-  o["funnel"] = {{"wronged", numberOrNull(g.funnel.wronged)},   {"aware", numberOrNull(g.funnel.aware)},
-                 {"appealed", numberOrNull(g.funnel.appealed)}, {"decided", numberOrNull(g.funnel.decided)},
+  o["funnel"] = {{"wronged", numberOrNull(g.funnel.wronged)},
+                 {"aware", numberOrNull(g.funnel.aware)},
+                 {"appealed", numberOrNull(g.funnel.appealed)},
+                 {"decided", numberOrNull(g.funnel.decided)},
                  {"overturned", numberOrNull(g.funnel.overturned)}};
   o["median_weeks_to_correction"] = numberOrNull(g.median_weeks_to_correction);
   o["corrections"] = numberOrNull(g.corrections);
-  o["confusion"] = {{"tp", numberOrNull(g.confusion.tp)}, {"fp", numberOrNull(g.confusion.fp)},
-                    {"fn", numberOrNull(g.confusion.fn)}, {"tn", numberOrNull(g.confusion.tn)}};
+  o["confusion"] = {{"tp", numberOrNull(g.confusion.tp)},
+                    {"fp", numberOrNull(g.confusion.fp)},
+                    {"fn", numberOrNull(g.confusion.fn)},
+                    {"tn", numberOrNull(g.confusion.tn)}};
   return o;
 }
 
@@ -65,8 +72,10 @@ std::string count(double v) {
 std::string formatNumber(double v) {
   if (!std::isfinite(v)) return "";
   char b[40];
-  if (std::floor(v) == v && std::fabs(v) < 1e15) std::snprintf(b, sizeof b, "%.0f", v);
-  else std::snprintf(b, sizeof b, "%.17g", v);
+  if (std::floor(v) == v && std::fabs(v) < 1e15)
+    std::snprintf(b, sizeof b, "%.0f", v);
+  else
+    std::snprintf(b, sizeof b, "%.17g", v);
   return b;
 }
 
@@ -168,26 +177,30 @@ std::string summaryTable(const Simulation& sim) {
   for (const RegimeSummary& rs : sim.summary()) {
     out += "\n== " + rs.name + (rs.preset.empty() ? "" : " (preset " + rs.preset + ")") +
            (rs.target.empty() ? "" : "; target: " + rs.target) + "\n";
-    std::snprintf(line, sizeof line, "%-8s %6s %6s %6s %6s %6s %6s %12s  %-32s %9s\n", "group", "FPR", "FNR", "PPV",
-                  "base", "select", "DI", "wrong-wks", "appeal funnel", "med-corr");
+    std::snprintf(line, sizeof line, "%-8s %6s %6s %6s %6s %6s %6s %12s  %-32s %9s\n", "group", "FPR", "FNR",
+                  "PPV", "base", "select", "DI", "wrong-wks", "appeal funnel", "med-corr");
     out += line;
     for (int g = 0; g < 3; ++g) {
       const GroupSummary& gs = rs.group[g];
-      std::string funnel = count(gs.funnel.wronged) + ">" + count(gs.funnel.aware) + ">" + count(gs.funnel.appealed) +
-                           ">" + count(gs.funnel.decided) + ">" + count(gs.funnel.overturned);
-      std::snprintf(line, sizeof line, "%-8s %6s %6s %6s %6s %6s %6s %12s  %-32s %9s\n",
-                    groupLabel(s, g).substr(0, 8).c_str(), rate(gs.rates.fpr).c_str(), rate(gs.rates.fnr).c_str(),
-                    rate(gs.rates.ppv).c_str(), rate(gs.rates.base_rate).c_str(),
-                    rate(gs.rates.selection_rate).c_str(), rate(gs.disparate_impact).c_str(),
-                    count(gs.wrongful_sanction_weeks).c_str(), funnel.c_str(),
-                    std::isfinite(gs.median_weeks_to_correction) ? count(gs.median_weeks_to_correction).c_str() : "n/a");
+      std::string funnel = count(gs.funnel.wronged) + ">" + count(gs.funnel.aware) + ">" +
+                           count(gs.funnel.appealed) + ">" + count(gs.funnel.decided) + ">" +
+                           count(gs.funnel.overturned);
+      std::snprintf(
+          line, sizeof line, "%-8s %6s %6s %6s %6s %6s %6s %12s  %-32s %9s\n",
+          groupLabel(s, g).substr(0, 8).c_str(), rate(gs.rates.fpr).c_str(), rate(gs.rates.fnr).c_str(),
+          rate(gs.rates.ppv).c_str(), rate(gs.rates.base_rate).c_str(), rate(gs.rates.selection_rate).c_str(),
+          rate(gs.disparate_impact).c_str(), count(gs.wrongful_sanction_weeks).c_str(), funnel.c_str(),
+          std::isfinite(gs.median_weeks_to_correction) ? count(gs.median_weeks_to_correction).c_str()
+                                                       : "n/a");
       out += line;
     }
   }
-  out += "\nFPR/FNR/PPV: false positive / false negative rate and precision over citizen-weeks (docs/metrics.md);\n"
-         "DI: group B's selection rate over group A's; wrong-wks: weeks wrongly sanctioned; appeal funnel:\n"
-         "wronged > aware > appealed > decided > overturned (citizens); med-corr: median weeks from a\n"
-         "wrongful sanction to its correction.\n";
+  out +=
+      "\nFPR/FNR/PPV: false positive / false negative rate and precision over citizen-weeks "
+      "(docs/metrics.md);\n"
+      "DI: group B's selection rate over group A's; wrong-wks: weeks wrongly sanctioned; appeal funnel:\n"
+      "wronged > aware > appealed > decided > overturned (citizens); med-corr: median weeks from a\n"
+      "wrongful sanction to its correction.\n";
   return out;
 }
 

@@ -1,9 +1,8 @@
 // output.hpp: the run's outputs — tidy timeseries.csv, summary.json with its
 // reproducing manifest, and the readable summary table — shared by the CLI and GUI.
 #pragma once
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "sim/simulation.hpp"
 

@@ -27,9 +27,18 @@ std::vector<ParamDecl> buildTable() {
                       CHOICE = ParamType::Choice;
   (void)WORLD, (void)REGIME, (void)REAL, (void)INT, (void)BOOL, (void)CHOICE;
   std::vector<ParamDecl> t;
-#define X(scope, id, path, type, unit, def, lo, hi, desc, src)                                    \
-  t.push_back(ParamDecl{P::id, scope, path, type, unit, static_cast<double>(def),                 \
-                        static_cast<double>(lo), static_cast<double>(hi), desc, src, {}});
+#define X(scope, id, path, type, unit, def, lo, hi, desc, src) \
+  t.push_back(ParamDecl{P::id,                                 \
+                        scope,                                 \
+                        path,                                  \
+                        type,                                  \
+                        unit,                                  \
+                        static_cast<double>(def),              \
+                        static_cast<double>(lo),               \
+                        static_cast<double>(hi),               \
+                        desc,                                  \
+                        src,                                   \
+                        {}});
 #include "sim/params.def"
 #undef X
   for (auto& d : t) {
@@ -84,13 +93,15 @@ ParamValues ParamValues::defaults() {
 
 std::string formatValue(const ParamDecl& d, double value) {
   switch (d.type) {
-    case ParamType::Bool: return value != 0.0 ? "true" : "false";
+    case ParamType::Bool:
+      return value != 0.0 ? "true" : "false";
     case ParamType::Choice: {
       int i = static_cast<int>(value);
       if (i >= 0 && i < static_cast<int>(d.choices.size())) return d.choices[static_cast<size_t>(i)];
       return jsonNumber(value);
     }
-    default: return jsonNumber(value);
+    default:
+      return jsonNumber(value);
   }
 }
 
@@ -119,18 +130,25 @@ std::optional<double> parseValue(const ParamDecl& d, const std::string& text, st
   };
   double v = 0;
   if (d.type == ParamType::Bool) {
-    if (text == "true" || text == "1" || text == "on") v = 1;
-    else if (text == "false" || text == "0" || text == "off") v = 0;
-    else return fail("expected true or false, got \"" + text + "\"");
+    if (text == "true" || text == "1" || text == "on")
+      v = 1;
+    else if (text == "false" || text == "0" || text == "off")
+      v = 0;
+    else
+      return fail("expected true or false, got \"" + text + "\"");
   } else if (d.type == ParamType::Choice) {
     bool found = false;
     for (size_t k = 0; k < d.choices.size(); ++k)
-      if (d.choices[k] == text) { v = static_cast<double>(k); found = true; }
+      if (d.choices[k] == text) {
+        v = static_cast<double>(k);
+        found = true;
+      }
     if (!found) return fail(checkValue(d, -1) + ", got \"" + text + "\"");
   } else {
     char* end = nullptr;
     v = std::strtod(text.c_str(), &end);
-    if (text.empty() || end == nullptr || *end != '\0') return fail("expected a number, got \"" + text + "\"");
+    if (text.empty() || end == nullptr || *end != '\0')
+      return fail("expected a number, got \"" + text + "\"");
   }
   std::string e = checkValue(d, v);
   if (!e.empty()) return fail(e);
@@ -146,11 +164,16 @@ std::string parametersJson() {
     const char* types[] = {"real", "int", "bool", "choice"};
     j["type"] = types[static_cast<int>(d.type)];
     j["unit"] = d.unit;
-    if (d.type == ParamType::Bool) j["default"] = d.def != 0.0;
-    else if (d.type == ParamType::Choice) j["default"] = formatValue(d, d.def);
-    else j["default"] = d.def;
-    if (d.type == ParamType::Choice) j["choices"] = d.choices;
-    else if (d.type != ParamType::Bool) j["range"] = {d.lo, d.hi};
+    if (d.type == ParamType::Bool)
+      j["default"] = d.def != 0.0;
+    else if (d.type == ParamType::Choice)
+      j["default"] = formatValue(d, d.def);
+    else
+      j["default"] = d.def;
+    if (d.type == ParamType::Choice)
+      j["choices"] = d.choices;
+    else if (d.type != ParamType::Bool)
+      j["range"] = {d.lo, d.hi};
     j["description"] = d.description;
     j["source"] = d.source;
     arr.push_back(j);
@@ -177,7 +200,8 @@ std::string parametersMarkdown() {
     }
     if (d.section() != section) {
       section = d.section();
-      o << "\n### " << section << "\n\n| parameter | unit | default | range | description | source |\n|---|---|---|---|---|---|\n";
+      o << "\n### " << section
+        << "\n\n| parameter | unit | default | range | description | source |\n|---|---|---|---|---|---|\n";
     }
     std::string range;
     if (d.type == ParamType::Choice) {

@@ -29,15 +29,19 @@ Traits makeTraits(const ParamValues& w, const Rng& rng, size_t n) {
     if (rng.chance(c, kStatic, Purpose::HarmProne, w[P::pop_harm_share])) b |= kHarmProne;
     t.bits[i] = b;
     double rmean = groupB ? w[P::pop_resources_b] : w[P::pop_resources_a];
-    t.resources0[i] = clamp01(rmean + w[P::pop_resources_sd] * rng.normal(c, Purpose::Resources, Purpose::Resources2));
-    t.reliability[i] = clamp01(w[P::pop_reliability_mean] +
-                               w[P::pop_reliability_sd] * rng.normal(c, Purpose::Reliability, Purpose::Reliability2));
-    t.prosociality[i] = clamp01(w[P::pop_prosocial_mean] + 0.15 * rng.normal(c, Purpose::Prosocial, Purpose::Prosocial2));
+    t.resources0[i] =
+        clamp01(rmean + w[P::pop_resources_sd] * rng.normal(c, Purpose::Resources, Purpose::Resources2));
+    t.reliability[i] =
+        clamp01(w[P::pop_reliability_mean] +
+                w[P::pop_reliability_sd] * rng.normal(c, Purpose::Reliability, Purpose::Reliability2));
+    t.prosociality[i] =
+        clamp01(w[P::pop_prosocial_mean] + 0.15 * rng.normal(c, Purpose::Prosocial, Purpose::Prosocial2));
   }
   return t;
 }
 
-void initRegime(RegimeState& s, const Traits& traits, const ParamValues& w, const ParamValues& r, const Rng& rng) {
+void initRegime(RegimeState& s, const Traits& traits, const ParamValues& w, const ParamValues& r,
+                const Rng& rng) {
   size_t n = traits.size();
   s.resize(n);
   auto trust0 = trustLevel(w[P::beh_trust_initial]);
@@ -59,11 +63,15 @@ void initRegime(RegimeState& s, const Traits& traits, const ParamValues& w, cons
     if (score) {
       // Records from before the run: the first score already reflects a citizen's history.
       double weeks = r[P::as_lookback] * 52.0, cov = r[P::data_coverage];
-      double paid = w[P::life_obligation_rate] * weeks * traits.reliability[i] * (1.0 - 0.5 * w[P::life_shock_rate]);
-      double pros = w[P::life_prosocial_rate] * 2.0 * traits.prosociality[i] * (0.5 + traits.resources0[i]) * weeks;
+      double paid =
+          w[P::life_obligation_rate] * weeks * traits.reliability[i] * (1.0 - 0.5 * w[P::life_shock_rate]);
+      double pros =
+          w[P::life_prosocial_rate] * 2.0 * traits.prosociality[i] * (0.5 + traits.resources0[i]) * weeks;
       double infr = w[P::life_infraction_rate] * weeks;
-      s.pos_points[i] = static_cast<int16_t>(std::lround(cov * (paid * r[P::as_pts_paid] + pros * r[P::as_pts_prosocial])));
-      s.neg_points[i] = static_cast<int16_t>(std::lround(std::min(0.0, cov * infr * r[P::as_pts_infraction])));
+      s.pos_points[i] =
+          static_cast<int16_t>(std::lround(cov * (paid * r[P::as_pts_paid] + pros * r[P::as_pts_prosocial])));
+      s.neg_points[i] =
+          static_cast<int16_t>(std::lround(std::min(0.0, cov * infr * r[P::as_pts_infraction])));
     }
   }
 }

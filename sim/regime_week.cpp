@@ -12,12 +12,14 @@ RegimeWeek makeRegimeWeek(const ParamValues& p, const ParamValues& w, int index,
   r.p = &p;
   r.target = static_cast<TargetKind>(p.i(P::target_kind));
   r.enrolment = static_cast<EnrolmentMode>(p.i(P::enr_mode));
-  r.kind = r.enrolment == EnrolmentMode::None ? AssessmentKind::None : static_cast<AssessmentKind>(p.i(P::as_kind));
+  r.kind = r.enrolment == EnrolmentMode::None ? AssessmentKind::None
+                                              : static_cast<AssessmentKind>(p.i(P::as_kind));
   r.punitive = r.target != TargetKind::Reliable;
   r.reliability_threshold = p[P::target_reliability];
   const double years = week / 52.0;
-  r.coverage = r.enrolment == EnrolmentMode::None ? 0.0
-                                                  : std::min(1.0, p[P::data_coverage] + p[P::data_coverage_growth] * years);
+  r.coverage = r.enrolment == EnrolmentMode::None
+                   ? 0.0
+                   : std::min(1.0, p[P::data_coverage] + p[P::data_coverage_growth] * years);
   r.agencies = std::min(100.0, p[P::cq_agencies] + p[P::cq_agencies_growth] * years);
   r.deference = std::min(1.0, p[P::as_deference] + p[P::as_deference_growth] * years);
   const bool disclosure = p.flag(P::tr_disclosure);
@@ -47,9 +49,10 @@ RegimeWeek makeRegimeWeek(const ParamValues& p, const ParamValues& w, int index,
   r.opt_in = r.enrolment == EnrolmentMode::OptIn
                  ? p[P::enr_opt_in_rate] * std::min(2.0, p[P::cq_benefit] / 0.002)
                  : 0.0;
-  r.review_accuracy = std::min(0.99, p[P::ap_accuracy] + (p.flag(P::tr_reasons) ? p[P::ap_reasons_bonus] : 0.0) +
-                                         (p.flag(P::tr_access) ? p[P::ap_access_bonus] : 0.0) +
-                                         (p.flag(P::ap_independent) ? 0.1 : 0.0));
+  r.review_accuracy =
+      std::min(0.99, p[P::ap_accuracy] + (p.flag(P::tr_reasons) ? p[P::ap_reasons_bonus] : 0.0) +
+                         (p.flag(P::tr_access) ? p[P::ap_access_bonus] : 0.0) +
+                         (p.flag(P::ap_independent) ? 0.1 : 0.0));
   for (int b = 0; b < 4; ++b)
     r.err_mult[b] = ((b & 1) ? p[P::data_err_b] : 1.0) * ((b & 2) ? p[P::data_err_rural] : 1.0);
   r.informant_mult[0] = 1.0;
@@ -65,7 +68,8 @@ int scoreOf(const ParamValues& p, const RegimeState& s, uint32_t c) {
 CitizenView viewOf(const RegimeWeek& rw, const RegimeState& s, uint32_t c) {
   uint32_t f = s.flags[c];
   if (f & kAppealPending) return CitizenView::InAppeal;
-  if (f & kSanctioned) return (f & kWrongEpisode) ? CitizenView::WronglySanctioned : CitizenView::RightlySanctioned;
+  if (f & kSanctioned)
+    return (f & kWrongEpisode) ? CitizenView::WronglySanctioned : CitizenView::RightlySanctioned;
   if (f & kAdverse) return CitizenView::Flagged;
   if (f & kBenefited) return CitizenView::Rewarded;
   if (rw.enrolment == EnrolmentMode::OptIn && !(f & kEnrolled)) return CitizenView::NotEnrolled;

@@ -14,15 +14,50 @@ namespace tl {
 // What a draw is for. Never reorder: the numbers are part of the model's identity.
 enum class Purpose : uint32_t {
   // static traits (week = kStatic)
-  Group = 1, Region, Resources, Resources2, Digital, Reliability, Reliability2, Prosocial, Prosocial2,
-  HarmProne, Screening, InitialJudgement, InitialWilful,
+  Group = 1,
+  Region,
+  Resources,
+  Resources2,
+  Digital,
+  Reliability,
+  Reliability2,
+  Prosocial,
+  Prosocial2,
+  HarmProne,
+  Screening,
+  InitialJudgement,
+  InitialWilful,
   // weekly life (shared by all regimes)
-  LifeA = 32, LifeB, LifeC, LifeD,
+  LifeA = 32,
+  LifeB,
+  LifeC,
+  LifeD,
   // conditional draws (made only when their event happens)
-  Shock = 64, Unwilling, JudgementFiled, Settle, RecordObligation, RecordJudgement, Clerical,
-  RecordInfraction, RecordProtected, RecordProxy, RecordProsocial, InformantInfraction,
-  InformantBehaviour, Stale, OptIn, Human, Detention, Discover, Appeal, Review, Gaming, RecordCheck,
-  AbilityCheck, OptOut, InformantProxy,
+  Shock = 64,
+  Unwilling,
+  JudgementFiled,
+  Settle,
+  RecordObligation,
+  RecordJudgement,
+  Clerical,
+  RecordInfraction,
+  RecordProtected,
+  RecordProxy,
+  RecordProsocial,
+  InformantInfraction,
+  InformantBehaviour,
+  Stale,
+  OptIn,
+  Human,
+  Detention,
+  Discover,
+  Appeal,
+  Review,
+  Gaming,
+  RecordCheck,
+  AbilityCheck,
+  OptOut,
+  InformantProxy,
 };
 
 constexpr uint32_t kStatic = 0xFFFFFFFFu;
@@ -37,9 +72,7 @@ class Rng {
  public:
   explicit Rng(uint64_t seed) : key_(mix64(seed ^ 0x7472757374'6c6162ULL)) {}
   // 64 random bits for one key.
-  uint64_t bits(uint32_t citizen, uint32_t week, Purpose p) const {
-    return word(weekBase(citizen, week), p);
-  }
+  uint64_t bits(uint32_t citizen, uint32_t week, Purpose p) const { return word(weekBase(citizen, week), p); }
   // One hash per citizen-week; words() then gives several independent 64-bit
   // words from it (cheaper than a full key per draw on the weekly hot path).
   uint64_t weekBase(uint32_t citizen, uint32_t week) const {

@@ -19,7 +19,7 @@ struct Notes {
 struct LessonStep {
   std::string title, narrative, predict, watch;
   std::vector<std::pair<std::string, std::string>> set;  // ("regimes[1].appeal.available", "true")
-  int run_weeks = 0;                                      // suggested weeks to run after the changes
+  int run_weeks = 0;                                     // suggested weeks to run after the changes
 };
 
 struct RegimeSpec {
@@ -29,11 +29,11 @@ struct RegimeSpec {
 };
 
 struct Scenario {
-  std::string name;                 // file stem or "default"
+  std::string name;  // file stem or "default"
   std::string title, description;
   std::string label_a = "A", label_b = "B";
   ParamValues world = ParamValues::defaults();  // world-scope parameters (weeks, seed, population...)
-  std::vector<RegimeSpec> regimes;  // 1..4
+  std::vector<RegimeSpec> regimes;              // 1..4
   Notes notes;
   std::vector<LessonStep> lesson;
   std::string source_file;  // where it was loaded from ("<embedded default>")

@@ -29,12 +29,18 @@ const char* const kPresetDir = "scenarios/presets/";
 
 std::string typeName(const json& v) {
   switch (v.type()) {
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "a list";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "true/false";
-    case json::value_t::null: return "null";
-    default: return "a number";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "a list";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "true/false";
+    case json::value_t::null:
+      return "null";
+    default:
+      return "a number";
   }
 }
 
@@ -54,11 +60,11 @@ std::string didYouMean(const std::string& word, const std::vector<std::string>& 
 // such a key is refused wherever it appears, with the BRIEF §6 message.
 bool looksPerPerson(const std::string& key) {
   static const std::set<std::string> words = {
-      "citizens", "citizen", "people", "person", "persons", "individuals", "individual",
-      "records", "residents", "resident", "inhabitants", "members", "users", "subjects",
-      "households", "names", "surname", "surnames", "firstname", "lastname", "fullname",
-      "dob", "birthday", "birthdate", "birth", "ssn", "passport", "phone", "email",
-      "address", "addresses", "roster", "microdata"};
+      "citizens",   "citizen",   "people",    "person",      "persons",   "individuals", "individual",
+      "records",    "residents", "resident",  "inhabitants", "members",   "users",       "subjects",
+      "households", "names",     "surname",   "surnames",    "firstname", "lastname",    "fullname",
+      "dob",        "birthday",  "birthdate", "birth",       "ssn",       "passport",    "phone",
+      "email",      "address",   "addresses", "roster",      "microdata"};
   std::string lower;
   for (char c : key) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::string token;
@@ -106,8 +112,9 @@ class Reporter {
   bool room() {
     if (out_.size() < static_cast<size_t>(kMaxReportedErrors)) return true;
     if (out_.size() == static_cast<size_t>(kMaxReportedErrors))
-      out_.push_back({file_, 0, 0, "", "too many errors; only the first " +
-                                           std::to_string(kMaxReportedErrors) + " are shown"});
+      out_.push_back(
+          {file_, 0, 0, "",
+           "too many errors; only the first " + std::to_string(kMaxReportedErrors) + " are shown"});
     return false;
   }
   bool underFlagged(const std::string& ptr) const {
@@ -184,8 +191,8 @@ void readParam(const ParamDecl& d, const json& v, const std::string& ptr, Report
     x = static_cast<double>(it - d.choices.begin());
   } else {
     if (!v.is_number())
-      return r.value(ptr, std::string("expected a number") + (d.unit[0] ? std::string(" (") + d.unit + ")" : "") +
-                              ", got " + typeName(v));
+      return r.value(ptr, std::string("expected a number") +
+                              (d.unit[0] ? std::string(" (") + d.unit + ")" : "") + ", got " + typeName(v));
     x = v.get<double>();
   }
   std::string err = checkValue(d, x);
@@ -196,15 +203,19 @@ void readParam(const ParamDecl& d, const json& v, const std::string& ptr, Report
 // A stage section such as {"appeal": {"cost": 0.1}} for the given scope.
 void readSection(const std::string& section, const json& obj, const std::string& ptr, Scope scope,
                  Reporter& r, ParamValues& out) {
-  if (!obj.is_object()) return r.value(ptr, "expected an object of '" + section + "' parameters, got " + typeName(obj));
+  if (!obj.is_object())
+    return r.value(ptr, "expected an object of '" + section + "' parameters, got " + typeName(obj));
   std::vector<std::string> keys;
   for (const auto& d : paramTable())
     if (d.scope == scope && d.section() == section) keys.push_back(d.key());
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     std::string child = ptr + "/" + pointerToken(it.key());
     const ParamDecl* d = findParam(scope, section + "." + it.key());
-    if (d) readParam(*d, it.value(), child, r, out);
-    else r.key(child, "unknown parameter '" + it.key() + "' in section '" + section + "'" + didYouMean(it.key(), keys));
+    if (d)
+      readParam(*d, it.value(), child, r, out);
+    else
+      r.key(child,
+            "unknown parameter '" + it.key() + "' in section '" + section + "'" + didYouMean(it.key(), keys));
   }
 }
 
@@ -226,7 +237,8 @@ PresetEntry checkPreset(const std::string& name, const std::string& text, const 
     TextPos p = positionOfOffset(text, ex.byte > 0 ? ex.byte - 1 : 0);
     std::string what = ex.what();
     auto colon = what.find(": ");
-    e.errors.push_back({file, p.line, p.col, "/", "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2))});
+    e.errors.push_back({file, p.line, p.col, "/",
+                        "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2))});
     return e;
   }
   JsonPositions pos(text);
@@ -237,22 +249,27 @@ PresetEntry checkPreset(const std::string& name, const std::string& text, const 
     return e;
   }
   const std::vector<std::string> regime_sections = sectionsOf(Scope::Regime);
-  std::vector<std::string> known = {"preset", "title", "description", "summary", "target_description", "sources",
-                                    "simplifications", "reasoned"};
+  std::vector<std::string> known = {
+      "preset",  "title",           "description", "summary", "target_description",
+      "sources", "simplifications", "reasoned"};
   known.insert(known.end(), regime_sections.begin(), regime_sections.end());
-  if (!e.doc.contains("preset")) r.missing("", "preset", "missing \"preset\": expected \"" + name + "\" (the file name)");
+  if (!e.doc.contains("preset"))
+    r.missing("", "preset", "missing \"preset\": expected \"" + name + "\" (the file name)");
   for (auto it = e.doc.begin(); it != e.doc.end(); ++it) {
     const std::string& k = it.key();
     const json& v = it.value();
     std::string ptr = "/" + pointerToken(k);
     std::string s;
     if (k == "preset") {
-      if (readString(v, ptr, r, s) && s != name) r.value(ptr, "expected \"" + name + "\" (the file name), got \"" + s + "\"");
+      if (readString(v, ptr, r, s) && s != name)
+        r.value(ptr, "expected \"" + name + "\" (the file name), got \"" + s + "\"");
     } else if (k == "title" || k == "description" || k == "summary" || k == "target_description") {
       readString(v, ptr, r, s);
     } else if (k == "sources" || k == "simplifications") {
-      if (!v.is_array()) r.value(ptr, "expected a list of strings, got " + typeName(v));
-      else for (size_t i = 0; i < v.size(); ++i) readString(v[i], ptr + "/" + std::to_string(i), r, s);
+      if (!v.is_array())
+        r.value(ptr, "expected a list of strings, got " + typeName(v));
+      else
+        for (size_t i = 0; i < v.size(); ++i) readString(v[i], ptr + "/" + std::to_string(i), r, s);
     } else if (k == "reasoned") {
       if (!v.is_object()) {
         r.value(ptr, "expected an object {\"stage.parameter\": \"why\"}, got " + typeName(v));
@@ -274,7 +291,8 @@ PresetEntry checkPreset(const std::string& name, const std::string& text, const 
     }
   }
   std::stable_sort(e.errors.begin(), e.errors.end(), [](const InputError& a, const InputError& b) {
-    return std::make_pair(a.line == 0 ? 1 << 30 : a.line, a.col) < std::make_pair(b.line == 0 ? 1 << 30 : b.line, b.col);
+    return std::make_pair(a.line == 0 ? 1 << 30 : a.line, a.col) <
+           std::make_pair(b.line == 0 ? 1 << 30 : b.line, b.col);
   });
   return e;
 }
@@ -290,9 +308,11 @@ Registry& registry() {
     const std::string dir = kPresetDir;
     for (int i = 0; i < embedded_scenarios_count; ++i) {
       std::string path = embedded_scenarios[i].path;
-      if (path.compare(0, dir.size(), dir) != 0 || path.size() < 5 || path.substr(path.size() - 5) != ".json") continue;
+      if (path.compare(0, dir.size(), dir) != 0 || path.size() < 5 || path.substr(path.size() - 5) != ".json")
+        continue;
       std::string name = path.substr(dir.size(), path.size() - dir.size() - 5);
-      r->presets[name] = checkPreset(name, std::string(embedded_scenarios[i].data, embedded_scenarios[i].size), path);
+      r->presets[name] =
+          checkPreset(name, std::string(embedded_scenarios[i].data, embedded_scenarios[i].size), path);
     }
     return r;
   }();
@@ -309,7 +329,8 @@ const PresetEntry* findPreset(const std::string& name) {
 std::string unknownPresetMessage(const std::string& name) {
   std::vector<std::string> names = presetNames();
   std::string near = closestMatch(name, names);
-  return "unknown preset '" + name + "'; expected one of " + (names.empty() ? std::string("(none)") : joined(names)) +
+  return "unknown preset '" + name + "'; expected one of " +
+         (names.empty() ? std::string("(none)") : joined(names)) +
          (near.empty() ? "" : " (did you mean '" + near + "'?)");
 }
 
@@ -319,10 +340,12 @@ RegimeSpec readRegime(const json& v, const std::string& ptr, Reporter& r) {
   RegimeSpec spec;
   spec.values = ParamValues::defaults();
   if (!v.is_object()) {
-    r.value(ptr, "expected a regime object {\"name\": ..., \"preset\": ..., stage sections}, got " + typeName(v));
+    r.value(ptr,
+            "expected a regime object {\"name\": ..., \"preset\": ..., stage sections}, got " + typeName(v));
     return spec;
   }
-  if (!v.contains("name")) r.missing(ptr, "name", "missing \"name\": every regime needs a name (the pane title)");
+  if (!v.contains("name"))
+    r.missing(ptr, "name", "missing \"name\": every regime needs a name (the pane title)");
   // The preset comes first: the regime's own sections override it.
   if (v.contains("preset")) {
     std::string p = ptr + "/preset";
@@ -356,7 +379,8 @@ RegimeSpec readRegime(const json& v, const std::string& ptr, Reporter& r) {
     } else if (std::find(regime_sections.begin(), regime_sections.end(), k) != regime_sections.end()) {
       readSection(k, it.value(), child, Scope::Regime, r, spec.values);
     } else if (std::find(world_sections.begin(), world_sections.end(), k) != world_sections.end()) {
-      r.key(child, "'" + k + "' is a world section shared by all regimes: put it at the top level of the scenario");
+      r.key(child,
+            "'" + k + "' is a world section shared by all regimes: put it at the top level of the scenario");
     } else {
       r.key(child, "unknown key '" + k + "' in a regime" + didYouMean(k, known));
     }
@@ -366,13 +390,16 @@ RegimeSpec readRegime(const json& v, const std::string& ptr, Reporter& r) {
 
 void readNotes(const json& v, const std::string& ptr, Reporter& r, Notes& n) {
   if (!v.is_object()) return r.value(ptr, "expected an object of notes, got " + typeName(v));
-  const std::vector<std::string> keys = {"what_is_it", "how_it_works", "things_to_notice", "things_to_try", "passage"};
+  const std::vector<std::string> keys = {"what_is_it", "how_it_works", "things_to_notice", "things_to_try",
+                                         "passage"};
   std::string* fields[] = {&n.what_is_it, &n.how_it_works, &n.things_to_notice, &n.things_to_try, &n.passage};
   for (auto it = v.begin(); it != v.end(); ++it) {
     std::string child = ptr + "/" + pointerToken(it.key());
     auto k = std::find(keys.begin(), keys.end(), it.key());
-    if (k == keys.end()) r.key(child, "unknown note '" + it.key() + "'" + didYouMean(it.key(), keys));
-    else readString(it.value(), child, r, *fields[k - keys.begin()]);
+    if (k == keys.end())
+      r.key(child, "unknown note '" + it.key() + "'" + didYouMean(it.key(), keys));
+    else
+      readString(it.value(), child, r, *fields[k - keys.begin()]);
   }
 }
 
@@ -396,15 +423,20 @@ void readLesson(const json& v, const std::string& ptr, Reporter& r, Scenario& s)
     for (auto it = step.begin(); it != step.end(); ++it) {
       const std::string& k = it.key();
       std::string child = sp + "/" + pointerToken(k);
-      if (k == "title") readString(it.value(), child, r, st.title);
-      else if (k == "narrative") readString(it.value(), child, r, st.narrative);
-      else if (k == "predict") readString(it.value(), child, r, st.predict);
-      else if (k == "watch") readString(it.value(), child, r, st.watch);
+      if (k == "title")
+        readString(it.value(), child, r, st.title);
+      else if (k == "narrative")
+        readString(it.value(), child, r, st.narrative);
+      else if (k == "predict")
+        readString(it.value(), child, r, st.predict);
+      else if (k == "watch")
+        readString(it.value(), child, r, st.watch);
       else if (k == "run_weeks") {
         const json& w = it.value();
         if (!w.is_number_integer() || w.get<long long>() < 0 || w.get<long long>() > 5200)
           r.value(child, "expected a whole number of weeks in [0, 5200]");
-        else st.run_weeks = w.get<int>();
+        else
+          st.run_weeks = w.get<int>();
       } else if (k == "set") {
         const json& set = it.value();
         if (!set.is_object()) {
@@ -439,40 +471,52 @@ void readGroupLabels(const json& v, const std::string& ptr, Reporter& r, Scenari
     return r.value(ptr, "expected two group labels, e.g. [\"A\", \"B\"]");
   std::string a = v[0].get<std::string>(), b = v[1].get<std::string>();
   if (a.empty() || b.empty() || a == b || a == "all" || b == "all")
-    return r.value(ptr, "expected two different, non-empty labels other than \"all\" (used for the whole population)");
+    return r.value(
+        ptr, "expected two different, non-empty labels other than \"all\" (used for the whole population)");
   s.label_a = a;
   s.label_b = b;
 }
 
 void readScenario(const json& root, Reporter& r, Scenario& s) {
   scanPerPerson(root, "", r);
-  if (!root.is_object()) return r.value("", "expected a scenario object {\"regimes\": [...], ...}, got " + typeName(root));
+  if (!root.is_object())
+    return r.value("", "expected a scenario object {\"regimes\": [...], ...}, got " + typeName(root));
   const std::vector<std::string> world_sections = sectionsOf(Scope::World);
   const std::vector<std::string> regime_sections = sectionsOf(Scope::Regime);
-  std::vector<std::string> known = {"title", "description", "group_labels", "weeks", "seed", "regimes", "notes", "lesson"};
+  std::vector<std::string> known = {"title", "description", "group_labels", "weeks",
+                                    "seed",  "regimes",     "notes",        "lesson"};
   known.insert(known.end(), world_sections.begin(), world_sections.end());
   for (auto it = root.begin(); it != root.end(); ++it) {
     const std::string& k = it.key();
     const json& v = it.value();
     std::string ptr = "/" + pointerToken(k);
-    if (k == "title") readString(v, ptr, r, s.title);
-    else if (k == "description") readString(v, ptr, r, s.description);
-    else if (k == "group_labels") readGroupLabels(v, ptr, r, s);
-    else if (k == "weeks" || k == "seed") readParam(*findParam(Scope::World, k), v, ptr, r, s.world);
-    else if (k == "notes") readNotes(v, ptr, r, s.notes);
-    else if (k == "regimes" || k == "lesson") continue;  // below, in order
+    if (k == "title")
+      readString(v, ptr, r, s.title);
+    else if (k == "description")
+      readString(v, ptr, r, s.description);
+    else if (k == "group_labels")
+      readGroupLabels(v, ptr, r, s);
+    else if (k == "weeks" || k == "seed")
+      readParam(*findParam(Scope::World, k), v, ptr, r, s.world);
+    else if (k == "notes")
+      readNotes(v, ptr, r, s.notes);
+    else if (k == "regimes" || k == "lesson")
+      continue;  // below, in order
     else if (std::find(world_sections.begin(), world_sections.end(), k) != world_sections.end())
       readSection(k, v, ptr, Scope::World, r, s.world);
     else if (std::find(regime_sections.begin(), regime_sections.end(), k) != regime_sections.end())
       r.key(ptr, "'" + k + "' is a regime stage: put it inside a regime object in \"regimes\"");
-    else r.key(ptr, "unknown key '" + k + "'" + didYouMean(k, known));
+    else
+      r.key(ptr, "unknown key '" + k + "'" + didYouMean(k, known));
   }
   if (!root.contains("regimes")) {
-    r.missing("", "regimes", "missing \"regimes\": expected a list of 1 to " + std::to_string(kMaxRegimes) + " regimes");
+    r.missing("", "regimes",
+              "missing \"regimes\": expected a list of 1 to " + std::to_string(kMaxRegimes) + " regimes");
   } else {
     const json& regs = root["regimes"];
     if (!regs.is_array()) {
-      r.value("/regimes", "expected a list of 1 to " + std::to_string(kMaxRegimes) + " regimes, got " + typeName(regs));
+      r.value("/regimes",
+              "expected a list of 1 to " + std::to_string(kMaxRegimes) + " regimes, got " + typeName(regs));
     } else if (regs.empty()) {
       r.value("/regimes", "expected 1 to " + std::to_string(kMaxRegimes) + " regimes, got none");
     } else {
@@ -480,13 +524,14 @@ void readScenario(const json& root, Reporter& r, Scenario& s) {
       for (size_t i = 0; i < regs.size(); ++i) {
         std::string ptr = "/regimes/" + std::to_string(i);
         if (i >= static_cast<size_t>(kMaxRegimes)) {
-          r.value(ptr, "at most " + std::to_string(kMaxRegimes) + " regimes can run side by side; this scenario has " +
-                           std::to_string(regs.size()));
+          r.value(ptr, "at most " + std::to_string(kMaxRegimes) +
+                           " regimes can run side by side; this scenario has " + std::to_string(regs.size()));
           break;
         }
         RegimeSpec spec = readRegime(regs[i], ptr, r);
         if (!spec.name.empty() && !names.insert(spec.name).second)
-          r.value(ptr + "/name", "expected a name different from the other regimes' (\"" + spec.name + "\" is used twice)");
+          r.value(ptr + "/name",
+                  "expected a name different from the other regimes' (\"" + spec.name + "\" is used twice)");
         s.regimes.push_back(spec);
       }
     }
@@ -501,10 +546,14 @@ std::string fileStem(const std::string& path) {
 
 json jsonValueOf(const ParamDecl& d, double v) {
   switch (d.type) {
-    case ParamType::Bool: return v != 0.0;
-    case ParamType::Choice: return formatValue(d, v);
-    case ParamType::Int: return static_cast<long long>(v);
-    default: return v;
+    case ParamType::Bool:
+      return v != 0.0;
+    case ParamType::Choice:
+      return formatValue(d, v);
+    case ParamType::Int:
+      return static_cast<long long>(v);
+    default:
+      return v;
   }
 }
 
@@ -552,7 +601,8 @@ std::string closestMatch(const std::string& word, const std::vector<std::string>
       for (size_t j = 1; j <= b.size(); ++j) {
         size_t cost = std::tolower(a[i - 1]) == std::tolower(b[j - 1]) ? 0 : 1;
         d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
       }
     return d[a.size()][b.size()];
   };
@@ -577,8 +627,9 @@ Scenario parseScenario(const std::string& text, const std::string& file) {
     TextPos p = positionOfOffset(text, ex.byte > 0 ? ex.byte - 1 : 0);
     std::string what = ex.what();
     auto colon = what.find(": ");  // drop nlohmann's own "[json.exception...] parse error at ..." prefix
-    throw ScenarioError({InputError{file, p.line, p.col, "/",
-                                    "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2))}});
+    throw ScenarioError(
+        {InputError{file, p.line, p.col, "/",
+                    "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2))}});
   }
   Scenario s;
   s.name = fileStem(file);
@@ -609,7 +660,8 @@ Scenario parseScenario(const std::string& text, const std::string& file) {
 Scenario loadScenarioFile(const std::string& path) {
   std::string text;
   if (!readTextFile(path, text))
-    throw ScenarioError({InputError{path, 0, 0, "", std::string("cannot read the file: ") + std::strerror(errno)}});
+    throw ScenarioError(
+        {InputError{path, 0, 0, "", std::string("cannot read the file: ") + std::strerror(errno)}});
   return parseScenario(text, path);
 }
 
@@ -626,13 +678,15 @@ std::vector<std::string> embeddedScenarioPaths() {
 Scenario loadScenario(const std::string& path_or_name) {
   std::error_code ec;
   if (std::filesystem::exists(path_or_name, ec)) return loadScenarioFile(path_or_name);
-  for (const std::string& p : {path_or_name, "scenarios/" + path_or_name, "scenarios/" + path_or_name + ".json"}) {
+  for (const std::string& p :
+       {path_or_name, "scenarios/" + path_or_name, "scenarios/" + path_or_name + ".json"}) {
     if (const EmbeddedFile* f = findEmbedded(p)) return parseScenario(std::string(f->data, f->size), p);
   }
   std::vector<std::string> names;
   for (const auto& p : embeddedScenarioPaths()) names.push_back(fileStem(p));
-  throw ScenarioError({InputError{path_or_name, 0, 0, "",
-                                  "no such file, and no embedded scenario of that name (embedded: " + joined(names) + ")"}});
+  throw ScenarioError(
+      {InputError{path_or_name, 0, 0, "",
+                  "no such file, and no embedded scenario of that name (embedded: " + joined(names) + ")"}});
 }
 
 Scenario defaultScenario() {
@@ -678,7 +732,8 @@ std::vector<InputError> checkPresetFile(const std::string& path) {
 void applySet(Scenario& s, const std::string& assignment) {
   auto eq = assignment.find('=');
   if (eq == std::string::npos)
-    throw ScenarioError({InputError{"--set " + assignment, 0, 0, "", "expected path=value, e.g. appeal.cost=0.1"}});
+    throw ScenarioError(
+        {InputError{"--set " + assignment, 0, 0, "", "expected path=value, e.g. appeal.cost=0.1"}});
   applySet(s, assignment.substr(0, eq), assignment.substr(eq + 1));
 }
 
@@ -694,19 +749,23 @@ void applySet(Scenario& s, const std::string& path, const std::string& value) {
       setFail(path, value, "expected regimes[N].stage.parameter with N counted from 0");
     regime = std::stoi(idx.substr(0, 6));
     if (regime >= static_cast<int>(s.regimes.size()))
-      setFail(path, value, "there are only " + std::to_string(s.regimes.size()) + " regimes (regimes[0] to regimes[" +
-                               std::to_string(static_cast<int>(s.regimes.size()) - 1) + "])");
+      setFail(path, value,
+              "there are only " + std::to_string(s.regimes.size()) + " regimes (regimes[0] to regimes[" +
+                  std::to_string(static_cast<int>(s.regimes.size()) - 1) + "])");
     p = p.substr(close + 2);
   }
   const ParamDecl* world = findParam(Scope::World, p);
   const ParamDecl* reg = findParam(Scope::Regime, p);
-  if (world && regime >= 0) setFail(path, value, "'" + p + "' is a world parameter shared by all regimes: write it without regimes[N]");
+  if (world && regime >= 0)
+    setFail(path, value,
+            "'" + p + "' is a world parameter shared by all regimes: write it without regimes[N]");
   if (!world && !reg) {
     std::vector<std::string> all;
     for (const auto& d : paramTable()) all.push_back(d.path);
     std::string near = closestMatch(p, all);
-    setFail(path, value, "unknown parameter '" + p + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") +
-                             " (trustlab-cli params lists them all)");
+    setFail(path, value,
+            "unknown parameter '" + p + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                " (trustlab-cli params lists them all)");
   }
   const ParamDecl& d = world ? *world : *reg;
   std::string err;
@@ -731,10 +790,13 @@ nlohmann::ordered_json scenarioToJsonValue(const Scenario& s, bool every_value) 
   for (const auto& d : paramTable()) {
     if (d.scope != Scope::World) continue;
     double v = s.world[d.id];
-    bool always = d.id == P::run_weeks || d.id == P::run_seed || d.id == P::pop_size;  // readers look for these
+    bool always =
+        d.id == P::run_weeks || d.id == P::run_seed || d.id == P::pop_size;  // readers look for these
     if (!(every_value || always || v != defaults[d.id])) continue;
-    if (d.section() == "run") j[d.path] = jsonValueOf(d, v);
-    else j[d.section()][d.key()] = jsonValueOf(d, v);
+    if (d.section() == "run")
+      j[d.path] = jsonValueOf(d, v);
+    else
+      j[d.section()][d.key()] = jsonValueOf(d, v);
   }
   nlohmann::ordered_json regs = nlohmann::ordered_json::array();
   for (const auto& r : s.regimes) {
@@ -753,8 +815,10 @@ nlohmann::ordered_json scenarioToJsonValue(const Scenario& s, bool every_value) 
   j["regimes"] = regs;
   const Notes& n = s.notes;
   if (!(n.what_is_it + n.how_it_works + n.things_to_notice + n.things_to_try + n.passage).empty())
-    j["notes"] = {{"what_is_it", n.what_is_it},         {"how_it_works", n.how_it_works},
-                  {"things_to_notice", n.things_to_notice}, {"things_to_try", n.things_to_try},
+    j["notes"] = {{"what_is_it", n.what_is_it},
+                  {"how_it_works", n.how_it_works},
+                  {"things_to_notice", n.things_to_notice},
+                  {"things_to_try", n.things_to_try},
                   {"passage", n.passage}};
   if (!s.lesson.empty()) {
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
@@ -775,7 +839,9 @@ nlohmann::ordered_json scenarioToJsonValue(const Scenario& s, bool every_value) 
   return j;
 }
 
-std::string scenarioToJson(const Scenario& s, bool every_value) { return scenarioToJsonValue(s, every_value).dump(2) + "\n"; }
+std::string scenarioToJson(const Scenario& s, bool every_value) {
+  return scenarioToJsonValue(s, every_value).dump(2) + "\n";
+}
 
 uint64_t scenarioHash(const Scenario& s) {
   std::string canon = "trustlab-scenario-v1\nlabels=" + s.label_a + "|" + s.label_b + "\n";

@@ -2,11 +2,10 @@
 // Every error carries file:line:col and a JSON path; all errors are reported at once.
 #pragma once
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "sim/scenario.hpp"
 
@@ -14,9 +13,9 @@ namespace tl {
 
 struct InputError {
   std::string file;
-  int line = 0, col = 0;  // 0 = no position (e.g. a --set argument)
-  std::string path;       // JSON pointer, e.g. /regimes/1/appeal/cost
-  std::string message;    // what was expected
+  int line = 0, col = 0;    // 0 = no position (e.g. a --set argument)
+  std::string path;         // JSON pointer, e.g. /regimes/1/appeal/cost
+  std::string message;      // what was expected
   std::string str() const;  // "file:line:col: /json/path: message"
 };
 
@@ -41,8 +40,8 @@ std::vector<std::string> embeddedScenarioPaths();
 
 // Presets: scenarios/presets/<name>.json, compiled into the binaries.
 std::vector<std::string> presetNames();
-const nlohmann::json& presetJson(const std::string& name);      // throws ScenarioError if unknown/bad
-const ParamValues& presetValues(const std::string& name);       // its effective regime values
+const nlohmann::json& presetJson(const std::string& name);  // throws ScenarioError if unknown/bad
+const ParamValues& presetValues(const std::string& name);   // its effective regime values
 // Adds (or replaces) a preset from text, checked like the embedded ones (tests, course authors).
 void registerPreset(const std::string& name, const std::string& text, const std::string& file);
 // Checks a preset file on disk (its name is the file stem); empty when it is fine.

@@ -41,12 +41,25 @@ void addTally(WeekRow& row, const Tally& t) {
 
 void addRow(WeekRow& a, const WeekRow& b) {
   Tally t;  // reuse addTally's field list by going through a Tally
-  t.population = b.population; t.target_positive = b.target_positive; t.enrolled = b.enrolled;
-  t.sanctioned = b.sanctioned; t.wrongly_sanctioned = b.wrongly_sanctioned; t.missed = b.missed;
-  t.benefited = b.benefited; t.wrongly_denied_benefit = b.wrongly_denied_benefit; t.flagged = b.flagged;
-  t.detained = b.detained; t.appeals_filed = b.appeals_filed; t.records_erroneous = b.records_erroneous;
-  t.trust_sum = b.trust_sum; t.benign = b.benign_behaviours; t.harm = b.harm; t.listed_added = b.listed_added;
-  t.listed_removed = b.listed_removed; t.score_sum = b.score_sum; t.resources_sum = b.resources_sum;
+  t.population = b.population;
+  t.target_positive = b.target_positive;
+  t.enrolled = b.enrolled;
+  t.sanctioned = b.sanctioned;
+  t.wrongly_sanctioned = b.wrongly_sanctioned;
+  t.missed = b.missed;
+  t.benefited = b.benefited;
+  t.wrongly_denied_benefit = b.wrongly_denied_benefit;
+  t.flagged = b.flagged;
+  t.detained = b.detained;
+  t.appeals_filed = b.appeals_filed;
+  t.records_erroneous = b.records_erroneous;
+  t.trust_sum = b.trust_sum;
+  t.benign = b.benign_behaviours;
+  t.harm = b.harm;
+  t.listed_added = b.listed_added;
+  t.listed_removed = b.listed_removed;
+  t.score_sum = b.score_sum;
+  t.resources_sum = b.resources_sum;
   t.confusion = b.confusion;
   addTally(a, t);
   a.appeals_decided += b.appeals_decided;
@@ -73,7 +86,8 @@ struct Simulation::Impl {
   int week = 0;
   PhaseTimes times;
 
-  explicit Impl(const Scenario& sc, SimOptions opt) : scenario(sc), options(opt), rng(sc.seed()), world(sc.world) {
+  explicit Impl(const Scenario& sc, SimOptions opt)
+      : scenario(sc), options(opt), rng(sc.seed()), world(sc.world) {
     if (sc.regimes.empty() || sc.regimes.size() > static_cast<size_t>(kMaxRegimes))
       throw std::invalid_argument("a run holds 1 to 4 regimes");
     size_t n = sc.population();
@@ -81,7 +95,8 @@ struct Simulation::Impl {
     for (const auto& r : sc.regimes) params.push_back(r.values);
     regimes.resize(params.size());
     for (size_t r = 0; r < params.size(); ++r) initRegime(regimes[r], traits, world, params[r], rng);
-    int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int threads =
+        opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     pool = std::make_unique<ThreadPool>(threads);
     chunks.resize((n + kChunk - 1) / kChunk);
     funnel.assign(params.size() * 2, Funnel{});
@@ -154,7 +169,8 @@ struct Simulation::Impl {
         cw.insert(cw.end(), at.correction_weeks[gi].begin(), at.correction_weeks[gi].end());
       }
       // The backlog is the whole queue; attribute it to groups by who is waiting.
-      for (uint32_t c : regimes[static_cast<size_t>(r)].queue) g[(traits.bits[c] & kGroupB) ? 1 : 0].appeal_backlog += 1;
+      for (uint32_t c : regimes[static_cast<size_t>(r)].queue)
+        g[(traits.bits[c] & kGroupB) ? 1 : 0].appeal_backlog += 1;
       g[2] = WeekRow{};
       addRow(g[2], g[0]);
       addRow(g[2], g[1]);
@@ -193,8 +209,14 @@ const CitizenTraits& Simulation::traits(uint32_t c) const {
   thread_local CitizenTraits t;
   const Traits& tr = impl_->traits;
   uint8_t b = tr.bits.at(c);
-  t = CitizenTraits{c, (b & kGroupB) ? Group::B : Group::A, (b & kRural) != 0, (b & kDigital) != 0,
-                    (b & kHarmProne) != 0, tr.resources0[c], tr.reliability[c], tr.prosociality[c]};
+  t = CitizenTraits{c,
+                    (b & kGroupB) ? Group::B : Group::A,
+                    (b & kRural) != 0,
+                    (b & kDigital) != 0,
+                    (b & kHarmProne) != 0,
+                    tr.resources0[c],
+                    tr.reliability[c],
+                    tr.prosociality[c]};
   return t;
 }
 
@@ -224,7 +246,8 @@ CitizenView Simulation::view(int r, uint32_t c) const {
 void Simulation::views(int r, uint8_t* out) const {
   RegimeWeek rw = makeRegimeWeek(impl_->params.at(static_cast<size_t>(r)), impl_->world, r, impl_->week);
   const RegimeState& s = impl_->regimes[static_cast<size_t>(r)];
-  for (size_t c = 0; c < s.flags.size(); ++c) out[c] = static_cast<uint8_t>(viewOf(rw, s, static_cast<uint32_t>(c)));
+  for (size_t c = 0; c < s.flags.size(); ++c)
+    out[c] = static_cast<uint8_t>(viewOf(rw, s, static_cast<uint32_t>(c)));
 }
 
 CitizenSnapshot Simulation::snapshot(int r, uint32_t c) const {

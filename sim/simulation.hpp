@@ -13,7 +13,7 @@ namespace tl {
 
 // What a dot in the city shows (ordered by precedence when several hold).
 enum class CitizenView : uint8_t {
-  NotEnrolled = 0,        // outside an opt-in system (drawn dimmed)
+  NotEnrolled = 0,  // outside an opt-in system (drawn dimmed)
   Normal = 1,
   Rewarded = 2,           // receiving benefits
   Flagged = 3,            // system says adverse, but not (yet) in force: grace, human override, suspended
@@ -33,8 +33,8 @@ struct CitizenTraits {
   bool rural;
   bool digital_access;
   bool harm_prone;
-  float resources0;     // usual resource level
-  float reliability;    // P(honours an obligation when able)
+  float resources0;   // usual resource level
+  float reliability;  // P(honours an obligation when able)
   float prosociality;
 };
 
@@ -51,11 +51,36 @@ struct CitizenSnapshot {
 
 // Notable events for the inspector's history (collected only when SimOptions::log_events).
 enum class EventKind : uint8_t {
-  ObligationPaid, ObligationUnable, ObligationUnwilling, Judgement, JudgementSettled,
-  Infraction, ProsocialAct, ProtectedBehaviour, ProxyBehaviour, HarmfulAct, GamingAct,
-  RecordCreated, RecordErroneous, RecordCleared, RecordExpired,
-  Enrolled, Listed, Flagged, SanctionStart, SanctionEnd, Detained, BenefitStart, BenefitEnd,
-  Notified, Discovered, AppealFiled, AppealUpheld, AppealOverturned, HumanOverride, LeftScheme,
+  ObligationPaid,
+  ObligationUnable,
+  ObligationUnwilling,
+  Judgement,
+  JudgementSettled,
+  Infraction,
+  ProsocialAct,
+  ProtectedBehaviour,
+  ProxyBehaviour,
+  HarmfulAct,
+  GamingAct,
+  RecordCreated,
+  RecordErroneous,
+  RecordCleared,
+  RecordExpired,
+  Enrolled,
+  Listed,
+  Flagged,
+  SanctionStart,
+  SanctionEnd,
+  Detained,
+  BenefitStart,
+  BenefitEnd,
+  Notified,
+  Discovered,
+  AppealFiled,
+  AppealUpheld,
+  AppealOverturned,
+  HumanOverride,
+  LeftScheme,
   Count
 };
 const char* eventName(EventKind k);
@@ -64,7 +89,7 @@ struct Event {
   uint16_t week;
   uint8_t regime;  // the regime (pane) it happened in; life events are logged once per regime
   EventKind kind;
-  int32_t value;   // kind-specific (score after change, record type...)
+  int32_t value;  // kind-specific (score after change, record type...)
 };
 
 // One row of timeseries.csv: one week x regime x group (group 0 = A, 1 = B, 2 = all).
@@ -72,8 +97,8 @@ struct WeekRow {
   int week, regime, group;
   double population, target_positive, enrolled, sanctioned, wrongly_sanctioned, missed, benefited,
       wrongly_denied_benefit, flagged, detained, appeals_filed, appeals_decided, appeals_overturned,
-      appeal_backlog, records_erroneous, trust_sum, benign_behaviours, harm, listed_added,
-      listed_removed, score_sum, resources_sum;
+      appeal_backlog, records_erroneous, trust_sum, benign_behaviours, harm, listed_added, listed_removed,
+      score_sum, resources_sum;
   Confusion confusion;  // this week's target x selected
   double trust_mean() const { return population > 0 ? trust_sum / population : 0; }
   double benign_behaviour_rate() const { return population > 0 ? benign_behaviours / population : 0; }

@@ -29,29 +29,29 @@ inline uint16_t trustLevel(double trust) {
 // Bits of RegimeState::flags.
 enum StateBit : uint32_t {
   kEnrolled = 1u << 0,
-  kJudgement = 1u << 1,       // truth: an outstanding court judgement
-  kWilful = 1u << 2,          // truth: it was unwilling, not unable, to pay
-  kRecJudgement = 1u << 3,    // data: a negative judgement record is on file
-  kRecErroneous = 1u << 4,    // data: that record does not reflect the truth
-  kRecClosed = 1u << 5,       // data: this judgement's record was expired/removed; do not re-record it
-  kAdverse = 1u << 6,         // assessment: listed / flagged / scored below the sanction line
-  kConfirmed = 1u << 7,       // a human (or no human) confirmed the adverse recommendation
-  kRejected = 1u << 8,        // a human rejected it
-  kServed = 1u << 9,          // listing ended by term or repair; not relisted on the same record
-  kAware = 1u << 10,          // the citizen knows of the adverse decision / erroneous record
+  kJudgement = 1u << 1,     // truth: an outstanding court judgement
+  kWilful = 1u << 2,        // truth: it was unwilling, not unable, to pay
+  kRecJudgement = 1u << 3,  // data: a negative judgement record is on file
+  kRecErroneous = 1u << 4,  // data: that record does not reflect the truth
+  kRecClosed = 1u << 5,     // data: this judgement's record was expired/removed; do not re-record it
+  kAdverse = 1u << 6,       // assessment: listed / flagged / scored below the sanction line
+  kConfirmed = 1u << 7,     // a human (or no human) confirmed the adverse recommendation
+  kRejected = 1u << 8,      // a human rejected it
+  kServed = 1u << 9,        // listing ended by term or repair; not relisted on the same record
+  kAware = 1u << 10,        // the citizen knows of the adverse decision / erroneous record
   kAppealPending = 1u << 11,
-  kAppealLost = 1u << 12,     // an appeal on this episode was upheld; no second one
+  kAppealLost = 1u << 12,  // an appeal on this episode was upheld; no second one
   kDetained = 1u << 13,
   kBenefited = 1u << 14,
-  kSanctioned = 1u << 15,     // sanction in force this week (derived, stored for the view)
-  kWrongEpisode = 1u << 16,   // currently in a wrongful-sanction episode
-  kEpAware = 1u << 17,        // funnel bits for the current wrongful episode
+  kSanctioned = 1u << 15,    // sanction in force this week (derived, stored for the view)
+  kWrongEpisode = 1u << 16,  // currently in a wrongful-sanction episode
+  kEpAware = 1u << 17,       // funnel bits for the current wrongful episode
   kEpAppealed = 1u << 18,
-  kErrMinor = 1u << 19,       // a false minor record (informant) is on file
-  kStale = 1u << 20,          // the judgement record is stale (settled, not yet cleared)
-  kClearedPending = 1u << 21, // record cleared; listing lifted after the removal lag
-  kDirty = 1u << 22,          // trust or resources differ from their resting level (they drift)
-  kHasCounts = 1u << 23,      // some minor records (infractions, behaviours) are on file
+  kErrMinor = 1u << 19,        // a false minor record (informant) is on file
+  kStale = 1u << 20,           // the judgement record is stale (settled, not yet cleared)
+  kClearedPending = 1u << 21,  // record cleared; listing lifted after the removal lag
+  kDirty = 1u << 22,           // trust or resources differ from their resting level (they drift)
+  kHasCounts = 1u << 23,       // some minor records (infractions, behaviours) are on file
 };
 
 struct RegimeState {
@@ -59,8 +59,8 @@ struct RegimeState {
   std::vector<uint16_t> trust;  // 0..65535 = 0..1
   std::vector<int16_t> pos_points, neg_points;
   std::vector<uint32_t> flags;
-  std::vector<uint16_t> judgement_week, record_week, cleared_week, sanction_week, aware_week,
-      wrong_start, wrongful_weeks, minor_week;
+  std::vector<uint16_t> judgement_week, record_week, cleared_week, sanction_week, aware_week, wrong_start,
+      wrongful_weeks, minor_week;
   std::vector<uint8_t> rec_infractions, rec_protected, rec_proxy, rec_prosocial, repair;
   std::deque<uint32_t> queue;  // appeals waiting, first filed first decided
   double capacity_carry = 0;   // fractional reviewer capacity carried to next week

@@ -19,7 +19,8 @@ namespace tlt {
 using namespace tl;
 
 // A scenario of the given presets (one regime each) over a small population.
-inline Scenario scenarioOf(std::initializer_list<const char*> presets, int population, int weeks, int seed = 1) {
+inline Scenario scenarioOf(std::initializer_list<const char*> presets, int population, int weeks,
+                           int seed = 1) {
   std::string text = "{\"weeks\": " + std::to_string(weeks) + ", \"seed\": " + std::to_string(seed) +
                      ", \"population\": {\"size\": " + std::to_string(population) + "}, \"regimes\": [";
   bool first = true;
@@ -80,8 +81,9 @@ inline double binomialSe(double p, double n) { return n > 0 ? std::sqrt(p * (1 -
 
 // Behavioural responses that would let one regime's policy leak into another's truth.
 inline Scenario behaviourOff(Scenario s) {
-  return with(std::move(s), {"behaviour.deterrence=false", "behaviour.chilling=false", "behaviour.gaming=false",
-                             "behaviour.trust=false", "behaviour.poverty_feedback=false"});
+  return with(std::move(s),
+              {"behaviour.deterrence=false", "behaviour.chilling=false", "behaviour.gaming=false",
+               "behaviour.trust=false", "behaviour.poverty_feedback=false"});
 }
 
 }  // namespace tlt

@@ -6,9 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "sim/atomic_file.hpp"
 #include "sim/params.hpp"
@@ -99,9 +98,11 @@ TEST_CASE("validate: ok lines, every error with file:line:col, exit 2") {
   CHECK(ok.out.find("good.json: ok (2 regimes: Score, List)") != std::string::npos);
   Result bad = cli("validate " + kData + "good.json " + kData + "bad_many.json");
   CHECK(bad.code == 2);
-  CHECK(bad.err.find("bad_many.json:2:12: /weeks: expected a number (weeks), got a string") != std::string::npos);
-  CHECK(bad.err.find("bad_many.json:6:40: /regimes/1/appeal/cots: unknown parameter 'cots' in section 'appeal'; "
-                     "did you mean 'cost'?") != std::string::npos);
+  CHECK(bad.err.find("bad_many.json:2:12: /weeks: expected a number (weeks), got a string") !=
+        std::string::npos);
+  CHECK(bad.err.find(
+            "bad_many.json:6:40: /regimes/1/appeal/cots: unknown parameter 'cots' in section 'appeal'; "
+            "did you mean 'cost'?") != std::string::npos);
   Result people = cli("validate " + kData + "bad_people.json");
   CHECK(people.code == 2);
   CHECK(people.err.find("bad_people.json:3:3: /citizens: ") != std::string::npos);
@@ -111,7 +112,8 @@ TEST_CASE("validate: ok lines, every error with file:line:col, exit 2") {
   CHECK(syntax.err.find("bad_syntax.json:5:3: ") != std::string::npos);
   Result preset = cli("validate " + kData + "presets/test_broken.json");
   CHECK(preset.code == 2);
-  CHECK(preset.err.find("test_broken.json:4:22: /appeal/cost: expected a value in [0, 1]") != std::string::npos);
+  CHECK(preset.err.find("test_broken.json:4:22: /appeal/cost: expected a value in [0, 1]") !=
+        std::string::npos);
   Result missing = cli("validate " + kData + "nope.json");
   CHECK(missing.code == 2);
   CHECK(missing.err.find("nope.json") != std::string::npos);
@@ -153,8 +155,8 @@ TEST_CASE("run: summary table, tidy timeseries.csv and summary.json with a manif
     CHECK(j["regimes"][1]["groups"]["South"].contains(k));
   }
   const auto& m = j["manifest"];
-  for (const char* k : {"version", "scenario_hash", "seed", "threads", "weeks", "population", "world", "regimes",
-                        "scenario"}) {
+  for (const char* k : {"version", "scenario_hash", "seed", "threads", "weeks", "population", "world",
+                        "regimes", "scenario"}) {
     CAPTURE(k);
     CHECK(m.contains(k));
   }
@@ -170,8 +172,10 @@ TEST_CASE("run: summary table, tidy timeseries.csv and summary.json with a manif
 
 TEST_CASE("a run is reproduced bit for bit from its manifest, at any thread count") {
   std::string a = path("repro_a"), b = path("repro_b"), c = path("repro_c");
-  Result r = cli("run " + kData + "good.json --quiet --threads 2 --seed 11 --set appeal.cost=0.07 "
-                 "--set regimes[1].transparency.notice=false" + kSmall + "--out " + a);
+  Result r = cli("run " + kData +
+                 "good.json --quiet --threads 2 --seed 11 --set appeal.cost=0.07 "
+                 "--set regimes[1].transparency.notice=false" +
+                 kSmall + "--out " + a);
   REQUIRE_MESSAGE(r.code == 0, r.err);
   REQUIRE(cli("run --quiet --threads 1 --manifest " + a + "/summary.json --out " + b).code == 0);
   REQUIRE(cli("run --quiet " + a + "/summary.json --out " + c).code == 0);
@@ -230,8 +234,10 @@ TEST_CASE("AtomicDir: abandoned writes leave nothing behind") {
 }
 
 TEST_CASE("sweep: sharded and merged equals unsharded") {
-  std::string whole = path("sweep_whole"), s0 = path("sweep_s0"), s1 = path("sweep_s1"), merged = path("sweep_merged");
-  const std::string def = "sweep " + kData + "good.json --quiet --param appeal.cost --values 0.02,0.2 --reps 3" +
+  std::string whole = path("sweep_whole"), s0 = path("sweep_s0"), s1 = path("sweep_s1"),
+              merged = path("sweep_merged");
+  const std::string def = "sweep " + kData +
+                          "good.json --quiet --param appeal.cost --values 0.02,0.2 --reps 3" +
                           " --population 1000 --weeks 20 ";
   Result r = cli(def + "--out " + whole);
   REQUIRE_MESSAGE(r.code == 0, r.err);
@@ -249,6 +255,7 @@ TEST_CASE("sweep: sharded and merged equals unsharded") {
   CHECK(cli("merge " + s0 + " --out " + path("sweep_bad")).code == 2);
   CHECK(!fs::exists(path("sweep_bad")));
   CHECK(cli(def + "--shard 2/2 --out " + path("sweep_bad")).code == 2);
-  CHECK(cli("sweep " + kData + "good.json --param appeal.cost --values 0.1,7 --out " + path("sweep_bad")).code == 2);
+  CHECK(cli("sweep " + kData + "good.json --param appeal.cost --values 0.1,7 --out " + path("sweep_bad"))
+            .code == 2);
   CHECK(!fs::exists(path("sweep_bad")));
 }

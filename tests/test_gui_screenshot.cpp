@@ -2,11 +2,11 @@
 // city panes show the state colours in plausible proportions; also a broken scenario and presenter
 // mode (the display tests skip when xvfb-run or the app is absent).
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <cstdlib>
-#include <sys/wait.h>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -115,7 +115,8 @@ TEST_CASE("the app's screenshot shows every pane's citizens in the state colours
   std::remove(png.c_str());
   std::remove(rects.c_str());
   std::string cmd = "xvfb-run -a -s '-screen 0 1600x900x24' '" + app + "' --screenshot " + png +
-                    " --after-weeks 156 --size 1600x900 --pane-rects " + rects + " > gui_screenshot_test.log 2>&1";
+                    " --after-weeks 156 --size 1600x900 --pane-rects " + rects +
+                    " > gui_screenshot_test.log 2>&1";
   INFO(cmd);
   REQUIRE(std::system(cmd.c_str()) == 0);
   int w = 0, h = 0, n = 0;
@@ -127,12 +128,14 @@ TEST_CASE("the app's screenshot shows every pane's citizens in the state colours
   REQUIRE(panes.size() >= 2);
   bool saw_blacklist = false, saw_voluntary = false;
   for (const auto& pane : panes) {
-    INFO("pane " << pane.index << ":" << pane.name << " at " << pane.x << "," << pane.y << " " << pane.w << "x" << pane.h);
+    INFO("pane " << pane.index << ":" << pane.name << " at " << pane.x << "," << pane.y << " " << pane.w
+                 << "x" << pane.h);
     REQUIRE(pane.w > 100);
     REQUIRE(pane.h > 100);
     Counts c = countColours(img, w, h, pane);
-    INFO("pixels per state: " << c.state[0] << " " << c.state[1] << " " << c.state[2] << " " << c.state[3] << " "
-                               << c.state[4] << " " << c.state[5] << " " << c.state[6] << " of " << c.pixels);
+    INFO("pixels per state: " << c.state[0] << " " << c.state[1] << " " << c.state[2] << " " << c.state[3]
+                              << " " << c.state[4] << " " << c.state[5] << " " << c.state[6] << " of "
+                              << c.pixels);
     // Nothing blank: a good part of the pane is citizens drawn in a state colour (cells
     // have shapes and gaps, and blocks leave room for their labels, so never all of it).
     CHECK(c.known() > c.pixels * 0.15);
@@ -148,7 +151,7 @@ TEST_CASE("the app's screenshot shows every pane's citizens in the state colours
     if (pane.name.find("oluntary") != std::string::npos) {
       saw_voluntary = true;
       CHECK(c.state[2] > c.known() * 0.02);  // the score rewards volunteers
-      CHECK(sanctioned == 0);                 // benefits only, no sanctions
+      CHECK(sanctioned == 0);                // benefits only, no sanctions
     }
   }
   CHECK(saw_blacklist);

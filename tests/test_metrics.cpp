@@ -61,8 +61,8 @@ TEST_CASE("rates: every definition on a small matrix") {
 
 TEST_CASE("rates: an empty denominator gives NaN, never 0") {
   const tl::Rates empty = tl::rates(Confusion{});
-  for (double v : {empty.fpr, empty.fnr, empty.ppv, empty.npv, empty.base_rate,
-                   empty.selection_rate, empty.accuracy})
+  for (double v :
+       {empty.fpr, empty.fnr, empty.ppv, empty.npv, empty.base_rate, empty.selection_rate, empty.accuracy})
     CHECK(std::isnan(v));
   // Nobody selected: PPV undefined, NPV defined.
   const tl::Rates none = tl::rates(Confusion{0, 0, 4, 6});

@@ -42,10 +42,11 @@ void checkPpv(const std::string& label, double p, double sens, double spec, int 
   const double expected = ppvFromSensSpec(p, sens, spec);
   const double realised = c.tp / flagged;
   const double tol = 3 * binomialSe(expected, flagged);
-  MESSAGE(label << ": PPV realised " << realised * 100 << " %, expected " << expected * 100 << " % +/- " << tol * 100
-                << " % (3 SE, " << flagged << " flagged of " << population << ")");
-  CHECK_MESSAGE(std::fabs(realised - expected) <= tol, label << ": realised PPV " << realised << " vs " << expected
-                                                            << " +/- " << tol << " (3 binomial SE)");
+  MESSAGE(label << ": PPV realised " << realised * 100 << " %, expected " << expected * 100 << " % +/- "
+                << tol * 100 << " % (3 SE, " << flagged << " flagged of " << population << ")");
+  CHECK_MESSAGE(std::fabs(realised - expected) <= tol, label << ": realised PPV " << realised << " vs "
+                                                             << expected << " +/- " << tol
+                                                             << " (3 binomial SE)");
   // The ingredients, each within 3 binomial SE of its set value.
   const double se_p = 3 * binomialSe(p, population), se_sens = 3 * binomialSe(sens, positives),
                se_fpr = 3 * binomialSe(1 - spec, negatives);
@@ -53,8 +54,9 @@ void checkPpv(const std::string& label, double p, double sens, double spec, int 
                 "base rate " << positives / population << " vs " << p << " +/- " << se_p << " (3 SE)");
   CHECK_MESSAGE(std::fabs(c.tp / positives - sens) <= se_sens,
                 "sensitivity " << c.tp / positives << " vs " << sens << " +/- " << se_sens << " (3 SE)");
-  CHECK_MESSAGE(std::fabs(c.fp / negatives - (1 - spec)) <= se_fpr,
-                "false positive rate " << c.fp / negatives << " vs " << 1 - spec << " +/- " << se_fpr << " (3 SE)");
+  CHECK_MESSAGE(
+      std::fabs(c.fp / negatives - (1 - spec)) <= se_fpr,
+      "false positive rate " << c.fp / negatives << " vs " << 1 - spec << " +/- " << se_fpr << " (3 SE)");
   // The alert is static, so week 2 flags the same people (nobody is added or lifted).
   sim->step();
   const WeekRow row2 = rowsOf(*sim, 0).at(1);
@@ -100,7 +102,8 @@ TEST_CASE("analytic (FACTS Theory 2): Chouldechova's identity on every confusion
   for (size_t i = 0; i < presets.size(); i += 4) {
     std::string text = R"({"weeks": 40, "population": {"size": 4000}, "regimes": [)";
     for (size_t k = i; k < std::min(presets.size(), i + 4); ++k)
-      text += (k > i ? "," : "") + std::string("{\"name\": \"") + presets[k] + "\", \"preset\": \"" + presets[k] + "\"}";
+      text += (k > i ? "," : "") + std::string("{\"name\": \"") + presets[k] + "\", \"preset\": \"" +
+              presets[k] + "\"}";
     all.push_back(parseScenario(text + "]}", "<presets>"));
   }
   int matrices = 0, informative = 0, failures = 0, bad_sums = 0;
@@ -122,7 +125,8 @@ TEST_CASE("analytic (FACTS Theory 2): Chouldechova's identity on every confusion
       ++matrices;
       informative += c.tp > 0 && c.fp + c.tn > 0;
       if (!chouldechovaHolds(c, 1e-9)) ++failures;
-      bool punitive = sim->regimeParams(row.regime).i(P::target_kind) != static_cast<int>(TargetKind::Reliable);
+      bool punitive =
+          sim->regimeParams(row.regime).i(P::target_kind) != static_cast<int>(TargetKind::Reliable);
       bool ok = c.total() == row.population && c.tp + c.fn == row.target_positive && c.fn == row.missed &&
                 c.tp + c.fp == (punitive ? row.sanctioned : row.benefited);
       if (!ok && bad_sums++ == 0)

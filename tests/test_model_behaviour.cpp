@@ -12,12 +12,14 @@ TEST_CASE("behaviour: deterrence lowers the number of wilful defaulters under a 
   auto on = run(with(s, {"behaviour.deterrence=true"})), off = run(with(s, {"behaviour.deterrence=false"}));
   double w_on = sumOf(*on, 0, &WeekRow::target_positive, 2, 104),
          w_off = sumOf(*off, 0, &WeekRow::target_positive, 2, 104);
-  MESSAGE("wilful-defaulter-weeks in year 3 under the blacklist: deterrence on " << w_on << ", off " << w_off);
+  MESSAGE("wilful-defaulter-weeks in year 3 under the blacklist: deterrence on " << w_on << ", off "
+                                                                                 << w_off);
   CHECK(w_on < w_off);
   // The no-system pane expects no sanction, so deterrence does nothing there.
   CHECK(sumOf(*on, 1, &WeekRow::target_positive) == sumOf(*off, 1, &WeekRow::target_positive));
   // Both start from the same stock (before the first week): the difference is built week by week.
-  Simulation fresh_on(with(s, {"behaviour.deterrence=true"})), fresh_off(with(s, {"behaviour.deterrence=false"}));
+  Simulation fresh_on(with(s, {"behaviour.deterrence=true"})),
+      fresh_off(with(s, {"behaviour.deterrence=false"}));
   int stock_on = 0, stock_off = 0;
   for (uint32_t c = 0; c < fresh_on.population(); ++c) {
     stock_on += fresh_on.snapshot(0, c).target;
@@ -30,7 +32,8 @@ TEST_CASE("behaviour: deterrence lowers the number of wilful defaulters under a 
 TEST_CASE("behaviour: chilling lowers benign behaviour under predictive flagging, not where nobody watches") {
   Scenario s = scenarioOf({"predictive_flagging", "no_system"}, 10000, 52);
   auto on = run(with(s, {"behaviour.chilling=true"})), off = run(with(s, {"behaviour.chilling=false"}));
-  double b_on = sumOf(*on, 0, &WeekRow::benign_behaviours), b_off = sumOf(*off, 0, &WeekRow::benign_behaviours);
+  double b_on = sumOf(*on, 0, &WeekRow::benign_behaviours),
+         b_off = sumOf(*off, 0, &WeekRow::benign_behaviours);
   MESSAGE("benign behaviours under predictive flagging: chilling on " << b_on << ", off " << b_off);
   CHECK(b_on < b_off);
   CHECK(lastRow(*on, 0).benign_behaviour_rate() < lastRow(*off, 0).benign_behaviour_rate());
@@ -44,7 +47,8 @@ TEST_CASE("behaviour: gaming raises scores when rules are published, without cha
   Scenario s = with(scenarioOf({"voluntary_city_score", "voluntary_city_score"}, 10000, 104),
                     {"enrolment.mode=mandatory", "regimes[0].transparency.published_rules=true",
                      "regimes[1].transparency.published_rules=false"});
-  auto on = run(with(s, {"behaviour.gaming=true"}), -1, 2, true), off = run(with(s, {"behaviour.gaming=false"}));
+  auto on = run(with(s, {"behaviour.gaming=true"}), -1, 2, true),
+       off = run(with(s, {"behaviour.gaming=false"}));
   double m_on = lastRow(*on, 0).score_mean(), m_off = lastRow(*off, 0).score_mean();
   MESSAGE("mean score after 2 years, published rules: gaming on " << m_on << ", off " << m_off);
   CHECK(m_on > m_off);
@@ -74,7 +78,8 @@ TEST_CASE("behaviour: trust falls with wrongful sanctions") {
     (x.wrongful_weeks > 0 ? n_wronged : n_never) += 1;
   }
   REQUIRE(n_wronged > 30);
-  MESSAGE("mean trust: wrongly sanctioned at some point " << wronged / n_wronged << ", never " << never / n_never);
+  MESSAGE("mean trust: wrongly sanctioned at some point " << wronged / n_wronged << ", never "
+                                                          << never / n_never);
   CHECK(wronged / n_wronged < never / n_never);
   CHECK(lastRow(*on, 0).trust_mean() < t0);
   // Without the response trust stays where it started; with no system it never moves.
@@ -83,9 +88,11 @@ TEST_CASE("behaviour: trust falls with wrongful sanctions") {
 }
 
 TEST_CASE("behaviour: poverty feedback lowers resources under credit denial, and only there") {
-  Scenario s = with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions"}, 10000, 104),
-                    {"regimes[0].consequences.credit_denial=true", "regimes[1].consequences.credit_denial=false"});
-  auto on = run(with(s, {"behaviour.poverty_feedback=true"})), off = run(with(s, {"behaviour.poverty_feedback=false"}));
+  Scenario s =
+      with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions"}, 10000, 104),
+           {"regimes[0].consequences.credit_denial=true", "regimes[1].consequences.credit_denial=false"});
+  auto on = run(with(s, {"behaviour.poverty_feedback=true"})),
+       off = run(with(s, {"behaviour.poverty_feedback=false"}));
   double r_on = sumOf(*on, 0, &WeekRow::resources_sum), r_off = sumOf(*off, 0, &WeekRow::resources_sum);
   MESSAGE("resource-weeks with credit denial: poverty feedback on " << r_on << ", off " << r_off);
   CHECK(r_on < r_off);

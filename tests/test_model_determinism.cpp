@@ -14,8 +14,9 @@ namespace {
 
 // Four regimes exercising every assessment kind, informants, appeals and stale records.
 Scenario busyScenario(int seed = 3) {
-  return scenarioOf({"voluntary_city_score", "blacklist_joint_sanctions", "predictive_flagging", "human_informants"},
-                    20000, 52, seed);
+  return scenarioOf(
+      {"voluntary_city_score", "blacklist_joint_sanctions", "predictive_flagging", "human_informants"}, 20000,
+      52, seed);
 }
 
 bool sameRows(const Simulation& a, const Simulation& b) {
@@ -24,8 +25,8 @@ bool sameRows(const Simulation& a, const Simulation& b) {
     const WeekRow &x = a.rows()[i], &y = b.rows()[i];
     if (x.week != y.week || x.regime != y.regime || x.group != y.group) return false;
     if (weekRowValues(x) != weekRowValues(y)) return false;
-    if (x.confusion.tp != y.confusion.tp || x.confusion.fp != y.confusion.fp || x.confusion.fn != y.confusion.fn ||
-        x.confusion.tn != y.confusion.tn)
+    if (x.confusion.tp != y.confusion.tp || x.confusion.fp != y.confusion.fp ||
+        x.confusion.fn != y.confusion.fn || x.confusion.tn != y.confusion.tn)
       return false;
   }
   return true;
@@ -42,9 +43,15 @@ bool sameEvents(const std::vector<Event>& a, const std::vector<Event>& b) {
 
 bool isLifeEvent(EventKind k) {
   switch (k) {
-    case EventKind::ObligationPaid: case EventKind::ObligationUnable: case EventKind::ObligationUnwilling:
-    case EventKind::Judgement: case EventKind::JudgementSettled: case EventKind::Infraction:
-    case EventKind::ProsocialAct: case EventKind::ProtectedBehaviour: case EventKind::ProxyBehaviour:
+    case EventKind::ObligationPaid:
+    case EventKind::ObligationUnable:
+    case EventKind::ObligationUnwilling:
+    case EventKind::Judgement:
+    case EventKind::JudgementSettled:
+    case EventKind::Infraction:
+    case EventKind::ProsocialAct:
+    case EventKind::ProtectedBehaviour:
+    case EventKind::ProxyBehaviour:
     case EventKind::HarmfulAct:
       return true;
     default:
@@ -70,8 +77,9 @@ TEST_CASE("determinism: same scenario and seed give the same state hash and iden
   CHECK(a->stateHash() == b->stateHash());
   CHECK(sameRows(*a, *b));
   // Not a vacuous hash: something happened in every regime.
-  for (int r = 0; r < 4; ++r) CHECK_MESSAGE(sumOf(*a, r, &WeekRow::listed_added) + sumOf(*a, r, &WeekRow::benefited) > 0,
-                                            "regime " << r << " did nothing in 52 weeks");
+  for (int r = 0; r < 4; ++r)
+    CHECK_MESSAGE(sumOf(*a, r, &WeekRow::listed_added) + sumOf(*a, r, &WeekRow::benefited) > 0,
+                  "regime " << r << " did nothing in 52 weeks");
 }
 
 TEST_CASE("determinism: 1, 2 and 3 threads give identical hashes, rows and event logs") {
@@ -100,7 +108,8 @@ TEST_CASE("determinism: a different seed gives a different population and a diff
   CHECK(a->stateHash() != b->stateHash());
   int differ = 0;
   for (uint32_t c = 0; c < 200; ++c) differ += a->traits(c).reliability != b->traits(c).reliability;
-  CHECK_MESSAGE(differ > 150, "only " << differ << " of 200 citizens differ in reliability between seeds 3 and 4");
+  CHECK_MESSAGE(differ > 150,
+                "only " << differ << " of 200 citizens differ in reliability between seeds 3 and 4");
 }
 
 TEST_CASE("determinism: rebuilding the Simulation and stepping gives the same; run(n) equals n step()s") {
@@ -134,7 +143,8 @@ TEST_CASE("common random numbers: with behaviour off, four regimes see identical
   //    appeal.cost = 0: resources (which drive shocks, settlement of the unable and
   //    prosocial acts) are then the same in every regime.
   Scenario s = behaviourOff(scenarioOf(
-      {"no_system", "blacklist_joint_sanctions", "predictive_flagging", "automated_fraud_determination"}, 6000, 104, 11));
+      {"no_system", "blacklist_joint_sanctions", "predictive_flagging", "automated_fraud_determination"},
+      6000, 104, 11));
   s = with(s, {"behaviour.compliance_under_sanction=0", "consequences.credit_denial=false",
                "consequences.benefit_value=0", "appeal.cost=0"});
   auto sim = run(s, 104, 2, true);
@@ -148,11 +158,14 @@ TEST_CASE("common random numbers: with behaviour off, four regimes see identical
       auto ia = base.find(c), ib = other.find(c);
       bool eq = (ia == base.end() && ib == other.end()) ||
                 (ia != base.end() && ib != other.end() && ia->second == ib->second);
-      if (eq) ++same;
-      else if (differ++ == 0) first_diff = c;
+      if (eq)
+        ++same;
+      else if (differ++ == 0)
+        first_diff = c;
     }
-    CHECK_MESSAGE(differ == 0, "regime " << r << ": " << differ << " citizens' life events differ from no_system; first: "
-                                         << first_diff);
+    CHECK_MESSAGE(differ == 0, "regime "
+                                   << r << ": " << differ
+                                   << " citizens' life events differ from no_system; first: " << first_diff);
     // The regimes did act (so identical truth is not a trivial result).
     CHECK(sumOf(*sim, r, &WeekRow::listed_added) > 0);
   }
@@ -170,8 +183,8 @@ TEST_CASE("common random numbers: deterrence moves a threshold, not the draw") {
   // under the blacklist must be a subset of those under no system, and each missing
   // one must instead be paid.
   Scenario s = behaviourOff(scenarioOf({"no_system", "blacklist_joint_sanctions"}, 8000, 104, 5));
-  s = with(s, {"behaviour.deterrence=true", "behaviour.compliance_under_sanction=0", "consequences.credit_denial=false",
-               "consequences.benefit_value=0", "appeal.cost=0"});
+  s = with(s, {"behaviour.deterrence=true", "behaviour.compliance_under_sanction=0",
+               "consequences.credit_denial=false", "consequences.benefit_value=0", "appeal.cost=0"});
   auto sim = run(s, 104, 2, true);
   std::set<std::pair<uint32_t, int>> unwilling[2], paid[2];
   for (const Event& e : sim->events()) {
@@ -183,7 +196,8 @@ TEST_CASE("common random numbers: deterrence moves a threshold, not the draw") {
   for (const auto& k : unwilling[1]) not_subset += unwilling[0].count(k) == 0;
   for (const auto& k : unwilling[0])
     if (!unwilling[1].count(k) && !paid[1].count(k)) ++flipped_not_paid;
-  CHECK_MESSAGE(not_subset == 0, not_subset << " unwilling defaults under the blacklist did not happen under no system");
+  CHECK_MESSAGE(not_subset == 0,
+                not_subset << " unwilling defaults under the blacklist did not happen under no system");
   CHECK_MESSAGE(flipped_not_paid == 0, flipped_not_paid << " deterred defaults were not paid instead");
   CHECK_MESSAGE(unwilling[1].size() < unwilling[0].size(),
                 "deterrence deterred nobody: " << unwilling[1].size() << " vs " << unwilling[0].size());

@@ -60,12 +60,15 @@ TEST_CASE("stage 1 enrolment: opt-in through an app needs digital access") {
   for (uint32_t c = 0; c < sim->population(); ++c) {
     bool digital = sim->traits(c).digital_access;
     without_access += !digital;
-    for (int r = 0; r < 2; ++r) (digital ? enrolled_with : enrolled_without)[r] += sim->snapshot(r, c).enrolled;
+    for (int r = 0; r < 2; ++r)
+      (digital ? enrolled_with : enrolled_without)[r] += sim->snapshot(r, c).enrolled;
   }
   REQUIRE(without_access > 1000);
-  CHECK_MESSAGE(enrolled_without[0] == 0, enrolled_without[0] << " citizens without digital access joined an app-only scheme");
+  CHECK_MESSAGE(enrolled_without[0] == 0,
+                enrolled_without[0] << " citizens without digital access joined an app-only scheme");
   CHECK(enrolled_with[0] > 1000);
-  CHECK_MESSAGE(enrolled_without[1] > 100, "without the app requirement only " << enrolled_without[1] << " joined");
+  CHECK_MESSAGE(enrolled_without[1] > 100,
+                "without the app requirement only " << enrolled_without[1] << " joined");
 }
 
 TEST_CASE("stage 1 enrolment: the opt-in share rises with the opt-in rate and with the benefit") {
@@ -79,8 +82,8 @@ TEST_CASE("stage 1 enrolment: the opt-in share rises with the opt-in rate and wi
   auto sim = run(s);
   double e[4];
   for (int r = 0; r < 4; ++r) e[r] = lastRow(*sim, r).enrolled;
-  MESSAGE("enrolled after 2 years: base " << e[0] << ", rate x5 " << e[1] << ", benefit /2 " << e[2] << ", benefit x2 "
-                                         << e[3]);
+  MESSAGE("enrolled after 2 years: base " << e[0] << ", rate x5 " << e[1] << ", benefit /2 " << e[2]
+                                          << ", benefit x2 " << e[3]);
   CHECK(e[0] > 0);
   CHECK(e[1] > e[0]);
   CHECK(e[3] > e[0]);
@@ -91,11 +94,12 @@ TEST_CASE("stage 1 enrolment: the opt-in share rises with the opt-in rate and wi
 TEST_CASE("data layer: coverage 0 means no records and no listings") {
   // Regime 0: the blacklist as shipped (so the test is not vacuous).
   // Regime 1: coverage 0; regime 2: coverage 0 and no misattribution either.
-  Scenario s = with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions", "blacklist_joint_sanctions"},
-                               10000, 52),
-                    {"data.misattribution_rate=0.0001", "regimes[1].data.coverage=0",
-                     "regimes[1].data.coverage_growth=0", "regimes[2].data.coverage=0",
-                     "regimes[2].data.coverage_growth=0", "regimes[2].data.misattribution_rate=0"});
+  Scenario s =
+      with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions", "blacklist_joint_sanctions"},
+                      10000, 52),
+           {"data.misattribution_rate=0.0001", "regimes[1].data.coverage=0",
+            "regimes[1].data.coverage_growth=0", "regimes[2].data.coverage=0",
+            "regimes[2].data.coverage_growth=0", "regimes[2].data.misattribution_rate=0"});
   auto sim = run(s);
   CHECK(sumOf(*sim, 0, &WeekRow::listed_added) > 0);
   CHECK(sumOf(*sim, 0, &WeekRow::records_erroneous) > 0);
@@ -110,9 +114,10 @@ TEST_CASE("data layer: coverage 0 means no records and no listings") {
 }
 
 TEST_CASE("data layer: more misattribution or clerical error means more erroneous records") {
-  Scenario s = with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions", "blacklist_joint_sanctions"},
-                               10000, 104),
-                    {"regimes[1].data.misattribution_rate=0.0002", "regimes[2].data.clerical_error_share=0.02"});
+  Scenario s =
+      with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions", "blacklist_joint_sanctions"},
+                      10000, 104),
+           {"regimes[1].data.misattribution_rate=0.0002", "regimes[2].data.clerical_error_share=0.02"});
   auto sim = run(s);
   double e0 = sumOf(*sim, 0, &WeekRow::records_erroneous), e1 = sumOf(*sim, 1, &WeekRow::records_erroneous),
          e2 = sumOf(*sim, 2, &WeekRow::records_erroneous);
@@ -129,10 +134,13 @@ TEST_CASE("data layer: an error multiplier for group B raises B's erroneous reco
                      "regimes[1].data.error_multiplier_group_b=4"});
   auto sim = run(s);
   auto sum = sim->summary();
-  double errB0 = sumOf(*sim, 0, &WeekRow::records_erroneous, 1), errB1 = sumOf(*sim, 1, &WeekRow::records_erroneous, 1);
-  double errA0 = sumOf(*sim, 0, &WeekRow::records_erroneous, 0), errA1 = sumOf(*sim, 1, &WeekRow::records_erroneous, 0);
+  double errB0 = sumOf(*sim, 0, &WeekRow::records_erroneous, 1),
+         errB1 = sumOf(*sim, 1, &WeekRow::records_erroneous, 1);
+  double errA0 = sumOf(*sim, 0, &WeekRow::records_erroneous, 0),
+         errA1 = sumOf(*sim, 1, &WeekRow::records_erroneous, 0);
   MESSAGE("erroneous record-weeks A/B: x1 " << errA0 << "/" << errB0 << ", x4 " << errA1 << "/" << errB1);
-  CHECK(errB1 > 2 * errB0);  // x4 on errors; at least doubled allowing for stale records (x4 too) and saturation
+  CHECK(errB1 >
+        2 * errB0);  // x4 on errors; at least doubled allowing for stale records (x4 too) and saturation
   CHECK(errB1 / errA1 > errB0 / errA0);
   CHECK(summaryOf(sum, 1, 1).wrongful_sanction_weeks > summaryOf(sum, 0, 1).wrongful_sanction_weeks);
   CHECK(summaryOf(sum, 1, 1).rates.fpr > summaryOf(sum, 0, 1).rates.fpr);
@@ -143,8 +151,8 @@ TEST_CASE("data layer: forbidden categories stop protected records, but proxies 
   // both variants see the same behaviour.
   Scenario s = behaviourOff(scenarioOf({"predictive_flagging", "predictive_flagging"}, 10000, 104));
   s = with(s, {"assessment.weight_screening=0", "assessment.weight_protected_behaviour=1",
-               "assessment.weight_proxy_behaviour=1", "assessment.weight_infraction=0", "assessment.risk_threshold=4",
-               "regimes[1].data.forbidden_categories=true"});
+               "assessment.weight_proxy_behaviour=1", "assessment.weight_infraction=0",
+               "assessment.risk_threshold=4", "regimes[1].data.forbidden_categories=true"});
   auto sim = run(s);
   int prot[2] = {0, 0}, proxy[2] = {0, 0}, flaggedA = 0, flaggedB = 0, nB = 0;
   size_t not_subset = 0;
@@ -161,19 +169,21 @@ TEST_CASE("data layer: forbidden categories stop protected records, but proxies 
     (isB ? flaggedB : flaggedA) += b.flagged;
   }
   CHECK(prot[0] > 1000);
-  CHECK_MESSAGE(prot[1] == 0, prot[1] << " citizens have protected-category records although the category is forbidden");
+  CHECK_MESSAGE(prot[1] == 0,
+                prot[1] << " citizens have protected-category records although the category is forbidden");
   CHECK(proxy[1] > 1000);
   CHECK(not_subset == 0);
   double nA = static_cast<double>(sim->population()) - nB;
   MESSAGE("flagged with forbidden categories: A " << flaggedA / nA << ", B " << flaggedB / double(nB));
-  CHECK(flaggedA + flaggedB > 0);             // proxies alone reach the threshold
+  CHECK(flaggedA + flaggedB > 0);                // proxies alone reach the threshold
   CHECK(flaggedB / double(nB) > flaggedA / nA);  // and they fall on group B, whose proxy rate is higher
   CHECK(lastRow(*sim, 1).flagged < lastRow(*sim, 0).flagged);
 }
 
 TEST_CASE("data layer: retention expires records, so listings fall and none outlives it") {
-  Scenario s = with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions"}, 10000, 156),
-                    {"exit.listing_term_weeks=0", "data.coverage_growth=0", "regimes[1].data.retention_weeks=52"});
+  Scenario s =
+      with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions"}, 10000, 156),
+           {"exit.listing_term_weeks=0", "data.coverage_growth=0", "regimes[1].data.retention_weeks=52"});
   auto sim = run(s, -1, 2, true);
   double l0 = lastRow(*sim, 0).flagged, l1 = lastRow(*sim, 1).flagged;
   MESSAGE("listed after 3 years: no expiry " << l0 << ", 52-week retention " << l1);
@@ -241,7 +251,8 @@ TEST_CASE("stage 2 assessment (list): a grace period delays listing") {
   auto sim = run(s);
   auto r0 = rowsOf(*sim, 0), r1 = rowsOf(*sim, 1);
   CHECK(r0[0].flagged > 0);
-  for (int w = 0; w < 8; ++w) CHECK_MESSAGE(r1[w].flagged == 0, "listed in week " << w << " despite an 8-week grace");
+  for (int w = 0; w < 8; ++w)
+    CHECK_MESSAGE(r1[w].flagged == 0, "listed in week " << w << " despite an 8-week grace");
   CHECK(r1[8].flagged > 0);
   CHECK(sumOf(*sim, 1, &WeekRow::sanctioned) < sumOf(*sim, 0, &WeekRow::sanctioned));
 }
@@ -260,15 +271,18 @@ TEST_CASE("stage 2 assessment (risk): a higher threshold flags fewer, and only p
   CHECK(not_subset == 0);
 }
 
-TEST_CASE("stage 2 assessment (human): deference 1 equals no human; deference 0 with accuracy 1 sanctions no one wrongly") {
+TEST_CASE(
+    "stage 2 assessment (human): deference 1 equals no human; deference 0 with accuracy 1 sanctions no one "
+    "wrongly") {
   // Data errors off (no misattribution, clerical or stale records; removal lag 0), so
   // the only wrongful listings are of debtors unable to pay: a human who looks and is
   // always right rejects exactly those.
-  Scenario s = with(scenarioOf({"decision_reference", "decision_reference", "decision_reference"}, 10000, 104),
-                    {"assessment.deference_growth=0", "data.misattribution_rate=0", "data.clerical_error_share=0",
-                     "data.stale_share=0", "exit.removal_lag_weeks=0", "regimes[0].assessment.human_review=false",
-                     "regimes[1].assessment.deference=1", "regimes[2].assessment.deference=0",
-                     "regimes[2].assessment.human_accuracy=1"});
+  Scenario s =
+      with(scenarioOf({"decision_reference", "decision_reference", "decision_reference"}, 10000, 104),
+           {"assessment.deference_growth=0", "data.misattribution_rate=0", "data.clerical_error_share=0",
+            "data.stale_share=0", "exit.removal_lag_weeks=0", "regimes[0].assessment.human_review=false",
+            "regimes[1].assessment.deference=1", "regimes[2].assessment.deference=0",
+            "regimes[2].assessment.human_accuracy=1"});
   auto sim = run(s);
   auto r0 = rowsOf(*sim, 0), r1 = rowsOf(*sim, 1);
   size_t differ = 0;
@@ -305,9 +319,10 @@ TEST_CASE("stage 3 consequences: joint sanctions multiply harm per agency") {
 }
 
 TEST_CASE("stage 3 consequences: the detention share of flags") {
-  Scenario s = with(scenarioOf({"predictive_flagging", "predictive_flagging", "predictive_flagging"}, 50000, 8),
-                    {"regimes[0].consequences.detention_share=0", "regimes[1].consequences.detention_share=0.64",
-                     "regimes[2].consequences.detention_share=1"});
+  Scenario s =
+      with(scenarioOf({"predictive_flagging", "predictive_flagging", "predictive_flagging"}, 50000, 8),
+           {"regimes[0].consequences.detention_share=0", "regimes[1].consequences.detention_share=0.64",
+            "regimes[2].consequences.detention_share=1"});
   auto sim = run(s);
   int sanctioned[3] = {0, 0, 0}, detained[3] = {0, 0, 0};
   for (uint32_t c = 0; c < sim->population(); ++c)
@@ -322,8 +337,8 @@ TEST_CASE("stage 3 consequences: the detention share of flags") {
   // Each confirmed flag is detained with probability 0.64, independently:
   // tolerance 3 binomial standard errors.
   double share = detained[1] / double(sanctioned[1]), tol = 3 * binomialSe(0.64, sanctioned[1]);
-  CHECK_MESSAGE(std::fabs(share - 0.64) <= tol,
-                "detained share " << share << " vs 0.64 +/- " << tol << " (3 SE, n = " << sanctioned[1] << ")");
+  CHECK_MESSAGE(std::fabs(share - 0.64) <= tol, "detained share " << share << " vs 0.64 +/- " << tol
+                                                                  << " (3 SE, n = " << sanctioned[1] << ")");
   CHECK(sumOf(*sim, 2, &WeekRow::harm) > sumOf(*sim, 0, &WeekRow::harm));
 }
 
@@ -334,7 +349,8 @@ TEST_CASE("stage 4 transparency: notice makes more of the wronged aware") {
   auto sim = run(s);
   auto sum = sim->summary();
   const Funnel &f0 = summaryOf(sum, 0).funnel, &f1 = summaryOf(sum, 1).funnel;
-  MESSAGE("aware / wronged: no notice " << f0.aware << "/" << f0.wronged << ", notice " << f1.aware << "/" << f1.wronged);
+  MESSAGE("aware / wronged: no notice " << f0.aware << "/" << f0.wronged << ", notice " << f1.aware << "/"
+                                        << f1.wronged);
   REQUIRE(f0.wronged > 50);
   REQUIRE(f1.wronged > 50);
   CHECK(f1.aware / f1.wronged > f0.aware / f0.wronged);
@@ -397,8 +413,8 @@ TEST_CASE("stage 5 appeal: more reviewer capacity, shorter time to correction") 
 
 TEST_CASE("stage 5 appeal: suspending the sanction during appeal means fewer wrongful sanction-weeks") {
   Scenario s = with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions"}, 10000, 104),
-                    {"transparency.notice=true", "appeal.reviewers_per_10k=1", "data.misattribution_rate=0.0001",
-                     "regimes[1].appeal.suspends_sanction=true"});
+                    {"transparency.notice=true", "appeal.reviewers_per_10k=1",
+                     "data.misattribution_rate=0.0001", "regimes[1].appeal.suspends_sanction=true"});
   auto sim = run(s);
   auto sum = sim->summary();
   double w0 = summaryOf(sum, 0).wrongful_sanction_weeks, w1 = summaryOf(sum, 1).wrongful_sanction_weeks;
@@ -407,9 +423,10 @@ TEST_CASE("stage 5 appeal: suspending the sanction during appeal means fewer wro
 }
 
 TEST_CASE("stage 5 appeal: an overturn that does not correct the record leads to relisting") {
-  Scenario s = with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions"}, 10000, 104),
-                    {"transparency.notice=true", "appeal.reviewers_per_10k=10", "data.misattribution_rate=0.0001",
-                     "data.clerical_error_share=0.01", "regimes[1].appeal.corrects_record=false"});
+  Scenario s =
+      with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions"}, 10000, 104),
+           {"transparency.notice=true", "appeal.reviewers_per_10k=10", "data.misattribution_rate=0.0001",
+            "data.clerical_error_share=0.01", "regimes[1].appeal.corrects_record=false"});
   auto sim = run(s, -1, 2, true);
   int relisted[2] = {0, 0};
   for (int r = 0; r < 2; ++r) {
@@ -425,15 +442,17 @@ TEST_CASE("stage 5 appeal: an overturn that does not correct the record leads to
   CHECK(sumOf(*sim, 1, &WeekRow::listed_added) > sumOf(*sim, 0, &WeekRow::listed_added));
 }
 
-TEST_CASE("stage 5 appeal: an overturned flag that corrects the record is not raised again on the same evidence") {
+TEST_CASE(
+    "stage 5 appeal: an overturned flag that corrects the record is not raised again on the same evidence") {
   // A screening-only risk flag (no behaviour records, so no new evidence can arrive):
   // after an overturn with appeal.corrects_record on, the same static alert should not
   // flag the citizen again; the list rule does this with kServed/kRecClosed.
-  Scenario s = with(scenarioOf({"predictive_flagging"}, 20000, 52),
-                    {"data.record_benign_behaviour=false", "assessment.weight_protected_behaviour=0",
-                     "assessment.weight_proxy_behaviour=0", "assessment.weight_infraction=0",
-                     "assessment.weight_screening=8", "assessment.risk_threshold=8", "appeal.available=true",
-                     "transparency.notice=true", "appeal.reviewers_per_10k=50", "appeal.corrects_record=true"});
+  Scenario s =
+      with(scenarioOf({"predictive_flagging"}, 20000, 52),
+           {"data.record_benign_behaviour=false", "assessment.weight_protected_behaviour=0",
+            "assessment.weight_proxy_behaviour=0", "assessment.weight_infraction=0",
+            "assessment.weight_screening=8", "assessment.risk_threshold=8", "appeal.available=true",
+            "transparency.notice=true", "appeal.reviewers_per_10k=50", "appeal.corrects_record=true"});
   auto sim = run(s, -1, 2, true);
   std::set<uint32_t> overturned;
   int overturns = 0, reflagged = 0;
@@ -443,7 +462,7 @@ TEST_CASE("stage 5 appeal: an overturned flag that corrects the record is not ra
   }
   REQUIRE(overturns > 20);
   CHECK_MESSAGE(reflagged == 0, reflagged << " re-flags after " << overturns
-                                         << " overturns with corrects_record on and no new evidence");
+                                          << " overturns with corrects_record on and no new evidence");
 }
 
 // ---------------------------------------------------------------- 6 exit

@@ -130,8 +130,9 @@ TEST_CASE("unknown key: positioned at the key, with a closest-match suggestion")
 }
 
 TEST_CASE("wrong types: each names what was expected") {
-  auto e = errorsOf("{\"weeks\": \"ten\", \"behaviour\": {\"deterrence\": 1},\n"
-                    "\"regimes\": [{\"name\": \"R\", \"assessment\": {\"kind\": \"lsit\"}}]}");
+  auto e = errorsOf(
+      "{\"weeks\": \"ten\", \"behaviour\": {\"deterrence\": 1},\n"
+      "\"regimes\": [{\"name\": \"R\", \"assessment\": {\"kind\": \"lsit\"}}]}");
   REQUIRE(e.size() == 3);  // in the order they appear in the text
   CHECK(e[0].path == "/weeks");
   CHECK(e[0].col == 11);
@@ -207,7 +208,8 @@ TEST_CASE("regime count and names") {
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].path == "/regimes");
   std::string five = "{\"regimes\": [";
-  for (int i = 0; i < 5; ++i) five += std::string(i ? ",\n" : "") + "{\"name\": \"R" + std::to_string(i) + "\"}";
+  for (int i = 0; i < 5; ++i)
+    five += std::string(i ? ",\n" : "") + "{\"name\": \"R" + std::to_string(i) + "\"}";
   auto many = errorsOf(five + "]}");
   REQUIRE(many.size() == 1);
   CHECK(many[0].path == "/regimes/4");
@@ -249,7 +251,8 @@ TEST_CASE("preset files are checked with the same rules; errors name the preset 
   CHECK(e[0].path == "/appeal/cost");
   CHECK(e[1].file == "s.json");
   CHECK(e[1].path == "/regimes/0/preset");
-  Scenario s = parseScenario("{\"regimes\": [{\"name\": \"R\", \"preset\": \"test_list\", \"appeal\": {\"cost\": 0.3}}]}", "x");
+  Scenario s = parseScenario(
+      "{\"regimes\": [{\"name\": \"R\", \"preset\": \"test_list\", \"appeal\": {\"cost\": 0.3}}]}", "x");
   CHECK(s.regimes[0].values[P::as_kind] == static_cast<double>(AssessmentKind::List));
   CHECK(s.regimes[0].values[P::ap_cost] == doctest::Approx(0.3));
   CHECK(checkPresetFile(kData + "presets/test_list.json").empty());
@@ -257,7 +260,8 @@ TEST_CASE("preset files are checked with the same rules; errors name the preset 
 }
 
 TEST_CASE("lesson steps: set paths are checked where they are written") {
-  auto e = errorsOf("{" + kRegime + ",\n\"lesson\": [{\"title\": \"t\", \"set\": {\"regimes[3].appeal.cost\": 0.1}}]}");
+  auto e = errorsOf("{" + kRegime +
+                    ",\n\"lesson\": [{\"title\": \"t\", \"set\": {\"regimes[3].appeal.cost\": 0.1}}]}");
   REQUIRE(e.size() == 1);
   CHECK(e[0].path == "/lesson/0/set/regimes[3].appeal.cost");
   CHECK(e[0].line == 2);

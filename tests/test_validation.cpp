@@ -19,10 +19,11 @@ namespace {
 
 using namespace tl;
 
-Scenario presetAlone(const std::string& preset, long long pop, int weeks, const std::vector<std::string>& sets = {}) {
-  std::string text = "{\"weeks\": " + std::to_string(weeks) + ", \"seed\": 1, \"population\": {\"size\": " +
-                     std::to_string(pop) + "}, \"regimes\": [{\"name\": \"" + preset + "\", \"preset\": \"" + preset +
-                     "\"}]}";
+Scenario presetAlone(const std::string& preset, long long pop, int weeks,
+                     const std::vector<std::string>& sets = {}) {
+  std::string text = "{\"weeks\": " + std::to_string(weeks) +
+                     ", \"seed\": 1, \"population\": {\"size\": " + std::to_string(pop) +
+                     "}, \"regimes\": [{\"name\": \"" + preset + "\", \"preset\": \"" + preset + "\"}]}";
   Scenario s = parseScenario(text, "<test_validation>");
   for (const auto& a : sets) applySet(s, a);
   return s;
@@ -96,7 +97,8 @@ TEST_CASE("automated fraud determination: >= 85 % of decided appeals overturned 
   CHECK(m.fp / (m.tp + m.fp) >= 0.85);
 }
 
-TEST_CASE("blacklist: removals / additions below 1 during rollout, then towards 1 (0.71; FACTS Blacklist flows)") {
+TEST_CASE(
+    "blacklist: removals / additions below 1 during rollout, then towards 1 (0.71; FACTS Blacklist flows)") {
   // 50,000 citizens, 10 years. Tolerances: years 1-2 within 0.55-0.85 (source 0.71);
   // years 7-10 within 0.90-1.10; stock in force after 6 years < 0.6 of cumulative listings (source 0.39).
   Scenario s = presetAlone("blacklist_joint_sanctions", 50000, 520);
@@ -124,7 +126,9 @@ TEST_CASE("blacklist: removals / additions below 1 during rollout, then towards 
   CHECK(wilful > unable);
 }
 
-TEST_CASE("voluntary city score: registered between 5 % (Bailu) and 21 % (Moli) as digital access and benefits vary") {
+TEST_CASE(
+    "voluntary city score: registered between 5 % (Bailu) and 21 % (Moli) as digital access and benefits "
+    "vary") {
   // 10,000 citizens, 3 years. Tolerances: low end 3-8 % (Bailu 5 %), high end 16-27 % (Moli 21 %),
   // the preset as shipped 5-21 %; active / registered 0.15-0.45 (Moli 0.17, Bailu 0.40).
   struct End {
@@ -132,12 +136,15 @@ TEST_CASE("voluntary city score: registered between 5 % (Bailu) and 21 % (Moli) 
     double lo, hi;
   };
   const End ends[] = {
-      {{"population.digital_access_urban=0.6", "population.digital_access_rural=0.2", "consequences.benefit_value=0.001"},
-       0.03, 0.08},
+      {{"population.digital_access_urban=0.6", "population.digital_access_rural=0.2",
+        "consequences.benefit_value=0.001"},
+       0.03,
+       0.08},
       {{}, 0.05, 0.21},
       {{"population.digital_access_urban=0.95", "population.digital_access_rural=0.6",
         "consequences.benefit_value=0.003"},
-       0.16, 0.27},
+       0.16,
+       0.27},
   };
   for (const auto& e : ends) {
     Scenario s = presetAlone("voluntary_city_score", 10000, 156, e.sets);
