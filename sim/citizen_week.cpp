@@ -104,9 +104,9 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
   Ctx ctx[kMaxRegimes];
   for (int r = 0; r < nr; ++r) ctx[r] = makeCtx(rws[static_cast<size_t>(r)]);
 
-  const double obligation_thr = scale32(w[P::life_obligation_rate]);
-  const double infraction_thr = scale32(w[P::life_infraction_rate]);
-  const double harm_thr = scale32(w[P::life_harm_rate]);
+  const uint64_t obligation_thr = threshold32(scale32(w[P::life_obligation_rate]));
+  const uint64_t infraction_thr = threshold32(scale32(w[P::life_infraction_rate]));
+  const uint64_t harm_thr = threshold32(scale32(w[P::life_harm_rate]));
   const double protected_rate[2] = {w[P::life_protected_a], w[P::life_protected_b]};
   const double proxy_rate[2] = {w[P::life_proxy_a], w[P::life_proxy_b]};
   const double chill_strength = ww.chilling ? w[P::beh_chilling_strength] : 0.0;
@@ -114,8 +114,9 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
   const double trust0 = ww.trust_initial;
   const uint16_t trust0_u16 = trustLevel(trust0);
   // Upper bounds of every event threshold (for the quiet-citizen test).
-  const double prot_max[2] = {scale32(protected_rate[0]), scale32(protected_rate[1])};
-  const double proxy_max[2] = {scale32(proxy_rate[0]), scale32(proxy_rate[1])};
+  const uint64_t prot_max[2] = {threshold32(scale32(protected_rate[0])),
+                                threshold32(scale32(protected_rate[1]))};
+  const uint64_t proxy_max[2] = {threshold32(scale32(proxy_rate[0])), threshold32(scale32(proxy_rate[1]))};
   const double prosocial_thr = scale32(w[P::life_prosocial_rate] * 2.0 * 1.5);
   double misattr_max[4] = {0, 0, 0, 0}, informant_max[2] = {0, 0};
   bool any_watch = false, any_informants = false;
@@ -126,6 +127,9 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     for (int gi = 0; gi < 2; ++gi)
       if (ctx[r].informants) informant_max[gi] = std::max(informant_max[gi], ctx[r].informant_false[gi]);
   }
+  const uint64_t misattr_thr[4] = {threshold32(misattr_max[0]), threshold32(misattr_max[1]),
+                                   threshold32(misattr_max[2]), threshold32(misattr_max[3])};
+  const uint64_t informant_thr[2] = {threshold32(informant_max[0]), threshold32(informant_max[1])};
 
   uint32_t quiet[kMaxRegimes][2][2][2] = {};  // [regime][group][target][enrolled]
   uint32_t quiet_benign[kMaxRegimes][2] = {};
@@ -154,8 +158,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     // Most citizen-weeks are uneventful: no draw falls below the largest threshold any
     // regime could use. Benign behaviours only count where some regime watches them.
     L.any_event = L.obligation_due || L.infraction || L.harmful ||
-                  (any_watch && (L.prot_event || L.proxy_event)) || below(h3.hi, misattr_max[eb]) ||
-                  below(h4.hi, informant_max[g]) || below(h2.lo, prosocial_thr * traits.prosociality[c]);
+                  (any_watch && (L.prot_event || L.proxy_event)) || below(h3.hi, misattr_thr[eb]) ||
+                  below(h4.hi, informant_thr[g]) || below(h2.lo, prosocial_thr * traits.prosociality[c]);
     return L;
   };
   auto errorBucket = [](uint8_t tb) { return ((tb & kGroupB) ? 1 : 0) | ((tb & kRural) ? 2 : 0); };
@@ -190,6 +194,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     const bool decay_rule = x.score && x.decay < 1.0;
     const bool opt_in_open = rw.enrolment == EnrolmentMode::OptIn;
     const bool needs_digital = p.flag(P::enr_requires_digital);
+    const uint8_t quiet_target_bits = rw.target == TargetKind::HarmProne ? kHarmProne : 0;
+    const double quiet_reliable_from = rw.target == TargetKind::Reliable ? rw.reliability_threshold : 2.0;
     busy.clear();
     uint32_t cmod52 = begin % 52;  // c % 52, kept incrementally
     for (uint32_t c = begin; c < end; ++c, cmod52 = cmod52 == 51 ? 0 : cmod52 + 1) {
@@ -210,7 +216,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       }
       // Counted by class and folded into the tally after the loop (fewer memory updates).
       const int g = (tb & kGroupB) ? 1 : 0;
-      const bool target = isTarget(rw, traits, f, c);
+      // A quiet citizen owes no judgement, so only the trait-based targets can hold.
+      const bool target = (tb & quiet_target_bits) != 0 || traits.reliability[c] >= quiet_reliable_from;
       ++quiet[r][g][target][(f & kEnrolled) != 0];
       quiet_benign[r][g] += static_cast<uint32_t>((lb >> 1) & 1) + static_cast<uint32_t>((lb >> 2) & 1);
       quiet_resources[r][g] += traits.resources0[c];  // not dirty: resources at their resting level

@@ -112,5 +112,8 @@ struct Halves {
 };
 inline double scale32(double p) { return p <= 0 ? 0.0 : p * 4294967296.0; }
 inline bool below(uint32_t u, double scaled) { return static_cast<double>(u) < scaled; }
+// The same test against a threshold prepared once: u < s exactly when u < ceil(s).
+inline uint64_t threshold32(double scaled) { return static_cast<uint64_t>(std::ceil(scaled)); }
+inline bool below(uint32_t u, uint64_t threshold) { return u < threshold; }
 
 }  // namespace tl
