@@ -17,17 +17,6 @@ using ojson = nlohmann::ordered_json;
 
 ojson numberOrNull(double v) { return std::isfinite(v) ? ojson(v) : ojson(nullptr); }
 
-ojson paramValueJson(const ParamDecl& d, double v) {
-  switch (d.type) {
-    case ParamType::Bool:
-      return v != 0.0;
-    case ParamType::Choice:
-      return formatValue(d, v);
-    default:
-      return v;
-  }
-}
-
 ojson groupJson(const GroupSummary& g) {
   ojson o;
   o["fpr"] = numberOrNull(g.rates.fpr);
@@ -126,7 +115,7 @@ ojson manifestJson(const Simulation& sim) {
   m["group_labels"] = {s.label_a, s.label_b};
   ojson world;
   for (const auto& d : paramTable())
-    if (d.scope == Scope::World) world[d.path] = paramValueJson(d, s.world[d.id]);
+    if (d.scope == Scope::World) world[d.path] = paramJsonValue<ojson>(d, s.world[d.id]);
   m["world"] = world;
   ojson regimes = ojson::array();
   for (const auto& r : s.regimes) {
@@ -135,7 +124,7 @@ ojson manifestJson(const Simulation& sim) {
     o["preset"] = r.preset;
     ojson params;
     for (const auto& d : paramTable())
-      if (d.scope == Scope::Regime) params[d.path] = paramValueJson(d, r.values[d.id]);
+      if (d.scope == Scope::Regime) params[d.path] = paramJsonValue<ojson>(d, r.values[d.id]);
     o["parameters"] = params;
     regimes.push_back(o);
   }

@@ -544,19 +544,6 @@ std::string fileStem(const std::string& path) {
   return stem.empty() ? path : stem;
 }
 
-json jsonValueOf(const ParamDecl& d, double v) {
-  switch (d.type) {
-    case ParamType::Bool:
-      return v != 0.0;
-    case ParamType::Choice:
-      return formatValue(d, v);
-    case ParamType::Int:
-      return static_cast<long long>(v);
-    default:
-      return v;
-  }
-}
-
 // Lesson values back to their JSON type, so saved files read like hand-written ones.
 nlohmann::ordered_json typedSetValue(const std::string& text) {
   if (text == "true") return true;
@@ -794,9 +781,9 @@ nlohmann::ordered_json scenarioToJsonValue(const Scenario& s, bool every_value) 
         d.id == P::run_weeks || d.id == P::run_seed || d.id == P::pop_size;  // readers look for these
     if (!(every_value || always || v != defaults[d.id])) continue;
     if (d.section() == "run")
-      j[d.path] = jsonValueOf(d, v);
+      j[d.path] = paramJsonValue<json>(d, v);
     else
-      j[d.section()][d.key()] = jsonValueOf(d, v);
+      j[d.section()][d.key()] = paramJsonValue<json>(d, v);
   }
   nlohmann::ordered_json regs = nlohmann::ordered_json::array();
   for (const auto& r : s.regimes) {
@@ -809,7 +796,7 @@ nlohmann::ordered_json scenarioToJsonValue(const Scenario& s, bool every_value) 
     }
     for (const auto& d : paramTable())
       if (d.scope == Scope::Regime && (every_value || r.values[d.id] != (*base)[d.id]))
-        o[d.section()][d.key()] = jsonValueOf(d, r.values[d.id]);
+        o[d.section()][d.key()] = paramJsonValue<json>(d, r.values[d.id]);
     regs.push_back(o);
   }
   j["regimes"] = regs;
