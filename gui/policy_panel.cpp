@@ -98,9 +98,12 @@ void PolicyPanel::drawParam(Session& s, int regime, const ParamDecl& d) {
     helpMarker(tip.c_str());
   }
   // The control sits to the right of its name when there is room, else below it.
+  // A long name pushes the control right (narrower) rather than onto a line of its own,
+  // unless too little room would be left for it.
   float right_x = ImGui::GetWindowWidth() * 0.52f;
-  if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x < right_x)
-    ImGui::SameLine(right_x);
+  float name_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
+  float room = ImGui::GetWindowContentRegionMax().x - std::max(right_x, name_end);
+  if (room >= ImGui::GetFontSize() * 6.0f) ImGui::SameLine(std::max(right_x, name_end));
   ImGui::SetNextItemWidth(-1);
   if (changed) ImGui::PushStyleColor(ImGuiCol_Text, kChanged);
   switch (d.type) {
