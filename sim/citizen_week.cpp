@@ -194,6 +194,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     const bool decay_rule = x.score && x.decay < 1.0;
     const bool opt_in_open = rw.enrolment == EnrolmentMode::OptIn;
     const bool needs_digital = p.flag(P::enr_requires_digital);
+    // uniform < opt_in, tested on the draw's 53 bits: (bits < ceil(opt_in * 2^53)) is the same test.
+    const uint64_t opt_in_below = static_cast<uint64_t>(std::ceil(std::min(1.0, rw.opt_in) * 0x1.0p53));
     const uint8_t quiet_target_bits = rw.target == TargetKind::HarmProne ? kHarmProne : 0;
     const double quiet_reliable_from = rw.target == TargetKind::Reliable ? rw.reliability_threshold : 2.0;
     busy.clear();
@@ -208,7 +210,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       const uint8_t tb = traits.bits[c];
       // An opt-in would change the state: the full path repeats the same draw and enrols.
       if (quiet_now && opt_in_open && !(f & kEnrolled) && ((tb & kDigital) || !needs_digital) &&
-          uniformOf(life_base[c - begin], Purpose::OptIn) < rw.opt_in)
+          (Rng::word(life_base[c - begin], Purpose::OptIn) >> 11) < opt_in_below)
         quiet_now = false;
       if (!quiet_now) {
         busy.push_back(c);
