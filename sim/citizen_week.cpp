@@ -502,6 +502,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
         }
         if (confirm) {
           f |= kConfirmed;
+          ev(EventKind::SanctionStart);
           if (x.risk && draw(Purpose::Detention, p[P::cq_detention])) {
             f |= kDetained;
             ev(EventKind::Detained);
