@@ -49,13 +49,16 @@ void timeline(const Frame& f, int pane, ImVec2 size) {
     for (; ei < evs.size() && evs[ei].week <= w; ++ei) {
       switch (evs[ei].kind) {
         case EventKind::Listed:
+        case EventKind::Flagged:
+          st.flagged = true;  // the system's recommendation; in force once confirmed
+          break;
+        case EventKind::SanctionStart:
           st.sanctioned = true;
           break;
-        case EventKind::Flagged:
-          st.flagged = true;
+        case EventKind::HumanOverride:
+          st.sanctioned = false;  // stays flagged: the recommendation stands, not in force
           break;
         case EventKind::SanctionEnd:
-        case EventKind::HumanOverride:
         case EventKind::LeftScheme:
           st.sanctioned = st.flagged = st.appeal = false;
           break;
