@@ -238,11 +238,6 @@ void Simulation::setWorldParam(P id, double value) {
 const ParamValues& Simulation::regimeParams(int r) const { return impl_->params.at(static_cast<size_t>(r)); }
 const ParamValues& Simulation::worldParams() const { return impl_->world; }
 
-CitizenView Simulation::view(int r, uint32_t c) const {
-  RegimeWeek rw = makeRegimeWeek(impl_->params.at(static_cast<size_t>(r)), impl_->world, r, impl_->week);
-  return viewOf(rw, impl_->regimes[static_cast<size_t>(r)], c);
-}
-
 void Simulation::views(int r, uint8_t* out) const {
   RegimeWeek rw = makeRegimeWeek(impl_->params.at(static_cast<size_t>(r)), impl_->world, r, impl_->week);
   const RegimeState& s = impl_->regimes[static_cast<size_t>(r)];

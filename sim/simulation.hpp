@@ -157,7 +157,6 @@ class Simulation {
   const ParamValues& regimeParams(int regime) const;
   const ParamValues& worldParams() const;
 
-  CitizenView view(int regime, uint32_t citizen) const;
   void views(int regime, uint8_t* out) const;  // population() bytes
   CitizenSnapshot snapshot(int regime, uint32_t citizen) const;
 
