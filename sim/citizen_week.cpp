@@ -133,7 +133,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
 
   uint32_t quiet[kMaxRegimes][2][2][2] = {};  // [regime][group][target][enrolled]
   uint32_t quiet_benign[kMaxRegimes][2] = {};
-  double quiet_resources[kMaxRegimes][2] = {};
+  uint64_t quiet_resources[kMaxRegimes][2] = {};
   const uint32_t wmod52 = week % 52;
 
   // The four shared life draws of a citizen-week (two 32-bit uniforms each).
@@ -203,7 +203,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     for (uint32_t c = begin; c < end; ++c, cmod52 = cmod52 == 51 ? 0 : cmod52 + 1) {
       const uint8_t lb = life_bits[c - begin];
       const uint32_t f = s.flags[c];
-      bool quiet_now = x.fast_ok && !(lb & 1) && !(f & block) && !(decay_rule && cmod52 == wmod52) &&
+      bool quiet_now = ww.fast_path && x.fast_ok && !(lb & 1) && !(f & block) && !(decay_rule && cmod52 == wmod52) &&
                        (!(f & kHasCounts) ||
                         (!x.counts_assessed &&
                          (x.retention == 0 || week - s.minor_week[c] < static_cast<uint32_t>(x.retention))));
@@ -222,7 +222,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       const bool target = (tb & quiet_target_bits) != 0 || traits.reliability[c] >= quiet_reliable_from;
       ++quiet[r][g][target][(f & kEnrolled) != 0];
       quiet_benign[r][g] += static_cast<uint32_t>((lb >> 1) & 1) + static_cast<uint32_t>((lb >> 2) & 1);
-      quiet_resources[r][g] += traits.resources0[c];  // not dirty: resources at their resting level
+      quiet_resources[r][g] += traits.resources0_units[c];  // not dirty: resources at their resting level
       if (log && (lb & 2)) ev(c, EventKind::ProtectedBehaviour);
       if (log && (lb & 4)) ev(c, EventKind::ProxyBehaviour);
     }
@@ -595,8 +595,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       t.flagged += (f & kAdverse) != 0;
       t.detained += sanctioned && (f & kDetained);
       t.records_erroneous += (f & (kRecErroneous | kErrMinor)) != 0;
-      t.trust_sum += trustLevel(trust) / kTrustScale;
-      t.resources_sum += res;
+      t.trust_sum += trustLevel(trust);
+      t.resources_sum += resourceUnits(res);
       if (score >= 0) t.score_sum += score;
       if (target)
         (selected ? t.confusion.tp : t.confusion.fn) += 1;
@@ -621,13 +621,19 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
           double n = quiet[r][g][tg][en];
           t.population += n;
           t.enrolled += en ? n : 0.0;
-          t.trust_sum += n * (trust0_u16 / kTrustScale);
+          t.trust_sum += n * trust0_u16;
           (tg ? t.confusion.fn : t.confusion.tn) += n;
           if (tg) t.target_positive += n, t.missed += n;
         }
       t.benign += quiet_benign[r][g];
-      t.resources_sum += quiet_resources[r][g];
+      t.resources_sum += static_cast<double>(quiet_resources[r][g]);
     }
+  // The scan logs quiet citizens' events before the busy ones': put the log in
+  // (regime, citizen) order so it does not depend on which path a citizen took.
+  if (log)
+    std::stable_sort(out.events.begin(), out.events.end(), [](const Event& a, const Event& b) {
+      return a.regime != b.regime ? a.regime < b.regime : a.citizen < b.citizen;
+    });
 }
 
 }  // namespace tl

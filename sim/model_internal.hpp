@@ -63,6 +63,7 @@ struct WorldWeek {
   const ParamValues* p;
   int week;
   bool deterrence, chilling, gaming, trust, poverty;
+  bool fast_path;  // SimOptions::fast_path
   double trust_initial;
 };
 

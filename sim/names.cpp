@@ -92,7 +92,7 @@ std::vector<double> weekRowValues(const WeekRow& r) {
           r.listed_added,
           r.listed_removed,
           r.score_mean(),
-          r.population > 0 ? r.resources_sum / r.population : 0};
+          r.resources_mean()};
 }
 
 }  // namespace tl

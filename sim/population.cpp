@@ -15,6 +15,7 @@ Traits makeTraits(const ParamValues& w, const Rng& rng, size_t n) {
   Traits t;
   t.bits.resize(n);
   t.resources0.resize(n);
+  t.resources0_units.resize(n);
   t.reliability.resize(n);
   t.prosociality.resize(n);
   for (size_t i = 0; i < n; ++i) {
@@ -31,6 +32,7 @@ Traits makeTraits(const ParamValues& w, const Rng& rng, size_t n) {
     double rmean = groupB ? w[P::pop_resources_b] : w[P::pop_resources_a];
     t.resources0[i] =
         clamp01(rmean + w[P::pop_resources_sd] * rng.normal(c, Purpose::Resources, Purpose::Resources2));
+    t.resources0_units[i] = static_cast<uint32_t>(resourceUnits(t.resources0[i]));
     t.reliability[i] =
         clamp01(w[P::pop_reliability_mean] +
                 w[P::pop_reliability_sd] * rng.normal(c, Purpose::Reliability, Purpose::Reliability2));

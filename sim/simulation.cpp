@@ -113,6 +113,7 @@ struct Simulation::Impl {
     ww.trust = world.flag(P::beh_trust);
     ww.poverty = world.flag(P::beh_poverty);
     ww.trust_initial = world[P::beh_trust_initial];
+    ww.fast_path = options.fast_path;
     return ww;
   }
 
@@ -354,7 +355,7 @@ uint64_t Simulation::stateHash() const {
 }
 
 size_t Simulation::bytesPerCitizenPerRegime() const { return RegimeState::bytesPerCitizen(); }
-size_t Simulation::bytesPerCitizenShared() const { return sizeof(uint8_t) + 3 * sizeof(float); }
+size_t Simulation::bytesPerCitizenShared() const { return sizeof(uint8_t) + 3 * sizeof(float) + sizeof(uint32_t); }
 Simulation::PhaseTimes Simulation::phaseTimes() const { return impl_->times; }
 
 }  // namespace tl

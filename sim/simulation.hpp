@@ -100,7 +100,9 @@ struct WeekRow {
       appeal_backlog, records_erroneous, trust_sum, benign_behaviours, harm, listed_added, listed_removed,
       score_sum, resources_sum;
   Confusion confusion;  // this week's target x selected
-  double trust_mean() const { return population > 0 ? trust_sum / population : 0; }
+  // trust_sum is in trust levels (1/65535), resources_sum in 2^-24 units: exact sums.
+  double trust_mean() const { return population > 0 ? trust_sum / 65535.0 / population : 0; }
+  double resources_mean() const { return population > 0 ? resources_sum / 16777216.0 / population : 0; }
   double benign_behaviour_rate() const { return population > 0 ? benign_behaviours / population : 0; }
   double score_mean() const { return enrolled > 0 ? score_sum / enrolled : 0; }
 };
@@ -130,6 +132,9 @@ struct RegimeSummary {
 struct SimOptions {
   int threads = 0;          // 0 = hardware concurrency
   bool log_events = false;  // keep the event log for the inspector
+  // Count citizens to whom nothing can happen this week by class instead of one by one
+  // (an optimisation only: off gives identical outputs, checked by test_golden).
+  bool fast_path = true;
 };
 
 class Simulation {

@@ -16,11 +16,19 @@ enum TraitBit : uint8_t { kGroupB = 1, kRural = 2, kDigital = 4, kHarmProne = 8,
 struct Traits {
   std::vector<uint8_t> bits;
   std::vector<float> resources0, reliability, prosociality;
+  std::vector<uint32_t> resources0_units;  // resourceUnits(resources0): the fast path's exact sum
   size_t size() const { return bits.size(); }
 };
 
 // Trust is stored as 0..65535; rounding (not truncation) makes the initial
 // level a fixed point of the weekly drift, so untouched citizens stay "quiet".
+// Sums of trust and resources are kept in whole units (trust levels; resources in
+// 2^-24 steps) so that they do not depend on the order citizens are added in: the
+// quiet-citizen fast path adds whole classes at once and must match the full path.
+constexpr double kTrustLevels = 65535.0;
+constexpr double kResourceUnits = 16777216.0;  // 2^24
+inline double resourceUnits(float r) { return static_cast<double>(static_cast<int64_t>(r * kResourceUnits + 0.5)); }
+
 inline uint16_t trustLevel(double trust) {
   double t = trust < 0 ? 0 : (trust > 1 ? 1 : trust);
   return static_cast<uint16_t>(t * 65535.0 + 0.5);
