@@ -185,15 +185,15 @@ void flagging(Ctx& c, IdentityTally& id) {
   double flagged = m.tp + m.fp, ppv = flagged > 0 ? m.tp / flagged : 0;
   const ParamValues& p = sim.regimeParams(0);
   double p_real = (m.tp + m.fn) / m.total();
-  double formula = ppvFromSensSpec(p_real, p[P::as_screen_sens], p[P::as_screen_spec]);
-  double nominal = ppvFromSensSpec(1e-4, p[P::as_screen_sens], p[P::as_screen_spec]);
+  double formula = ppvFromSensSpec(p_real, p[P::assessment_screening_sensitivity], p[P::assessment_screening_specificity]);
+  double nominal = ppvFromSensSpec(1e-4, p[P::assessment_screening_sensitivity], p[P::assessment_screening_specificity]);
   double se = flagged > 0 ? std::sqrt(std::max(formula * (1 - formula), 1e-12) / flagged) : 1;
   bool ok = ppv < 0.02 && std::fabs(ppv - formula) <= std::max(3 * se, 0.002);
   c.add({"F1", "predictive flagging, target 1 in 10,000: precision of the flag (week 4)", run.describe,
          pct(ppv, 2) + " (" + num(m.tp) + " of " + withCommas(static_cast<long long>(flagged)) +
              " flagged; formula at the realised p = " + fmt("%.5f", p_real) + ": " + pct(formula, 2) + ")",
          "below 1-2 %; formula " + pct(nominal, 2) + " at p = 1/10,000, sens = spec = " +
-             fmt("%.2f", p[P::as_screen_spec]) + " (FACTS Theory 1; seed 002 IJOP)",
+             fmt("%.2f", p[P::assessment_screening_specificity]) + " (FACTS Theory 1; seed 002 IJOP)",
          "< 2 % and within max(3 SE, 0.2 pp) of the formula", ok});
   double detained = r.flagged > 0 ? r.detained / r.flagged : 0;
   c.add({"F2", "predictive flagging: detained per flag", run.describe, pct(detained),

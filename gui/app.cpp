@@ -423,7 +423,7 @@ void App::drawToolbar(float y, float h) {
   ImGui::SetNextItemWidth(fs * 6);
   ImGui::InputText("seed", seed_buf_, sizeof seed_buf_, ImGuiInputTextFlags_CharsDecimal);
   if (ImGui::IsItemDeactivatedAfterEdit()) {
-    const ParamDecl& d = decl(P::run_seed);
+    const ParamDecl& d = decl(P::seed);
     double seed = std::min(std::max(std::floor(std::fabs(std::atof(seed_buf_))), d.lo), d.hi);
     std::snprintf(seed_buf_, sizeof seed_buf_, "%.0f", seed);
     session_.setSeed(seed);
@@ -433,7 +433,7 @@ void App::drawToolbar(float y, float h) {
   ImGui::SetNextItemWidth(fs * 6.5f);
   ImGui::InputText("population", pop_buf_, sizeof pop_buf_, ImGuiInputTextFlags_CharsDecimal);
   if (ImGui::IsItemDeactivatedAfterEdit()) {
-    const ParamDecl& d = decl(P::pop_size);
+    const ParamDecl& d = decl(P::population_size);
     double n = std::min(std::max(std::floor(std::atof(pop_buf_)), d.lo), d.hi);
     std::snprintf(pop_buf_, sizeof pop_buf_, "%.0f", n);
     session_.setPopulation(n);

@@ -135,7 +135,7 @@ void PolicyPanel::drawParam(Session& s, int regime, const ParamDecl& d) {
       if (hi - lo > 2000 && lo >= 0) flags |= ImGuiSliderFlags_Logarithmic;
       double nv = v;
       bool edited;
-      if (d.id == P::run_seed) {
+      if (d.id == P::seed) {
         edited = ImGui::InputDouble("##v", &nv, 1, 100, "%.0f");
         nv = std::floor(std::fabs(nv));
         if (nv > hi) nv = hi;

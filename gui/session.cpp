@@ -36,7 +36,7 @@ double Session::loadedValue(int regime, P id) const {
 
 bool Session::needsRestart(P id) {
   std::string sec = decl(id).section();
-  return sec == "population" || id == P::run_seed || id == P::run_weeks;
+  return sec == "population" || id == P::seed || id == P::weeks;
 }
 
 void Session::applyValue(int regime, P id, double v) {

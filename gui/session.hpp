@@ -52,8 +52,8 @@ class Session {
   // Panes: add a regime from a preset, or remove one (a new Simulation on the same population).
   void addPane(const std::string& preset, int keep_week);
   void removePane(int pane, int keep_week);
-  void setSeed(double seed) { set(-1, P::run_seed, seed); }
-  void setPopulation(double n) { set(-1, P::pop_size, n); }
+  void setSeed(double seed) { set(-1, P::seed, seed); }
+  void setPopulation(double n) { set(-1, P::population_size, n); }
 
  private:
   double value_or(int regime, P id) const { return value(regime, id); }

@@ -16,14 +16,14 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
   const ParamValues& p = *rw.p;
   const ParamValues& w = *ww.p;
   const auto week = static_cast<uint32_t>(ww.week);
-  s.capacity_carry += p[P::ap_capacity] * static_cast<double>(population) / 10000.0;
+  s.capacity_carry += p[P::appeal_reviewers_per_10k] * static_cast<double>(population) / 10000.0;
   auto n = static_cast<size_t>(std::floor(s.capacity_carry));
   n = std::min(n, s.queue.size());
   s.capacity_carry -= static_cast<double>(n);
   // Idle reviewers do not bank time for later weeks.
   if (s.queue.size() <= n) s.capacity_carry = std::min(s.capacity_carry, 1.0);
   const bool scored = rw.kind == AssessmentKind::Score;
-  const double pts_j = scored ? p[P::as_pts_judgement] : 0.0;
+  const double pts_j = scored ? p[P::assessment_points_judgement] : 0.0;
 
   for (size_t k = 0; k < n; ++k) {
     uint32_t c = s.queue.front();
@@ -35,7 +35,7 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
     const bool in_force = (f & kAdverse) && (f & kConfirmed);
     const bool wronged = in_force ? (rw.punitive ? !target : target) : (f & (kRecErroneous | kErrMinor)) != 0;
     double acc = rw.review_accuracy;
-    if (p.flag(P::ap_reversed_burden) && wronged) acc *= 0.85 + 0.15 * s.resources[c];
+    if (p.flag(P::appeal_reversed_burden) && wronged) acc *= 0.85 + 0.15 * s.resources[c];
     const bool correct = rng.chance(c, week, Purpose::Review, acc);
     const bool overturn = wronged ? correct : !correct;
     f &= ~kAppealPending;
@@ -49,7 +49,7 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
         t.funnel_overturned[g] += 1;
         t.correction_weeks[g].push_back(static_cast<double>(week - s.wrong_start[c]));
       }
-      if (p.flag(P::ap_corrects)) {
+      if (p.flag(P::appeal_corrects_record)) {
         // The wrong record goes too; a true one removed by mistake is not re-filed.
         if (f & kRecJudgement) {
           if (!(f & kRecErroneous) && (f & kJudgement)) f |= kRecClosed;
@@ -60,7 +60,7 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
           // Remove the false report (an infraction); true records stay.
           if (s.rec_infractions[c] > 0) --s.rec_infractions[c];
           if (scored)
-            s.neg_points[c] = static_cast<int16_t>(std::min(0.0, s.neg_points[c] - p[P::as_pts_infraction]));
+            s.neg_points[c] = static_cast<int16_t>(std::min(0.0, s.neg_points[c] - p[P::assessment_points_infraction]));
           f &= ~kErrMinor;
         }
       }
@@ -71,14 +71,14 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
       }
       f = s.flags[c];
       // A corrected risk flag is not raised again on the same records (new records can).
-      if (p.flag(P::ap_corrects) && rw.kind == AssessmentKind::Risk) f |= kServed;
-      if (ww.trust) trust += wronged ? w[P::beh_trust_gain_fair] : 0.5 * w[P::beh_trust_gain_fair];
+      if (p.flag(P::appeal_corrects_record) && rw.kind == AssessmentKind::Risk) f |= kServed;
+      if (ww.trust) trust += wronged ? w[P::behaviour_trust_gain_fair] : 0.5 * w[P::behaviour_trust_gain_fair];
       if (log)
         events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
                                EventKind::AppealOverturned, wronged ? 1 : 0});
     } else {
       f |= kAppealLost;
-      if (ww.trust) trust += wronged ? -0.5 * w[P::beh_trust_loss_wrong] : 0.5 * w[P::beh_trust_gain_fair];
+      if (ww.trust) trust += wronged ? -0.5 * w[P::behaviour_trust_loss_wrongful] : 0.5 * w[P::behaviour_trust_gain_fair];
       if (log)
         events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
                                EventKind::AppealUpheld, wronged ? 1 : 0});

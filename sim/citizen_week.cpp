@@ -40,49 +40,49 @@ Ctx makeCtx(const RegimeWeek& rw) {
   x.score = rw.kind == AssessmentKind::Score;
   x.list = rw.kind == AssessmentKind::List;
   x.risk = rw.kind == AssessmentKind::Risk;
-  x.human = p.flag(P::as_human);
-  x.notice = p.flag(P::tr_notice);
-  x.access = p.flag(P::tr_access);
-  x.published = p.flag(P::tr_published);
-  x.suspend = p.flag(P::ap_suspend);
-  x.appeal = p.flag(P::ap_available);
-  x.corrects = p.flag(P::ap_corrects);
-  x.removal_on_fulfilment = p.flag(P::ex_on_fulfilment);
-  x.credit_denial = p.flag(P::cq_credit_denial);
+  x.human = p.flag(P::assessment_human_review);
+  x.notice = p.flag(P::transparency_notice);
+  x.access = p.flag(P::transparency_record_access);
+  x.published = p.flag(P::transparency_published_rules);
+  x.suspend = p.flag(P::appeal_suspends_sanction);
+  x.appeal = p.flag(P::appeal_available);
+  x.corrects = p.flag(P::appeal_corrects_record);
+  x.removal_on_fulfilment = p.flag(P::exit_removal_on_fulfilment);
+  x.credit_denial = p.flag(P::consequences_credit_denial);
   // Points only move a score; other assessments keep counts of records instead.
-  x.pts_judgement = x.score ? p[P::as_pts_judgement] : 0;
-  x.pts_infraction = x.score ? p[P::as_pts_infraction] : 0;
-  x.pts_prosocial = x.score ? p[P::as_pts_prosocial] : 0;
-  x.pts_paid = x.score ? p[P::as_pts_paid] : 0;
-  x.pts_behaviour = x.score ? p[P::as_pts_behaviour] : 0;
-  x.retention = p.i(P::data_retention);
-  x.grace = p.i(P::as_list_grace);
-  x.list_infractions = p.i(P::as_list_infractions);
+  x.pts_judgement = x.score ? p[P::assessment_points_judgement] : 0;
+  x.pts_infraction = x.score ? p[P::assessment_points_infraction] : 0;
+  x.pts_prosocial = x.score ? p[P::assessment_points_prosocial] : 0;
+  x.pts_paid = x.score ? p[P::assessment_points_paid_on_time] : 0;
+  x.pts_behaviour = x.score ? p[P::assessment_points_behaviour] : 0;
+  x.retention = p.i(P::data_retention_weeks);
+  x.grace = p.i(P::assessment_list_grace_weeks);
+  x.list_infractions = p.i(P::assessment_list_infractions);
   x.stale_weeks = p.i(P::data_stale_weeks);
-  x.lag = p.i(P::ex_lag);
-  x.term = x.risk ? p.i(P::ex_flag_expiry) : p.i(P::ex_term);
-  x.repair_acts = p.i(P::ex_repair_acts);
-  x.deadline = p.i(P::ap_deadline);
-  x.clerical = p[P::data_clerical];
+  x.lag = p.i(P::exit_removal_lag_weeks);
+  x.term = x.risk ? p.i(P::exit_flag_expiry_weeks) : p.i(P::exit_listing_term_weeks);
+  x.repair_acts = p.i(P::exit_credit_repair_acts);
+  x.deadline = p.i(P::appeal_deadline_weeks);
+  x.clerical = p[P::data_clerical_error_share];
   x.stale_share = p[P::data_stale_share];
   // Misattributed records are someone else's recorded events: they scale with coverage too.
   for (int b = 0; b < 4; ++b)
-    x.misattr_scaled[b] = scale32(p[P::data_misattribution] * rw.err_mult[b] * rw.coverage);
+    x.misattr_scaled[b] = scale32(p[P::data_misattribution_rate] * rw.err_mult[b] * rw.coverage);
   for (int g = 0; g < 2; ++g) {
-    x.informant_false[g] = scale32(p[P::data_informant_false] * rw.informant_mult[g]);
+    x.informant_false[g] = scale32(p[P::data_informant_false_report_rate] * rw.informant_mult[g]);
     x.informant_cov[g] = std::min(1.0, p[P::data_informant_coverage] * rw.informant_mult[g]);
   }
-  x.benefit_from = p[P::as_benefit_from];
-  x.sanction_below = p[P::as_sanction_below];
-  x.risk_threshold = p[P::as_risk_threshold];
+  x.benefit_from = p[P::assessment_benefit_threshold];
+  x.sanction_below = p[P::assessment_sanction_below];
+  x.risk_threshold = p[P::assessment_risk_threshold];
   // A risk rule that flags people with no records at all (rural weight, screening
   // alert, zero threshold) can act on quiet citizens, so they need the full path.
-  x.opt_out = p[P::enr_opt_out_rate];
-  x.decay = p[P::as_half_life] > 0 ? std::pow(0.5, 1.0 / p[P::as_half_life]) : 1.0;
-  x.ability_screening = p[P::as_ability_screening];
+  x.opt_out = p[P::enrolment_opt_out_rate];
+  x.decay = p[P::assessment_points_half_life_years] > 0 ? std::pow(0.5, 1.0 / p[P::assessment_points_half_life_years]) : 1.0;
+  x.ability_screening = p[P::assessment_ability_screening];
   x.counts_assessed = x.risk || (x.list && x.list_infractions > 0);
   x.watch = rw.record_protected || rw.record_proxy || x.informants;
-  x.fast_ok = !(x.risk && (p[P::as_w_rural] > 0 || p[P::as_w_screen] > 0 || x.risk_threshold <= 0));
+  x.fast_ok = !(x.risk && (p[P::assessment_weight_rural] > 0 || p[P::assessment_weight_screening] > 0 || x.risk_threshold <= 0));
   return x;
 }
 
@@ -106,11 +106,11 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
 
   const uint64_t obligation_thr = threshold32(scale32(w[P::life_obligation_rate]));
   const uint64_t infraction_thr = threshold32(scale32(w[P::life_infraction_rate]));
-  const uint64_t harm_thr = threshold32(scale32(w[P::life_harm_rate]));
-  const double protected_rate[2] = {w[P::life_protected_a], w[P::life_protected_b]};
-  const double proxy_rate[2] = {w[P::life_proxy_a], w[P::life_proxy_b]};
-  const double chill_strength = ww.chilling ? w[P::beh_chilling_strength] : 0.0;
-  const double det_strength = ww.deterrence ? w[P::beh_deterrence_strength] : 0.0;
+  const uint64_t harm_thr = threshold32(scale32(w[P::life_harmful_act_rate]));
+  const double protected_rate[2] = {w[P::life_protected_behaviour_rate_a], w[P::life_protected_behaviour_rate_b]};
+  const double proxy_rate[2] = {w[P::life_proxy_behaviour_rate_a], w[P::life_proxy_behaviour_rate_b]};
+  const double chill_strength = ww.chilling ? w[P::behaviour_chilling_strength] : 0.0;
+  const double det_strength = ww.deterrence ? w[P::behaviour_deterrence_strength] : 0.0;
   const double trust0 = ww.trust_initial;
   const uint16_t trust0_u16 = trustLevel(trust0);
   // Upper bounds of every event threshold (for the quiet-citizen test).
@@ -193,7 +193,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     const uint32_t block = ~(kEnrolled | kHasCounts) | (x.score ? static_cast<uint32_t>(kEnrolled) : 0u);
     const bool decay_rule = x.score && x.decay < 1.0;
     const bool opt_in_open = rw.enrolment == EnrolmentMode::OptIn;
-    const bool needs_digital = p.flag(P::enr_requires_digital);
+    const bool needs_digital = p.flag(P::enrolment_requires_digital_access);
     // uniform < opt_in, tested on the draw's 53 bits: (bits < ceil(opt_in * 2^53)) is the same test.
     const uint64_t opt_in_below = static_cast<uint64_t>(std::ceil(std::min(1.0, rw.opt_in) * 0x1.0p53));
     const uint8_t quiet_target_bits = rw.target == TargetKind::HarmProne ? kHarmProne : 0;
@@ -248,7 +248,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
 
       // ---- 1. enrolment (opt-in needs digital access, expected benefit and trust)
       if (rw.enrolment == EnrolmentMode::OptIn && !(f & kEnrolled) &&
-          ((tb & kDigital) || !p.flag(P::enr_requires_digital))) {
+          ((tb & kDigital) || !p.flag(P::enrolment_requires_digital_access))) {
         // Expected benefit: those whose score is near the benefit line have most to gain.
         double near = (!x.score || scoreOf(p, s, c) >= x.benefit_from - 50) ? 1.0 : 0.5;
         // (the fast path tests against rw.opt_in, an upper bound of this probability)
@@ -314,8 +314,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
           }
         }
       } else if ((f & kJudgement) && s.judgement_week[c] != wk16) {
-        double ps = (f & kWilful) ? w[P::life_settle_wilful] + ((f & kSanctioned) ? rw.compliance : 0.0)
-                                  : w[P::life_settle_unable] * 2.0 * res;
+        double ps = (f & kWilful) ? w[P::life_settle_rate_wilful] + ((f & kSanctioned) ? rw.compliance : 0.0)
+                                  : w[P::life_settle_rate_unable] * 2.0 * res;
         if (draw(Purpose::Settle, ps)) {
           f &= ~(kJudgement | kWilful);
           ev(EventKind::JudgementSettled);
@@ -354,30 +354,30 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
           ev(EventKind::Infraction);
           if (draw(Purpose::RecordInfraction, rw.coverage) ||
               (x.informants && draw(Purpose::InformantInfraction, x.informant_cov[g])))
-            minorRecord(s.rec_infractions[c], x.pts_infraction, P::as_w_infraction);
+            minorRecord(s.rec_infractions[c], x.pts_infraction, P::assessment_weight_infraction);
         }
         if (x.informants && below(h4.hi, x.informant_false[g])) {
-          minorRecord(s.rec_infractions[c], x.pts_infraction, P::as_w_infraction);
+          minorRecord(s.rec_infractions[c], x.pts_infraction, P::assessment_weight_infraction);
           f |= kErrMinor;
           ev(EventKind::RecordErroneous, 3);
         }
         // Benign behaviours; chilling lowers them where they are watched.
         double chill = chill_strength * ((f & kAdverse) ? 1.0 : rw.chill_watch);
-        bool watch_prot = rw.record_protected || (x.informants && !p.flag(P::data_forbidden));
+        bool watch_prot = rw.record_protected || (x.informants && !p.flag(P::data_forbidden_categories));
         bool watch_proxy = rw.record_proxy || x.informants;
         if (below(h2.hi, scale32(protected_rate[g] * (watch_prot ? 1.0 - chill : 1.0)))) {
           ++t.benign;
           ev(EventKind::ProtectedBehaviour);
           if ((rw.record_protected && draw(Purpose::RecordProtected, rw.coverage)) ||
               (watch_prot && x.informants && draw(Purpose::InformantBehaviour, x.informant_cov[g])))
-            minorRecord(s.rec_protected[c], x.pts_behaviour, P::as_w_protected);
+            minorRecord(s.rec_protected[c], x.pts_behaviour, P::assessment_weight_protected_behaviour);
         }
         if (below(h3.lo, scale32(proxy_rate[g] * (watch_proxy ? 1.0 - chill : 1.0)))) {
           ++t.benign;
           ev(EventKind::ProxyBehaviour);
           if ((rw.record_proxy && draw(Purpose::RecordProxy, rw.coverage)) ||
               (x.informants && draw(Purpose::InformantProxy, x.informant_cov[g])))
-            minorRecord(s.rec_proxy[c], x.pts_behaviour, P::as_w_proxy);
+            minorRecord(s.rec_proxy[c], x.pts_behaviour, P::assessment_weight_proxy_behaviour);
         }
       } else {
         if (infraction) ev(EventKind::Infraction);
@@ -397,7 +397,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
 
       // Gaming: published rules show which cheap acts earn points; reliability is unchanged.
       if (ww.gaming && x.published && x.score && enrolled && scoreOf(p, s, c) < x.benefit_from &&
-          draw(Purpose::Gaming, w[P::beh_gaming_rate])) {
+          draw(Purpose::Gaming, w[P::behaviour_gaming_rate])) {
         s.rec_prosocial[c] = inc8(s.rec_prosocial[c]);
         s.pos_points[c] = addPoints(s.pos_points[c], x.pts_prosocial);
         if (f & kAdverse) s.repair[c] = inc8(s.repair[c]);
@@ -421,7 +421,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       }
       // Access to one's own record lets errors be spotted before they bite.
       if (x.access && (f & (kRecErroneous | kErrMinor)) && !(f & kAware) &&
-          draw(Purpose::RecordCheck, p[P::tr_record_check])) {
+          draw(Purpose::RecordCheck, p[P::transparency_record_check_rate])) {
         f |= kAware;
         s.aware_week[c] = wk16;
         ev(EventKind::Discovered, 1);
@@ -445,14 +445,14 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
                         (((f & kRecJudgement) && week - s.record_week[c] >= static_cast<uint32_t>(x.grace)) ||
                          (x.list_infractions > 0 && s.rec_infractions[c] >= x.list_infractions));
         } else if (x.risk) {
-          double risk = p[P::as_w_protected] * s.rec_protected[c] + p[P::as_w_proxy] * s.rec_proxy[c] +
-                        p[P::as_w_infraction] * s.rec_infractions[c] +
-                        ((tb & kRural) ? p[P::as_w_rural] : 0.0);
-          if (p[P::as_w_screen] > 0) {
+          double risk = p[P::assessment_weight_protected_behaviour] * s.rec_protected[c] + p[P::assessment_weight_proxy_behaviour] * s.rec_proxy[c] +
+                        p[P::assessment_weight_infraction] * s.rec_infractions[c] +
+                        ((tb & kRural) ? p[P::assessment_weight_rural] : 0.0);
+          if (p[P::assessment_weight_screening] > 0) {
             // A screening alert with set sensitivity/specificity: one static draw per citizen.
             double u = rng.uniform(c, kStatic, Purpose::Screening);
-            bool alert = u < ((tb & kHarmProne) ? p[P::as_screen_sens] : 1.0 - p[P::as_screen_spec]);
-            if (alert) risk += p[P::as_w_screen];
+            bool alert = u < ((tb & kHarmProne) ? p[P::assessment_screening_sensitivity] : 1.0 - p[P::assessment_screening_specificity]);
+            if (alert) risk += p[P::assessment_weight_screening];
           }
           adverse_now = !(f & kServed) && risk >= x.risk_threshold;
         }
@@ -495,7 +495,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
           double u = uniformOf(base, Purpose::Human);
           if (u >= rw.deference) {
             double v = (u - rw.deference) / std::max(1e-9, 1.0 - rw.deference);
-            bool correct = v < p[P::as_human_accuracy];
+            bool correct = v < p[P::assessment_human_accuracy];
             bool deserved = rw.punitive ? target : !target;
             confirm = correct ? deserved : !deserved;
           }
@@ -503,7 +503,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
         if (confirm) {
           f |= kConfirmed;
           ev(EventKind::SanctionStart);
-          if (x.risk && draw(Purpose::Detention, p[P::cq_detention])) {
+          if (x.risk && draw(Purpose::Detention, p[P::consequences_detention_share])) {
             f |= kDetained;
             ev(EventKind::Detained);
           }
@@ -526,7 +526,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
         f |= kWrongEpisode;
         s.wrong_start[c] = wk16;
         ++t.funnel.wronged;
-        if (ww.trust) trust -= w[P::beh_trust_loss_wrong];
+        if (ww.trust) trust -= w[P::behaviour_trust_loss_wrongful];
       } else if (!wrong_ep && (f & kWrongEpisode)) {
         f &= ~(kWrongEpisode | kEpAware | kEpAppealed);
       }
@@ -536,15 +536,15 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       f = benefited ? (f | kBenefited) : (f & ~kBenefited);
       if (sanctioned) {
         t.harm += rw.harm_per_week * ((f & kDetained) ? 10.0 : 1.0);
-        if (ww.poverty && x.credit_denial) res -= static_cast<float>(w[P::beh_poverty_loss]);
+        if (ww.poverty && x.credit_denial) res -= static_cast<float>(w[P::behaviour_poverty_loss]);
         if (wrong_ep && s.wrongful_weeks[c] < 65535) ++s.wrongful_weeks[c];
       }
-      if (benefited) res += static_cast<float>(p[P::cq_benefit]);
+      if (benefited) res += static_cast<float>(p[P::consequences_benefit_value]);
       res += static_cast<float>(w[P::life_resource_recovery] * (traits.resources0[c] - res));
       res = std::min(1.f, std::max(0.f, res));
 
       // ---- 4. transparency: without notice people find out by chance (refused a flight)
-      if (in_force && !(f & kAware) && draw(Purpose::Discover, p[P::tr_discovery])) {
+      if (in_force && !(f & kAware) && draw(Purpose::Discover, p[P::transparency_discovery_rate])) {
         f |= kAware;
         s.aware_week[c] = wk16;
         ev(EventKind::Discovered);
@@ -558,14 +558,14 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       if (x.appeal && (f & kAware) && !(f & (kAppealPending | kAppealLost)) &&
           (in_force || (x.access && (f & (kRecErroneous | kErrMinor)))) &&
           (x.deadline == 0 || week - s.aware_week[c] <= static_cast<uint32_t>(x.deadline)) &&
-          res >= p[P::ap_cost]) {
+          res >= p[P::appeal_cost]) {
         bool wronged = in_force ? wrong_ep : true;
-        double pa = wronged ? p[P::ap_propensity] * (ww.trust ? trust : 1.0) *
-                                  (x.notice || p.flag(P::tr_reasons) || x.published ? 1.0 : 0.7)
-                            : p[P::ap_rightful];
+        double pa = wronged ? p[P::appeal_propensity] * (ww.trust ? trust : 1.0) *
+                                  (x.notice || p.flag(P::transparency_reasons) || x.published ? 1.0 : 0.7)
+                            : p[P::appeal_rightful_propensity];
         if (draw(Purpose::Appeal, pa)) {
           f |= kAppealPending;
-          res = std::max(0.f, res - static_cast<float>(p[P::ap_cost]));
+          res = std::max(0.f, res - static_cast<float>(p[P::appeal_cost]));
           out.filed[static_cast<size_t>(r)].push_back(c);
           ++t.appeals_filed;
           ev(EventKind::AppealFiled);
@@ -576,8 +576,8 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
         }
       }
       if (ww.trust) {
-        if (f & kAppealPending) trust -= w[P::beh_trust_loss_wait];
-        trust += w[P::beh_trust_drift] * (trust0 - trust);
+        if (f & kAppealPending) trust -= w[P::behaviour_trust_loss_waiting];
+        trust += w[P::behaviour_trust_recovery] * (trust0 - trust);
         trust = std::min(1.0, std::max(0.0, trust));
       }
 
@@ -591,7 +591,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
       t.missed += target && !selected;
       t.benefited += benefited;
       t.wrongly_denied_benefit +=
-          x.score && enrolled && !benefited && traits.reliability[c] >= p[P::target_reliability];
+          x.score && enrolled && !benefited && traits.reliability[c] >= p[P::target_reliability_threshold];
       t.flagged += (f & kAdverse) != 0;
       t.detained += sanctioned && (f & kDetained);
       t.records_erroneous += (f & (kRecErroneous | kErrMinor)) != 0;

@@ -14,8 +14,8 @@ namespace {
 const std::map<P, std::vector<std::string>>& choiceLists() {
   static const std::map<P, std::vector<std::string>> m = {
       {P::target_kind, {"wilful_defaulter", "harm_prone", "reliable", "none"}},
-      {P::enr_mode, {"none", "mandatory", "opt_in"}},
-      {P::as_kind, {"none", "score", "list", "risk"}},
+      {P::enrolment_mode, {"none", "mandatory", "opt_in"}},
+      {P::assessment_kind, {"none", "score", "list", "risk"}},
   };
   return m;
 }

@@ -39,9 +39,9 @@ struct Scenario {
   std::string source_file;  // where it was loaded from ("<embedded default>")
   std::string source_text;  // exact bytes loaded, for the manifest hash
 
-  int weeks() const { return world.i(P::run_weeks); }
-  uint64_t seed() const { return static_cast<uint64_t>(world[P::run_seed]); }
-  size_t population() const { return static_cast<size_t>(world[P::pop_size]); }
+  int weeks() const { return world.i(P::weeks); }
+  uint64_t seed() const { return static_cast<uint64_t>(world[P::seed]); }
+  size_t population() const { return static_cast<size_t>(world[P::population_size]); }
 };
 
 constexpr int kMaxRegimes = 4;

@@ -778,7 +778,7 @@ nlohmann::ordered_json scenarioToJsonValue(const Scenario& s, bool every_value) 
     if (d.scope != Scope::World) continue;
     double v = s.world[d.id];
     bool always =
-        d.id == P::run_weeks || d.id == P::run_seed || d.id == P::pop_size;  // readers look for these
+        d.id == P::weeks || d.id == P::seed || d.id == P::population_size;  // readers look for these
     if (!(every_value || always || v != defaults[d.id])) continue;
     if (d.section() == "run")
       j[d.path] = paramJsonValue<json>(d, v);

@@ -107,12 +107,12 @@ struct Simulation::Impl {
     WorldWeek ww{};
     ww.p = &world;
     ww.week = week;
-    ww.deterrence = world.flag(P::beh_deterrence);
-    ww.chilling = world.flag(P::beh_chilling);
-    ww.gaming = world.flag(P::beh_gaming);
-    ww.trust = world.flag(P::beh_trust);
-    ww.poverty = world.flag(P::beh_poverty);
-    ww.trust_initial = world[P::beh_trust_initial];
+    ww.deterrence = world.flag(P::behaviour_deterrence);
+    ww.chilling = world.flag(P::behaviour_chilling);
+    ww.gaming = world.flag(P::behaviour_gaming);
+    ww.trust = world.flag(P::behaviour_trust);
+    ww.poverty = world.flag(P::behaviour_poverty_feedback);
+    ww.trust_initial = world[P::behaviour_trust_initial];
     ww.fast_path = options.fast_path;
     return ww;
   }
@@ -225,14 +225,14 @@ void Simulation::setRegimeParam(int r, P id, double value) {
   if (decl(id).scope != Scope::Regime) throw std::invalid_argument("not a regime parameter");
   auto& pv = impl_->params.at(static_cast<size_t>(r));
   pv[id] = value;
-  if (id == P::enr_mode && static_cast<int>(value) == static_cast<int>(EnrolmentMode::Mandatory))
+  if (id == P::enrolment_mode && static_cast<int>(value) == static_cast<int>(EnrolmentMode::Mandatory))
     for (auto& f : impl_->regimes[static_cast<size_t>(r)].flags) f |= kEnrolled;
 }
 void Simulation::setWorldParam(P id, double value) {
   if (decl(id).scope != Scope::World) throw std::invalid_argument("not a world parameter");
   impl_->world[id] = value;
   // Quiet citizens are those at the resting trust level: a new level wakes everyone up.
-  if (id == P::beh_trust_initial)
+  if (id == P::behaviour_trust_initial)
     for (auto& r : impl_->regimes)
       for (auto& f : r.flags) f |= kDirty;
 }

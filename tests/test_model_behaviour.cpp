@@ -38,7 +38,7 @@ TEST_CASE("behaviour: chilling lowers benign behaviour under predictive flagging
   CHECK(b_on < b_off);
   CHECK(lastRow(*on, 0).benign_behaviour_rate() < lastRow(*off, 0).benign_behaviour_rate());
   // The fall is bounded by behaviour.chilling_strength (0.3 by default): never more than 30 %.
-  CHECK(b_on >= (1 - on->worldParams()[P::beh_chilling_strength]) * b_off);
+  CHECK(b_on >= (1 - on->worldParams()[P::behaviour_chilling_strength]) * b_off);
   CHECK(sumOf(*on, 1, &WeekRow::benign_behaviours) == sumOf(*off, 1, &WeekRow::benign_behaviours));
 }
 
@@ -70,7 +70,7 @@ TEST_CASE("behaviour: trust falls with wrongful sanctions") {
   Scenario s = with(scenarioOf({"blacklist_joint_sanctions", "no_system"}, 10000, 104),
                     {"data.misattribution_rate=0.0001", "data.clerical_error_share=0.01"});
   auto on = run(with(s, {"behaviour.trust=true"})), off = run(with(s, {"behaviour.trust=false"}));
-  const double t0 = on->worldParams()[P::beh_trust_initial];
+  const double t0 = on->worldParams()[P::behaviour_trust_initial];
   double wronged = 0, never = 0, n_wronged = 0, n_never = 0;
   for (uint32_t c = 0; c < on->population(); ++c) {
     CitizenSnapshot x = on->snapshot(0, c);

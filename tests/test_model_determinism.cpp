@@ -218,10 +218,10 @@ TEST_CASE("bad runtime input: 0 or 5 regimes, parameters of the wrong scope") {
   CHECK_NOTHROW(Simulation(four, SimOptions{1, false}));
 
   Simulation sim(s, SimOptions{1, false});
-  CHECK_THROWS_AS(sim.setRegimeParam(0, P::pop_size, 5000), std::invalid_argument);
-  CHECK_THROWS_AS(sim.setRegimeParam(0, P::beh_deterrence, 0), std::invalid_argument);
-  CHECK_THROWS_AS(sim.setWorldParam(P::ap_cost, 0.1), std::invalid_argument);
-  CHECK_THROWS(sim.setRegimeParam(1, P::ap_cost, 0.1));  // no regime 1
-  CHECK_NOTHROW(sim.setRegimeParam(0, P::ap_cost, 0.1));
-  CHECK(sim.regimeParams(0)[P::ap_cost] == doctest::Approx(0.1));
+  CHECK_THROWS_AS(sim.setRegimeParam(0, P::population_size, 5000), std::invalid_argument);
+  CHECK_THROWS_AS(sim.setRegimeParam(0, P::behaviour_deterrence, 0), std::invalid_argument);
+  CHECK_THROWS_AS(sim.setWorldParam(P::appeal_cost, 0.1), std::invalid_argument);
+  CHECK_THROWS(sim.setRegimeParam(1, P::appeal_cost, 0.1));  // no regime 1
+  CHECK_NOTHROW(sim.setRegimeParam(0, P::appeal_cost, 0.1));
+  CHECK(sim.regimeParams(0)[P::appeal_cost] == doctest::Approx(0.1));
 }

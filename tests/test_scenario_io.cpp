@@ -60,19 +60,19 @@ TEST_CASE("a valid scenario loads: preset values, overrides, full pipeline, labe
   CHECK(s.weeks() == 52);
   CHECK(s.seed() == 7);
   CHECK(s.population() == 2000);
-  CHECK(s.world[P::pop_share_b] == doctest::Approx(0.4));
+  CHECK(s.world[P::population_share_group_b] == doctest::Approx(0.4));
   CHECK(s.label_a == "North");
   CHECK(s.label_b == "South");
   REQUIRE(s.regimes.size() == 2);
   const ParamValues& preset = presetValues("voluntary_city_score");
   CHECK(s.regimes[0].preset == "voluntary_city_score");
-  CHECK(s.regimes[0].values[P::as_kind] == preset[P::as_kind]);
-  CHECK(s.regimes[0].values.flag(P::ap_available));
+  CHECK(s.regimes[0].values[P::assessment_kind] == preset[P::assessment_kind]);
+  CHECK(s.regimes[0].values.flag(P::appeal_available));
   // No preset: the declared defaults plus the regime's own sections.
   ParamValues defaults = ParamValues::defaults();
-  CHECK(s.regimes[1].values[P::as_kind] == static_cast<double>(AssessmentKind::List));
-  CHECK(s.regimes[1].values.flag(P::tr_notice));
-  CHECK(s.regimes[1].values[P::ap_cost] == defaults[P::ap_cost]);
+  CHECK(s.regimes[1].values[P::assessment_kind] == static_cast<double>(AssessmentKind::List));
+  CHECK(s.regimes[1].values.flag(P::transparency_notice));
+  CHECK(s.regimes[1].values[P::appeal_cost] == defaults[P::appeal_cost]);
   REQUIRE(s.lesson.size() == 1);
   CHECK(s.lesson[0].run_weeks == 26);
   CHECK(s.lesson[0].set.size() == 2);
@@ -253,8 +253,8 @@ TEST_CASE("preset files are checked with the same rules; errors name the preset 
   CHECK(e[1].path == "/regimes/0/preset");
   Scenario s = parseScenario(
       "{\"regimes\": [{\"name\": \"R\", \"preset\": \"test_list\", \"appeal\": {\"cost\": 0.3}}]}", "x");
-  CHECK(s.regimes[0].values[P::as_kind] == static_cast<double>(AssessmentKind::List));
-  CHECK(s.regimes[0].values[P::ap_cost] == doctest::Approx(0.3));
+  CHECK(s.regimes[0].values[P::assessment_kind] == static_cast<double>(AssessmentKind::List));
+  CHECK(s.regimes[0].values[P::appeal_cost] == doctest::Approx(0.3));
   CHECK(checkPresetFile(kData + "presets/test_list.json").empty());
   CHECK(checkPresetFile(kData + "presets/test_broken.json").size() == 1);
 }
@@ -275,15 +275,15 @@ TEST_CASE("--set forms: world, every regime, one regime; clear errors") {
   CHECK(s.population() == 5000);
   CHECK(s.weeks() == 104);
   applySet(s, "appeal.cost=0.1");
-  CHECK(s.regimes[0].values[P::ap_cost] == doctest::Approx(0.1));
-  CHECK(s.regimes[1].values[P::ap_cost] == doctest::Approx(0.1));
+  CHECK(s.regimes[0].values[P::appeal_cost] == doctest::Approx(0.1));
+  CHECK(s.regimes[1].values[P::appeal_cost] == doctest::Approx(0.1));
   applySet(s, "regimes[1].appeal.cost=0.25");
-  CHECK(s.regimes[0].values[P::ap_cost] == doctest::Approx(0.1));
-  CHECK(s.regimes[1].values[P::ap_cost] == doctest::Approx(0.25));
+  CHECK(s.regimes[0].values[P::appeal_cost] == doctest::Approx(0.1));
+  CHECK(s.regimes[1].values[P::appeal_cost] == doctest::Approx(0.25));
   applySet(s, "regimes[0].enrolment.mode=opt_in");
-  CHECK(s.regimes[0].values[P::enr_mode] == static_cast<double>(EnrolmentMode::OptIn));
+  CHECK(s.regimes[0].values[P::enrolment_mode] == static_cast<double>(EnrolmentMode::OptIn));
   applySet(s, "regimes[0].transparency.notice=true");
-  CHECK(s.regimes[0].values.flag(P::tr_notice));
+  CHECK(s.regimes[0].values.flag(P::transparency_notice));
 
   auto message = [&](const std::string& a) {
     try {

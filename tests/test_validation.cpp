@@ -81,7 +81,7 @@ TEST_CASE("predictive flagging, 1-in-10,000 target: flag precision below 2 % (FA
 
 TEST_CASE("automated fraud determination: >= 85 % of decided appeals overturned (MiDAS: 92-93 %)") {
   Scenario s = presetAlone("automated_fraud_determination", 20000, 260);
-  REQUIRE(s.regimes[0].values.flag(P::ap_reversed_burden));  // the brief: reversed burden of proof
+  REQUIRE(s.regimes[0].values.flag(P::appeal_reversed_burden));  // the brief: reversed burden of proof
   Simulation sim(s);
   sim.run(s.weeks());
   double decided = 0, overturned = 0;
