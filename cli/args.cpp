@@ -5,7 +5,7 @@
 #include <cerrno>
 #include <cstdlib>
 
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
 
 namespace tl::cli {
 

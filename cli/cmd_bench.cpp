@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
 #include "sim/simulation.hpp"
 
 namespace tl::cli {

@@ -3,8 +3,9 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "sim/atomic_file.hpp"
-#include "sim/scenario_io.hpp"
+#include "io/atomic_file.hpp"
+#include "io/scenario_io.hpp"
+#include "io/param_docs.hpp"
 
 namespace tl::cli {
 namespace {

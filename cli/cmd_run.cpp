@@ -3,8 +3,8 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "sim/atomic_file.hpp"
-#include "sim/output.hpp"
+#include "io/atomic_file.hpp"
+#include "io/output.hpp"
 #include "sim/simulation.hpp"
 
 namespace tl::cli {

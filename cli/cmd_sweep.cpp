@@ -11,9 +11,9 @@
 #include <set>
 
 #include "cli/commands.hpp"
-#include "sim/atomic_file.hpp"
-#include "sim/output.hpp"
-#include "sim/scenario_io.hpp"
+#include "io/atomic_file.hpp"
+#include "io/output.hpp"
+#include "io/scenario_io.hpp"
 #include "sim/simulation.hpp"
 
 namespace tl::cli {

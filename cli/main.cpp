@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
 
 namespace tl::cli {
 namespace {

@@ -1,7 +1,7 @@
 // scenario_args.cpp: turns SCENARIO / --manifest / --set / --seed / --weeks /
 // --population into one scenario, collecting every argument error before failing.
 #include "cli/commands.hpp"
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
 
 namespace tl::cli {
 

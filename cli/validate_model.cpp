@@ -18,7 +18,7 @@
 
 #include "cli/commands.hpp"
 #include "sim/metrics.hpp"
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
 #include "sim/simulation.hpp"
 
 namespace tl::cli {

@@ -24,7 +24,7 @@
 #include "gui/png_writer.hpp"
 #include "gui/policy_panel.hpp"
 #include "gui/session.hpp"
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
 
 namespace tl::gui {
 namespace {

@@ -1,6 +1,6 @@
 // embedded_font.hpp: declares the font files compiled into the app (assets/*.ttf via trustlab_embed).
 #pragma once
-#include "sim/embedded.hpp"
+#include "io/embedded.hpp"
 
 namespace tl {
 // Declared extern here and force-included into the generated source, so the

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "gui/app.hpp"
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 
 #include <exception>
 
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
 
 namespace tl::gui {
 

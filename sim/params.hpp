@@ -64,24 +64,7 @@ std::string formatValue(const ParamDecl& d, double value);
 // Parses a value as written on the command line ("0.3", "true", "opt_in").
 std::optional<double> parseValue(const ParamDecl& d, const std::string& text, std::string* error);
 
-// A value as a scenario file writes it (true/false, the choice's name, a whole number or
-// a real), for any nlohmann JSON type (the loader's json, the outputs' ordered_json).
-template <class Json>
-Json paramJsonValue(const ParamDecl& d, double v) {
-  switch (d.type) {
-    case ParamType::Bool:
-      return Json(v != 0.0);
-    case ParamType::Choice:
-      return Json(formatValue(d, v));
-    case ParamType::Int:
-      return Json(static_cast<long long>(v));
-    default:
-      return Json(v);
-  }
-}
-
-// The generated parameter reference (docs/parameters.md) and `params --json`.
-std::string parametersMarkdown();
-std::string parametersJson();
+// A number as a person writes it: whole numbers plainly, others with up to 10 digits.
+std::string jsonNumber(double v);
 
 }  // namespace tl

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
 #include "sim/simulation.hpp"
 
 namespace tlt {

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "sim/atomic_file.hpp"
-#include "sim/params.hpp"
+#include "io/atomic_file.hpp"
+#include "io/param_docs.hpp"
 
 namespace fs = std::filesystem;
 using tl::readTextFile;

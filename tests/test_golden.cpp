@@ -15,7 +15,7 @@
 #include <map>
 #include <sstream>
 
-#include "sim/output.hpp"
+#include "io/output.hpp"
 #include "tests/model_fixtures.hpp"
 
 using namespace tlt;

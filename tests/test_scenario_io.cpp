@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "sim/atomic_file.hpp"
-#include "sim/json_positions.hpp"
-#include "sim/scenario_io.hpp"
+#include "io/atomic_file.hpp"
+#include "io/json_positions.hpp"
+#include "io/scenario_io.hpp"
 
 using namespace tl;
 

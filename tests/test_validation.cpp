@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "sim/metrics.hpp"
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
 #include "sim/simulation.hpp"
 
 namespace {

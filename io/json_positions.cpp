@@ -1,6 +1,6 @@
 // json_positions.cpp: a tiny recursive scanner over already-valid JSON that
 // records the position of every value and key by its JSON pointer.
-#include "sim/json_positions.hpp"
+#include "io/json_positions.hpp"
 
 namespace tl {
 namespace {

@@ -1,5 +1,5 @@
 // atomic_file.cpp: temp-file-then-rename writes (rename is atomic within a directory).
-#include "sim/atomic_file.hpp"
+#include "io/atomic_file.hpp"
 
 #include <unistd.h>
 

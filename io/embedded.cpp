@@ -1,5 +1,5 @@
 // embedded.cpp: lookup over the files compiled in by cmake/Embed.cmake.
-#include "sim/embedded.hpp"
+#include "io/embedded.hpp"
 
 namespace tl {
 const EmbeddedFile* findEmbedded(const std::string& path) {

@@ -1,6 +1,7 @@
 // scenario_io.cpp: the scenario/preset loader (checks every value against params.def
 // and reports all errors with positions), --set, the writer and the scenario hash.
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
+#include "io/param_docs.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -14,9 +15,9 @@
 #include <set>
 #include <tuple>
 
-#include "sim/atomic_file.hpp"
-#include "sim/embedded.hpp"
-#include "sim/json_positions.hpp"
+#include "io/atomic_file.hpp"
+#include "io/embedded.hpp"
+#include "io/json_positions.hpp"
 
 namespace tl {
 namespace {

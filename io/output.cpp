@@ -1,10 +1,11 @@
 // output.cpp: renders a Simulation's rows and summary as CSV, JSON and a text table.
-#include "sim/output.hpp"
+#include "io/output.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-#include "sim/scenario_io.hpp"
+#include "io/scenario_io.hpp"
+#include "io/param_docs.hpp"
 
 #ifndef TRUSTLAB_VERSION
 #define TRUSTLAB_VERSION "unknown"
