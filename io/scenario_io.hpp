@@ -1,32 +1,17 @@
 // scenario_io.hpp: reading, checking and writing scenario files (JSON) and presets.
 // Every error carries file:line:col and a JSON path; all errors are reported at once.
+// The public API of io/ for scenarios; implemented in input_error.cpp, json_read.cpp,
+// presets.cpp, scenario_reader.cpp, lesson_reader.cpp, set_assign.cpp, scenario_writer.cpp.
 #pragma once
 #include <cstdint>
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "io/input_error.hpp"
 #include "sim/scenario.hpp"
 
 namespace tl {
-
-struct InputError {
-  std::string file;
-  int line = 0, col = 0;    // 0 = no position (e.g. a --set argument)
-  std::string path;         // JSON pointer, e.g. /regimes/1/appeal/cost
-  std::string message;      // what was expected
-  std::string str() const;  // "file:line:col: /json/path: message"
-};
-
-// Bad input: a scenario, preset or --set that cannot be used. Front ends exit 2.
-class ScenarioError : public std::runtime_error {
- public:
-  explicit ScenarioError(std::vector<InputError> errs);
-  std::vector<InputError> errors;
-};
-
-constexpr int kMaxReportedErrors = 20;
 
 // Parses scenario text; `file` names it in errors. Accepts a summary.json too: its
 // manifest's scenario is then loaded, so a run can be reproduced from its output.
@@ -60,8 +45,5 @@ std::string scenarioToJson(const Scenario& s, bool every_value = false);
 // FNV-1a over a canonical dump of the effective values (not prose, not file names).
 uint64_t scenarioHash(const Scenario& s);
 std::string scenarioHashHex(const Scenario& s);
-
-// Closest candidate by edit distance, or "" when nothing is close ("did you mean").
-std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace tl
