@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "io/scenario_io.hpp"
 #include "io/param_docs.hpp"
+#include "io/scenario_io.hpp"
 
 #ifndef TRUSTLAB_VERSION
 #define TRUSTLAB_VERSION "unknown"
@@ -88,15 +88,17 @@ Scenario effectiveScenario(const Simulation& sim) {
   return s;
 }
 
-std::string timeseriesCsv(const Simulation& sim) {
-  const Scenario& s = sim.scenario();
+std::string timeseriesCsv(const Simulation& sim) { return timeseriesCsv(sim.scenario(), sim.rows()); }
+
+std::string timeseriesCsv(const Scenario& s, const std::vector<WeekRow>& rows, bool pane_column) {
   std::string out = "week,regime,group";
   for (const auto& c : weekRowColumns()) out += "," + c;
-  out += "\n";
-  for (const WeekRow& row : sim.rows()) {
+  out += pane_column ? ",pane\n" : "\n";
+  for (const WeekRow& row : rows) {
     out += std::to_string(row.week) + "," + csvField(s.regimes[static_cast<size_t>(row.regime)].name) + "," +
            csvField(groupLabel(s, row.group));
     for (double v : weekRowValues(row)) out += "," + formatNumber(v);
+    if (pane_column) out += "," + std::to_string(row.regime + 1);
     out += "\n";
   }
   return out;

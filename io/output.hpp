@@ -21,6 +21,9 @@ Scenario effectiveScenario(const Simulation& sim);
 
 // One row per week x regime x group: week,regime,group, then weekRowColumns().
 std::string timeseriesCsv(const Simulation& sim);
+// The same for rows copied out of a run of scenario s (the app's export); pane_column adds a last
+// column "pane", the regime's 1-based number on screen (two panes may share a name).
+std::string timeseriesCsv(const Scenario& s, const std::vector<WeekRow>& rows, bool pane_column = false);
 // Per regime x group metrics (NaN -> null) plus "manifest".
 nlohmann::ordered_json summaryJsonValue(const Simulation& sim);
 std::string summaryJson(const Simulation& sim);

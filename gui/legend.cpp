@@ -1,0 +1,81 @@
+// legend.cpp: the legends under the city panes: measured first, so every pane gets the same city
+// height (and the same cell size); narrow panes show counts only, with one shared key below.
+#include "gui/legend.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "gui/app_window.hpp"
+#include "gui/palette.hpp"
+
+namespace tl::gui {
+
+LegendLayout layoutLegends(const std::vector<std::array<size_t, kViewCount>>& counts, size_t population,
+                           float pane_w, float all_w, float s) {
+  LegendLayout L;
+  const size_t n = counts.size();
+  double total = static_cast<double>(std::max<size_t>(1, population));
+  L.panes.assign(n, {});
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    float widest = 0;
+    for (size_t p = 0; p < n; ++p) {
+      auto& items = L.panes[p];
+      items.clear();
+      for (int v = 0; v < kViewCount; ++v) {
+        size_t c = counts[p][static_cast<size_t>(v)];
+        if (v == 0 && c == 0) continue;  // "not enrolled" only where enrolment is opt-in
+        char b[96];
+        if (L.compact)
+          std::snprintf(b, sizeof b, "%s", thousands(c).c_str());
+        else
+          std::snprintf(b, sizeof b, "%s %s (%.1f%%)", stateLabel(static_cast<CitizenView>(v)),
+                        thousands(c).c_str(), 100.0 * c / total);
+        items.push_back({static_cast<CitizenView>(v), b});
+        widest = std::max(widest, ImGui::CalcTextSize(b).x + s + 10);
+      }
+    }
+    L.per_row = std::max(1, static_cast<int>(pane_w / std::max(1.f, widest)));
+    if (L.per_row >= 2 || L.compact) break;
+    L.compact = true;
+  }
+  L.rows = 1;
+  for (const auto& items : L.panes)
+    L.rows = std::max(L.rows, (static_cast<int>(items.size()) + L.per_row - 1) / L.per_row);
+  if (L.compact) {
+    float key_w = 0;
+    for (int v = 0; v < kViewCount; ++v)
+      key_w = std::max(key_w, ImGui::CalcTextSize(stateLabel(static_cast<CitizenView>(v))).x + s + 14);
+    L.key_per_row = std::max(1, static_cast<int>(all_w / key_w));
+    L.key_rows = (kViewCount + L.key_per_row - 1) / L.key_per_row;
+  }
+  return L;
+}
+
+void drawLegend(const LegendLayout& L, int pane, float pane_w, float s, float lh) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float x0 = ImGui::GetCursorScreenPos().x, col_w = pane_w / L.per_row;
+  int col = 0;
+  for (const auto& it : L.panes[static_cast<size_t>(pane)]) {
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    at.x = x0 + col * col_w;
+    drawSwatch(dl, ImVec2(at.x, at.y + (lh - s) * 0.5f - 1), s, it.view);
+    dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_Text), it.text.c_str());
+    if (++col == L.per_row) {
+      col = 0;
+      ImGui::Dummy(ImVec2(pane_w, lh - ImGui::GetStyle().ItemSpacing.y));
+    }
+  }
+  if (col) ImGui::Dummy(ImVec2(pane_w, lh));
+}
+
+void drawSharedKey(const LegendLayout& L, ImVec2 o, float all_w, float s, float lh) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int v = 0; v < kViewCount; ++v) {
+    ImVec2 at(o.x + (v % L.key_per_row) * (all_w / L.key_per_row), o.y + (v / L.key_per_row) * lh);
+    drawSwatch(dl, ImVec2(at.x, at.y + (lh - s) * 0.5f - 1), s, static_cast<CitizenView>(v));
+    dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                stateLabel(static_cast<CitizenView>(v)));
+  }
+}
+
+}  // namespace tl::gui

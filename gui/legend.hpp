@@ -1,0 +1,35 @@
+// legend.hpp: the legends under the city panes (swatch + state + count) and, when panes are too
+// narrow for names, one shared key of the states: how many fit on a row, and drawing them.
+#pragma once
+#include <imgui.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "sim/simulation.hpp"
+
+namespace tl::gui {
+
+struct LegendItem {
+  CitizenView view;
+  std::string text;  // "wrongly sanctioned 41 (0.2%)", or only "41" when compact
+};
+
+struct LegendLayout {
+  std::vector<std::vector<LegendItem>> panes;  // one legend per pane
+  int per_row = 1;                             // items per legend row
+  int rows = 1;                                // rows of the tallest legend
+  bool compact = false;                        // counts only, with a shared key below
+  int key_rows = 0, key_per_row = 1;           // the shared key (compact only)
+};
+
+// Measures the legends of panes pane_w wide (the shared key spans all_w) with swatches of side s.
+LegendLayout layoutLegends(const std::vector<std::array<size_t, kViewCount>>& counts, size_t population,
+                           float pane_w, float all_w, float s);
+// Draws one pane's legend at the cursor (advances it); `line_h` is a text line with spacing.
+void drawLegend(const LegendLayout& L, int pane, float pane_w, float s, float line_h);
+// Draws the shared key of every state at `o`, in rows of L.key_per_row across all_w.
+void drawSharedKey(const LegendLayout& L, ImVec2 o, float all_w, float s, float line_h);
+
+}  // namespace tl::gui

@@ -1,0 +1,94 @@
+// scripted.cpp: the --screenshot and --bench-frames modes, and capturing the window as a PNG.
+#include "gui/scripted.hpp"
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/Texture.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "gui/app_window.hpp"
+#include "gui/png_writer.hpp"
+
+namespace tl::gui {
+
+bool App::savePng(const std::string& path) {
+  sf::Vector2u size = window_.getSize();
+  sf::Texture tex;
+  if (!tex.create(size.x, size.y)) return false;
+  tex.update(window_);
+  sf::Image img = tex.copyToImage();
+  return writePng(path, size.x, size.y, img.getPixelsPtr());
+}
+
+void App::writePaneRects(const std::string& path) {
+  std::ofstream f(path);
+  f << "# pane x y w h name (screen pixels of each city)\n";
+  for (size_t p = 0; p < frame_.names.size(); ++p) {
+    auto r = city_.rect(static_cast<int>(p));
+    f << p << " " << r.x << " " << r.y << " " << r.w << " " << r.h << " " << frame_.names[p] << "\n";
+  }
+}
+
+int App::scriptedFrame(ScriptedRun& sr) {
+  using Clock = ScriptedRun::Clock;
+  // Scripted screenshot: wait until the worker has run the weeks, then settle a few frames.
+  if (!opt_.screenshot.empty()) {
+    int target = std::min(opt_.after_weeks, frame_.total_weeks);
+    bool done = frame_.ready && frame_.week >= target && worker_.idle() && !frame_.summary.empty() &&
+                (opt_.inspect < 0 || opt_.inspect == kInspectWronglySanctioned || frame_.inspect.valid) &&
+                rows_.size() >= static_cast<size_t>(frame_.week) * frame_.names.size() * 3;
+    if (!frame_.error.empty() && frame_.ready == false) {
+      std::cerr << "trustlab: " << frame_.error << "\n";
+      return 1;
+    }
+    if (done && opt_.inspect == kInspectWronglySanctioned && selected_ < 0) {
+      // --inspect wrongly: the first citizen wrongly sanctioned in any pane, picked now.
+      for (size_t p = 0; p < frame_.views.size() && selected_ < 0; ++p)
+        for (size_t i = 0; i < frame_.views[p].size(); ++i)
+          if (frame_.views[p][i] == static_cast<uint8_t>(CitizenView::WronglySanctioned)) {
+            inspect(static_cast<int64_t>(i));
+            break;
+          }
+      done = false;
+    }
+    if (opt_.inspect == kInspectWronglySanctioned && selected_ >= 0 && !frame_.inspect.valid) done = false;
+    sr.after_ready = done ? sr.after_ready + 1 : 0;
+    if (sr.after_ready >= 4) {
+      if (!opt_.pane_rects.empty()) writePaneRects(opt_.pane_rects);
+      if (!savePng(opt_.screenshot)) {
+        std::cerr << "trustlab: cannot write " << opt_.screenshot << "\n";
+        return 1;
+      }
+      std::cout << "saved " << opt_.screenshot << " at week " << frame_.week << " (" << sr.frames
+                << " frames, " << sr.seconds() << " s; city cells " << city_.cellPixels(0) << " px)\n";
+      return 0;
+    }
+    if (sr.seconds() > 900) {
+      std::cerr << "trustlab: timed out waiting for the model\n";
+      return 1;
+    }
+  }
+  if (opt_.bench_frames > 0 && frame_.ready) {
+    if (sr.bench_week0 < 0) {
+      sr.bench_week0 = frame_.week;
+      sr.bench_start = Clock::now();
+    } else if (++sr.bench_frames >= opt_.bench_frames || frame_.week >= frame_.total_weeks) {
+      double secs = std::chrono::duration<double>(Clock::now() - sr.bench_start).count();
+      std::printf(
+          "bench: %zu citizens x %zu panes, %u x %u window, %d model threads: %.1f frames/s, %.1f weeks/s "
+          "(%d frames, %d weeks in %.2f s)\n",
+          frame_.population, frame_.names.size(), window_.getSize().x, window_.getSize().y, frame_.threads,
+          sr.bench_frames / secs, (frame_.week - sr.bench_week0) / secs, sr.bench_frames,
+          frame_.week - sr.bench_week0, secs);
+      std::printf("bench: per frame %.1f ms building the UI, %.1f ms drawing, %.1f ms presenting\n",
+                  1000 * sr.ui_seconds / sr.frames, 1000 * sr.gl_seconds / sr.frames,
+                  1000 * sr.swap_seconds / sr.frames);
+      return 0;
+    }
+  }
+  return -1;
+}
+
+}  // namespace tl::gui

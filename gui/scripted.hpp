@@ -1,0 +1,19 @@
+// scripted.hpp: the scripted modes (--screenshot: run N weeks, save the window, exit; --bench-frames:
+// play and print frames/s): what they keep between frames.
+#pragma once
+#include <chrono>
+
+namespace tl::gui {
+
+struct ScriptedRun {
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point start = Clock::now();
+  int frames = 0;       // frames drawn so far
+  int after_ready = 0;  // frames drawn since the screenshot's conditions held
+  int bench_frames = 0, bench_week0 = -1;
+  Clock::time_point bench_start;
+  double ui_seconds = 0, gl_seconds = 0, swap_seconds = 0;  // where a frame's time goes (bench)
+  double seconds() const { return std::chrono::duration<double>(Clock::now() - start).count(); }
+};
+
+}  // namespace tl::gui
