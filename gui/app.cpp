@@ -12,6 +12,7 @@
 #include "gui/charts.hpp"
 #include "gui/fonts.hpp"
 #include "gui/palette.hpp"
+#include "gui/sfml_compat.hpp"
 
 namespace tl::gui {
 namespace {
@@ -35,7 +36,7 @@ std::string thousands(size_t n) {
 
 App::App(const Scenario& sc, const AppOptions& opt)
     : opt_(opt),
-      window_(sf::VideoMode(opt.width, opt.height), "trustlab", sf::Style::Default),
+      window_(sfc::videoMode(opt.width, opt.height), "trustlab", sf::Style::Default),
       glue_(window_),
       session_(worker_) {
   if (opt.bench_frames <= 0) window_.setFramerateLimit(60);
@@ -212,14 +213,14 @@ int App::run() {
   float fps_acc = 0;
   int fps_n = 0;
   while (window_.isOpen()) {
-    sf::Event e;
+    sfc::Event e;
     bool had_event = false;
-    while (window_.pollEvent(e)) {
+    while (sfc::pollEvent(window_, e)) {
       had_event = true;
       glue_.processEvent(e);
-      if (e.type == sf::Event::Closed) window_.close();
-      if (e.type == sf::Event::KeyPressed) runCommand(commandForKey(e.key));
-      if (e.type == sf::Event::TextEntered) runCommand(commandForText(e.text.unicode));
+      if (e.type == sfc::Event::Closed) window_.close();
+      if (e.type == sfc::Event::KeyPressed) runCommand(commandForKey(e.key));
+      if (e.type == sfc::Event::TextEntered) runCommand(commandForText(e.unicode));
     }
     if (!window_.isOpen()) break;
     float want_scale = presenter_ ? kPresenterScale : 1.0f;

@@ -9,6 +9,7 @@
 
 #include "gui/imgui_sfml.hpp"
 #include "gui/palette.hpp"
+#include "gui/sfml_compat.hpp"
 
 namespace tl::gui {
 namespace {
@@ -215,7 +216,7 @@ void CityView::fill(Pane& p, const Frame& f, int pane) {
   }
   if (p.tex.getSize().x != static_cast<unsigned>(g.tex_w) ||
       p.tex.getSize().y != static_cast<unsigned>(g.tex_h))
-    p.tex.create(static_cast<unsigned>(g.tex_w), static_cast<unsigned>(g.tex_h));
+    sfc::createTexture(p.tex, static_cast<unsigned>(g.tex_w), static_cast<unsigned>(g.tex_h));
   p.tex.update(p.pixels.data());
   p.tex.setSmooth(g.screen_per_tex < 0.999f);  // average when several citizens share a screen pixel
 }

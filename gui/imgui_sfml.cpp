@@ -4,7 +4,6 @@
 
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/Clipboard.hpp>
-#include <SFML/Window/Mouse.hpp>
 #include <algorithm>
 #include <cfloat>
 #include <cstddef>
@@ -31,31 +30,20 @@ void setClipboard(void*, const char* text) {
   sf::Clipboard::setString(sf::String::fromUtf8(t.begin(), t.end()));
 }
 
-int mouseIndex(sf::Mouse::Button b) {
-  switch (b) {
-    case sf::Mouse::Left:
-      return 0;
-    case sf::Mouse::Right:
-      return 1;
-    case sf::Mouse::Middle:
-      return 2;
-    case sf::Mouse::XButton1:
-      return 3;
-    case sf::Mouse::XButton2:
-      return 4;
-    default:
-      return -1;
-  }
-}
+int mouseIndex(sfc::MouseButton b) { return b == sfc::MouseButton::Other ? -1 : static_cast<int>(b); }
 
 #if IMGUI_VERSION_NUM >= 18700
 // 1.87+: ImGui owns a full key enum and takes key events.
-ImGuiKey toImGuiKey(sf::Keyboard::Key k) {
-  using K = sf::Keyboard;
-  if (k >= K::A && k <= K::Z) return static_cast<ImGuiKey>(ImGuiKey_A + (k - K::A));
-  if (k >= K::Num0 && k <= K::Num9) return static_cast<ImGuiKey>(ImGuiKey_0 + (k - K::Num0));
-  if (k >= K::F1 && k <= K::F12) return static_cast<ImGuiKey>(ImGuiKey_F1 + (k - K::F1));
-  if (k >= K::Numpad0 && k <= K::Numpad9) return static_cast<ImGuiKey>(ImGuiKey_Keypad0 + (k - K::Numpad0));
+ImGuiKey toImGuiKey(sfc::Key k) {
+  using K = sfc::Key;
+  auto in = [k](K first, K last) { return k >= first && k <= last; };
+  auto from = [k](ImGuiKey base, K first) {
+    return static_cast<ImGuiKey>(base + (static_cast<int>(k) - static_cast<int>(first)));
+  };
+  if (in(K::A, K::Z)) return from(ImGuiKey_A, K::A);
+  if (in(K::Num0, K::Num9)) return from(ImGuiKey_0, K::Num0);
+  if (in(K::F1, K::F12)) return from(ImGuiKey_F1, K::F1);
+  if (in(K::Numpad0, K::Numpad9)) return from(ImGuiKey_Keypad0, K::Numpad0);
   switch (k) {
     case K::Tab:
       return ImGuiKey_Tab;
@@ -79,7 +67,7 @@ ImGuiKey toImGuiKey(sf::Keyboard::Key k) {
       return ImGuiKey_Insert;
     case K::Delete:
       return ImGuiKey_Delete;
-    case K::BackSpace:
+    case K::Backspace:
       return ImGuiKey_Backspace;
     case K::Space:
       return ImGuiKey_Space;
@@ -113,15 +101,15 @@ ImGuiKey toImGuiKey(sf::Keyboard::Key k) {
       return ImGuiKey_Equal;
     case K::Slash:
       return ImGuiKey_Slash;
-    case K::SemiColon:
+    case K::Semicolon:
       return ImGuiKey_Semicolon;
-    case K::Quote:
+    case K::Apostrophe:
       return ImGuiKey_Apostrophe;
     case K::LBracket:
       return ImGuiKey_LeftBracket;
     case K::RBracket:
       return ImGuiKey_RightBracket;
-    case K::BackSlash:
+    case K::Backslash:
       return ImGuiKey_Backslash;
     case K::Add:
       return ImGuiKey_KeypadAdd;
@@ -136,7 +124,7 @@ ImGuiKey toImGuiKey(sf::Keyboard::Key k) {
   }
 }
 
-void sendModifiers(ImGuiIO& io, const sf::Event::KeyEvent& k) {
+void sendModifiers(ImGuiIO& io, const sfc::KeyEvent& k) {
 #if IMGUI_VERSION_NUM >= 18900
   io.AddKeyEvent(ImGuiMod_Ctrl, k.control);
   io.AddKeyEvent(ImGuiMod_Shift, k.shift);
@@ -162,29 +150,29 @@ ImGuiSfml::ImGuiSfml(sf::RenderWindow& window) : window_(window) {
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
   io.IniFilename = nullptr;  // layout is computed from the window size; nothing to persist
 #if IMGUI_VERSION_NUM < 18700
-  // 1.86: ImGui reads io.KeysDown[] through KeyMap; our native index is sf::Keyboard::Key.
-  io.KeyMap[ImGuiKey_Tab] = sf::Keyboard::Tab;
-  io.KeyMap[ImGuiKey_LeftArrow] = sf::Keyboard::Left;
-  io.KeyMap[ImGuiKey_RightArrow] = sf::Keyboard::Right;
-  io.KeyMap[ImGuiKey_UpArrow] = sf::Keyboard::Up;
-  io.KeyMap[ImGuiKey_DownArrow] = sf::Keyboard::Down;
-  io.KeyMap[ImGuiKey_PageUp] = sf::Keyboard::PageUp;
-  io.KeyMap[ImGuiKey_PageDown] = sf::Keyboard::PageDown;
-  io.KeyMap[ImGuiKey_Home] = sf::Keyboard::Home;
-  io.KeyMap[ImGuiKey_End] = sf::Keyboard::End;
-  io.KeyMap[ImGuiKey_Insert] = sf::Keyboard::Insert;
-  io.KeyMap[ImGuiKey_Delete] = sf::Keyboard::Delete;
-  io.KeyMap[ImGuiKey_Backspace] = sf::Keyboard::BackSpace;
-  io.KeyMap[ImGuiKey_Space] = sf::Keyboard::Space;
-  io.KeyMap[ImGuiKey_Enter] = sf::Keyboard::Enter;
-  io.KeyMap[ImGuiKey_Escape] = sf::Keyboard::Escape;
-  io.KeyMap[ImGuiKey_KeyPadEnter] = sf::Keyboard::Enter;
-  io.KeyMap[ImGuiKey_A] = sf::Keyboard::A;
-  io.KeyMap[ImGuiKey_C] = sf::Keyboard::C;
-  io.KeyMap[ImGuiKey_V] = sf::Keyboard::V;
-  io.KeyMap[ImGuiKey_X] = sf::Keyboard::X;
-  io.KeyMap[ImGuiKey_Y] = sf::Keyboard::Y;
-  io.KeyMap[ImGuiKey_Z] = sf::Keyboard::Z;
+  // 1.86: ImGui reads io.KeysDown[] through KeyMap; our native index is sfc::Key.
+  io.KeyMap[ImGuiKey_Tab] = static_cast<int>(sfc::Key::Tab);
+  io.KeyMap[ImGuiKey_LeftArrow] = static_cast<int>(sfc::Key::Left);
+  io.KeyMap[ImGuiKey_RightArrow] = static_cast<int>(sfc::Key::Right);
+  io.KeyMap[ImGuiKey_UpArrow] = static_cast<int>(sfc::Key::Up);
+  io.KeyMap[ImGuiKey_DownArrow] = static_cast<int>(sfc::Key::Down);
+  io.KeyMap[ImGuiKey_PageUp] = static_cast<int>(sfc::Key::PageUp);
+  io.KeyMap[ImGuiKey_PageDown] = static_cast<int>(sfc::Key::PageDown);
+  io.KeyMap[ImGuiKey_Home] = static_cast<int>(sfc::Key::Home);
+  io.KeyMap[ImGuiKey_End] = static_cast<int>(sfc::Key::End);
+  io.KeyMap[ImGuiKey_Insert] = static_cast<int>(sfc::Key::Insert);
+  io.KeyMap[ImGuiKey_Delete] = static_cast<int>(sfc::Key::Delete);
+  io.KeyMap[ImGuiKey_Backspace] = static_cast<int>(sfc::Key::Backspace);
+  io.KeyMap[ImGuiKey_Space] = static_cast<int>(sfc::Key::Space);
+  io.KeyMap[ImGuiKey_Enter] = static_cast<int>(sfc::Key::Enter);
+  io.KeyMap[ImGuiKey_Escape] = static_cast<int>(sfc::Key::Escape);
+  io.KeyMap[ImGuiKey_KeyPadEnter] = static_cast<int>(sfc::Key::Enter);
+  io.KeyMap[ImGuiKey_A] = static_cast<int>(sfc::Key::A);
+  io.KeyMap[ImGuiKey_C] = static_cast<int>(sfc::Key::C);
+  io.KeyMap[ImGuiKey_V] = static_cast<int>(sfc::Key::V);
+  io.KeyMap[ImGuiKey_X] = static_cast<int>(sfc::Key::X);
+  io.KeyMap[ImGuiKey_Y] = static_cast<int>(sfc::Key::Y);
+  io.KeyMap[ImGuiKey_Z] = static_cast<int>(sfc::Key::Z);
 #endif
   io.SetClipboardTextFn = setClipboard;
   io.GetClipboardTextFn = getClipboard;
@@ -193,33 +181,34 @@ ImGuiSfml::ImGuiSfml(sf::RenderWindow& window) : window_(window) {
 
 ImGuiSfml::~ImGuiSfml() { ImGui::DestroyContext(); }
 
-void ImGuiSfml::processEvent(const sf::Event& e) {
+void ImGuiSfml::processEvent(const sfc::Event& e) {
+  using E = sfc::Event;
   ImGuiIO& io = ImGui::GetIO();
   switch (e.type) {
-    case sf::Event::MouseMoved:
+    case E::MouseMoved:
 #if IMGUI_VERSION_NUM >= 18700
-      io.AddMousePosEvent(static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y));
+      io.AddMousePosEvent(static_cast<float>(e.x), static_cast<float>(e.y));
 #else
-      io.MousePos = ImVec2(static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y));
+      io.MousePos = ImVec2(static_cast<float>(e.x), static_cast<float>(e.y));
 #endif
       break;
-    case sf::Event::MouseButtonPressed:
-    case sf::Event::MouseButtonReleased: {
-      int b = mouseIndex(e.mouseButton.button);
+    case E::MouseButtonPressed:
+    case E::MouseButtonReleased: {
+      int b = mouseIndex(e.button);
       if (b < 0) break;
-      bool down = e.type == sf::Event::MouseButtonPressed;
+      bool down = e.type == E::MouseButtonPressed;
 #if IMGUI_VERSION_NUM >= 18700
-      io.AddMousePosEvent(static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y));
+      io.AddMousePosEvent(static_cast<float>(e.x), static_cast<float>(e.y));
       io.AddMouseButtonEvent(b, down);
 #else
-      io.MousePos = ImVec2(static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y));
+      io.MousePos = ImVec2(static_cast<float>(e.x), static_cast<float>(e.y));
       if (down) mouse_pressed_[b] = true;  // latched so a click inside one frame is not lost
 #endif
       break;
     }
-    case sf::Event::MouseWheelScrolled: {
-      float v = e.mouseWheelScroll.delta;
-      bool vertical = e.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel;
+    case E::MouseWheelScrolled: {
+      float v = e.wheel_delta;
+      bool vertical = e.wheel_vertical;
 #if IMGUI_VERSION_NUM >= 18700
       io.AddMouseWheelEvent(vertical ? 0.f : v, vertical ? v : 0.f);
 #else
@@ -230,27 +219,28 @@ void ImGuiSfml::processEvent(const sf::Event& e) {
 #endif
       break;
     }
-    case sf::Event::TextEntered:
-      if (e.text.unicode >= 32 && e.text.unicode != 127) io.AddInputCharacter(e.text.unicode);
+    case E::TextEntered:
+      if (e.unicode >= 32 && e.unicode != 127) io.AddInputCharacter(e.unicode);
       break;
-    case sf::Event::KeyPressed:
-    case sf::Event::KeyReleased: {
-      bool down = e.type == sf::Event::KeyPressed;
+    case E::KeyPressed:
+    case E::KeyReleased: {
+      bool down = e.type == E::KeyPressed;
 #if IMGUI_VERSION_NUM >= 18700
       sendModifiers(io, e.key);
       ImGuiKey k = toImGuiKey(e.key.code);
       if (k != ImGuiKey_None) io.AddKeyEvent(k, down);
 #else
-      if (e.key.code >= 0 && e.key.code < 512) {
+      int code = static_cast<int>(e.key.code);
+      if (code >= 0 && code < 512) {
         // A key pressed and released between two frames stays down for one frame,
         // or ImGui (which samples KeysDown) would never see it.
         if (down) {
-          io.KeysDown[e.key.code] = true;
-          key_pressed_[e.key.code] = true;
-        } else if (key_pressed_[e.key.code]) {
-          release_later_.push_back(e.key.code);
+          io.KeysDown[code] = true;
+          key_pressed_[code] = true;
+        } else if (key_pressed_[code]) {
+          release_later_.push_back(code);
         } else {
-          io.KeysDown[e.key.code] = false;
+          io.KeysDown[code] = false;
         }
       }
       // Modifiers as of the latest event, plus any held by a key pressed since the last
@@ -264,19 +254,19 @@ void ImGuiSfml::processEvent(const sf::Event& e) {
 #endif
       break;
     }
-    case sf::Event::LostFocus:
+    case E::LostFocus:
       focused_ = false;
 #if IMGUI_VERSION_NUM >= 18700
       io.AddFocusEvent(false);
 #endif
       break;
-    case sf::Event::GainedFocus:
+    case E::GainedFocus:
       focused_ = true;
 #if IMGUI_VERSION_NUM >= 18700
       io.AddFocusEvent(true);
 #endif
       break;
-    case sf::Event::MouseLeft:
+    case E::MouseLeft:
 #if IMGUI_VERSION_NUM >= 18700
       io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
 #else
@@ -293,7 +283,7 @@ void ImGuiSfml::uploadFontAtlas() {
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  font_texture_.create(static_cast<unsigned>(w), static_cast<unsigned>(h));
+  sfc::createTexture(font_texture_, static_cast<unsigned>(w), static_cast<unsigned>(h));
   font_texture_.update(pixels);
   font_texture_.setSmooth(false);  // glyphs are rasterised at the shown size: no filtering needed
   io.Fonts->SetTexID(textureId(font_texture_));
@@ -308,7 +298,7 @@ void ImGuiSfml::newFrame(float dt) {
   io.DeltaTime = dt > 0 ? dt : 1.0f / 60.0f;
 #if IMGUI_VERSION_NUM < 18700
   for (int i = 0; i < 5; ++i) {
-    bool held = focused_ && sf::Mouse::isButtonPressed(static_cast<sf::Mouse::Button>(i));
+    bool held = focused_ && sfc::isMouseButtonDown(static_cast<sfc::MouseButton>(i));
     io.MouseDown[i] = mouse_pressed_[i] || held;
     mouse_pressed_[i] = false;
   }

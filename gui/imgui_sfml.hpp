@@ -4,9 +4,10 @@
 
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Graphics/Texture.hpp>
-#include <SFML/Window/Event.hpp>
 #include <cstdint>
 #include <vector>
+
+#include "gui/sfml_compat.hpp"
 
 namespace tl::gui {
 
@@ -24,8 +25,8 @@ class ImGuiSfml {
   ImGuiSfml(const ImGuiSfml&) = delete;
   ImGuiSfml& operator=(const ImGuiSfml&) = delete;
 
-  // Feeds one SFML event to ImGui.
-  void processEvent(const sf::Event& e);
+  // Feeds one window event to ImGui.
+  void processEvent(const sfc::Event& e);
   // Uploads the current font atlas (call after building or rebuilding fonts).
   void uploadFontAtlas();
   // Starts a frame: display size, time step, mouse state.

@@ -10,13 +10,14 @@
 
 #include "gui/app_window.hpp"
 #include "gui/png_writer.hpp"
+#include "gui/sfml_compat.hpp"
 
 namespace tl::gui {
 
 bool App::savePng(const std::string& path) {
   sf::Vector2u size = window_.getSize();
   sf::Texture tex;
-  if (!tex.create(size.x, size.y)) return false;
+  if (!sfc::createTexture(tex, size.x, size.y)) return false;
   tex.update(window_);
   sf::Image img = tex.copyToImage();
   return writePng(path, size.x, size.y, img.getPixelsPtr());

@@ -10,11 +10,11 @@ namespace tl::gui {
 namespace {
 
 struct Binding {
-  sf::Keyboard::Key key;
+  sfc::Key key;
   bool ctrl, shift;
   Command command;
 };
-using K = sf::Keyboard;
+using K = sfc::Key;
 // With Ctrl held only the Ctrl rows apply; shift is checked only where a row asks for it.
 const Binding kBindings[] = {
     {K::Z, true, true, Command::Redo},
@@ -60,7 +60,7 @@ const ShortcutHelp kHelp[] = {
 
 }  // namespace
 
-Command commandForKey(const sf::Event::KeyEvent& k) {
+Command commandForKey(const sfc::KeyEvent& k) {
   for (const auto& b : kBindings) {
     if (b.key != k.code || b.ctrl != k.control) continue;
     if (b.ctrl && b.shift && !k.shift) continue;

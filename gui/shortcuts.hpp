@@ -1,6 +1,6 @@
 // shortcuts.hpp: the key map: which key does what (one table, also shown by the help overlay).
 #pragma once
-#include <SFML/Window/Event.hpp>
+#include "gui/sfml_compat.hpp"
 
 namespace tl::gui {
 
@@ -27,7 +27,7 @@ enum class Command {
 };
 
 // The command of a key press (None when the key means nothing to the app).
-Command commandForKey(const sf::Event::KeyEvent& k);
+Command commandForKey(const sfc::KeyEvent& k);
 // The command of a typed character ('?' opens the help).
 Command commandForText(unsigned unicode);
 
