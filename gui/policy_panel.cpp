@@ -33,7 +33,8 @@ std::vector<std::string> sectionsOf(Scope scope) {
 }
 
 std::string tooltipText(const Session& s, int regime, const ParamDecl& d) {
-  std::string t = d.description;
+  // The label is on screen; the tooltip names the key a scenario file and --set use.
+  std::string t = std::string("Scenario key: ") + d.path + "\n\n" + d.description;
   t += "\n\n";
   if (d.type == ParamType::Choice) {
     t += "Choices: ";
@@ -47,7 +48,6 @@ std::string tooltipText(const Session& s, int regime, const ParamDecl& d) {
   t += "\nDefault: " + formatValue(d, d.def);
   t += "\nAs loaded: " + formatValue(d, s.loadedValue(regime, d.id));
   t += "\nSource: " + std::string(d.source);
-  t += "\nScenario key: " + std::string(d.path);
   if (regime < 0 && Session::needsRestart(d.id))
     t += "\n\nApplies when you press Reset (R): a new population.";
   return t;
@@ -72,9 +72,9 @@ void PolicyPanel::drawParam(Session& s, int regime, const ParamDecl& d) {
   double v = s.value(regime, d.id);
   // Label line: a dot and colour mark values changed from the scenario as loaded.
   if (changed) {
-    ImGui::TextColored(kChanged, "\xE2\x97\x8F %s", d.key().c_str());
+    ImGui::TextColored(kChanged, "\xE2\x97\x8F %s", d.label);
   } else {
-    ImGui::Text("   %s", d.key().c_str());
+    ImGui::Text("   %s", d.label);
   }
   ImGui::SameLine();
   std::string tip = tooltipText(s, regime, d);

@@ -25,6 +25,7 @@ std::string parametersJson() {
       j["choices"] = d.choices;
     else if (d.type != ParamType::Bool)
       j["range"] = {d.lo, d.hi};
+    j["label"] = d.label;
     j["description"] = d.description;
     j["source"] = d.source;
     arr.push_back(j);
@@ -52,7 +53,8 @@ std::string parametersMarkdown() {
     if (d.section() != section) {
       section = d.section();
       o << "\n### " << section
-        << "\n\n| parameter | unit | default | range | description | source |\n|---|---|---|---|---|---|\n";
+        << "\n\n| parameter | on screen | unit | default | range | description | source |\n"
+        << "|---|---|---|---|---|---|---|\n";
     }
     std::string range;
     if (d.type == ParamType::Choice) {
@@ -62,8 +64,8 @@ std::string parametersMarkdown() {
     } else {
       range = jsonNumber(d.lo) + " to " + jsonNumber(d.hi);
     }
-    o << "| `" << d.path << "` | " << d.unit << " | " << formatValue(d, d.def) << " | " << range << " | "
-      << d.description << " | " << d.source << " |\n";
+    o << "| `" << d.path << "` | " << d.label << " | " << d.unit << " | " << formatValue(d, d.def) << " | "
+      << range << " | " << d.description << " | " << d.source << " |\n";
   }
   return o.str();
 }

@@ -26,17 +26,18 @@ std::vector<ParamDecl> buildTable() {
                       CHOICE = ParamType::Choice;
   (void)WORLD, (void)REGIME, (void)REAL, (void)INT, (void)BOOL, (void)CHOICE;
   std::vector<ParamDecl> t;
-#define X(scope, id, path, type, unit, def, lo, hi, desc, src) \
-  t.push_back(ParamDecl{P::id,                                 \
-                        scope,                                 \
-                        path,                                  \
-                        type,                                  \
-                        unit,                                  \
-                        static_cast<double>(def),              \
-                        static_cast<double>(lo),               \
-                        static_cast<double>(hi),               \
-                        desc,                                  \
-                        src,                                   \
+#define X(scope, id, path, type, unit, def, lo, hi, label, desc, src) \
+  t.push_back(ParamDecl{P::id,                                        \
+                        scope,                                        \
+                        path,                                         \
+                        type,                                         \
+                        unit,                                         \
+                        static_cast<double>(def),                     \
+                        static_cast<double>(lo),                      \
+                        static_cast<double>(hi),                      \
+                        label,                                        \
+                        desc,                                         \
+                        src,                                          \
                         {}});
 #include "sim/params.def"
 #undef X
@@ -59,7 +60,6 @@ std::string jsonNumber(double v) {
   std::snprintf(b, sizeof b, "%.10g", v);
   return b;
 }
-
 
 std::string ParamDecl::section() const {
   std::string p = path;

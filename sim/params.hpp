@@ -13,7 +13,7 @@ enum class ParamType : uint8_t { Real, Int, Bool, Choice };
 
 // Every parameter has an id; world ones index WorldParams, regime ones RegimeParams.
 enum class P : uint16_t {
-#define X(scope, id, path, type, unit, def, lo, hi, desc, src) id,
+#define X(scope, id, path, type, unit, def, lo, hi, label, desc, src) id,
 #include "sim/params.def"
 #undef X
   Count
@@ -27,6 +27,7 @@ struct ParamDecl {
   ParamType type;
   const char* unit;
   double def, lo, hi;
+  const char* label;  // the short name on screen ("sanction suspended during appeal")
   const char* description;
   const char* source;
   std::vector<std::string> choices;  // for Choice: the allowed names, index = value
