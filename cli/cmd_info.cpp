@@ -3,20 +3,12 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "io/atomic_file.hpp"
+#include "io/input_file.hpp"
 #include "io/scenario_io.hpp"
 #include "io/param_docs.hpp"
 
 namespace tl::cli {
 namespace {
-
-// A preset file holds {"preset": ...} and no regimes; everything else is a scenario.
-bool looksLikePreset(const std::string& path) {
-  std::string text;
-  if (!readTextFile(path, text)) return false;
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  return !j.is_discarded() && j.is_object() && j.contains("preset") && !j.contains("regimes");
-}
 
 std::string regimeList(const Scenario& s) {
   std::string names;
@@ -29,24 +21,14 @@ std::string regimeList(const Scenario& s) {
 int cmdValidate(const Args& a) {
   if (a.positional.empty()) throw UsageError("validate: expected one or more FILEs");
   bool bad = false;
-  for (const auto& file : a.positional) {
-    std::vector<InputError> errors;
-    std::string ok;
-    if (looksLikePreset(file)) {
-      errors = checkPresetFile(file);
-      ok = "ok (preset)";
-    } else {
-      try {
-        ok = "ok (" + regimeList(loadScenario(file)) + ")";
-      } catch (const ScenarioError& e) {
-        errors = e.errors;
-      }
-    }
-    if (errors.empty()) {
-      std::cout << file << ": " << ok << "\n";
+  for (const auto& file : a.positional) {  // every file is checked, whatever the others hold
+    FileCheck check = checkFile(file);
+    if (check.errors.empty()) {
+      std::cout << printable(file) << ": ok ("
+                << (check.is_preset ? std::string("preset") : regimeList(check.scenario)) << ")\n";
     } else {
       bad = true;
-      for (const auto& e : errors) std::cerr << e.str() << "\n";
+      for (const auto& e : check.errors) std::cerr << e.str() << "\n";
     }
   }
   return bad ? 2 : 0;

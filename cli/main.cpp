@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "io/input_file.hpp"
 #include "io/scenario_io.hpp"
 
 namespace tl::cli {
@@ -147,11 +148,11 @@ int main(int argc, char** argv) {
   } catch (const tl::ScenarioError& e) {
     for (const auto& err : e.errors) std::cerr << err.str() << "\n";
     return 2;
-  } catch (const tl::cli::UsageError& e) {
-    std::cerr << "trustlab-cli: " << e.what() << "\n";
+  } catch (const tl::cli::UsageError& e) {  // may quote arguments: printed escaped
+    std::cerr << "trustlab-cli: " << tl::printable(e.what()) << "\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "trustlab-cli: internal error: " << e.what() << "\n";
+    std::cerr << "trustlab-cli: internal error: " << tl::printable(e.what()) << "\n";
     return 1;
   }
 }

@@ -4,14 +4,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include "io/input_file.hpp"
+
 namespace tl {
 
+// Printed escaped: file names are bytes, and keys may hold control characters (\u0000).
 std::string InputError::str() const {
-  std::string s = file;
+  std::string s = printable(file);
   if (line > 0) s += ":" + std::to_string(line) + ":" + std::to_string(col);
   s += ": ";
-  if (!path.empty()) s += path + ": ";
-  return s + message;
+  if (!path.empty()) s += printable(path) + ": ";
+  return s + printable(message);
 }
 
 static std::string joinErrors(const std::vector<InputError>& errs) {
@@ -41,6 +44,8 @@ std::string closestMatch(const std::string& word, const std::vector<std::string>
   std::string best;
   size_t best_d = std::max<size_t>(2, (word.size() + 2) / 3) + 1;
   for (const auto& c : candidates) {
+    size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+    if (gap >= best_d) continue;  // the distance is at least the length difference
     size_t dd = distance(word, c);
     if (dd < best_d && dd < std::max(word.size(), c.size())) {
       best_d = dd;

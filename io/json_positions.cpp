@@ -1,136 +1,67 @@
-// json_positions.cpp: a tiny recursive scanner over already-valid JSON that
-// records the position of every value and key by its JSON pointer.
+// json_positions.cpp: position lookups by JSON pointer, walking the text with
+// JsonCursor (iterative: any nesting depth is safe).
 #include "io/json_positions.hpp"
+
+#include <vector>
+
+#include "io/json_cursor.hpp"
 
 namespace tl {
 namespace {
 
-// Walks the text once, tracking line and column as it goes.
-class Scanner {
- public:
-  Scanner(const std::string& t, std::unordered_map<std::string, TextPos>& values,
-          std::unordered_map<std::string, TextPos>& keys)
-      : t_(t), values_(values), keys_(keys) {}
-
-  void run() {
-    skipSpace();
-    value("");
-  }
-
- private:
-  const std::string& t_;
-  std::unordered_map<std::string, TextPos>& values_;
-  std::unordered_map<std::string, TextPos>& keys_;
-  size_t i_ = 0;
-  TextPos pos_{1, 1};
-
-  bool done() const { return i_ >= t_.size(); }
-  char peek() const { return done() ? '\0' : t_[i_]; }
-  void advance() {
-    unsigned char c = static_cast<unsigned char>(t_[i_++]);
-    if (c == '\n') {
-      ++pos_.line;
-      pos_.col = 1;
-    } else if ((c & 0xC0) != 0x80) {  // UTF-8 continuation bytes do not start a column
-      ++pos_.col;
-    }
-  }
-  void skipSpace() {
-    while (!done() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r')) advance();
-  }
-  std::string string() {  // at the opening quote; returns the decoded-enough key text
-    std::string out;
-    advance();
-    while (!done() && peek() != '"') {
-      if (peek() == '\\') {
-        advance();
-        char e = peek();
-        advance();
-        if (e == 'u') {  // keep \uXXXX escapes verbatim: keys in scenarios are ASCII
-          out += "\\u";
-          for (int k = 0; k < 4 && !done(); ++k) out += peek(), advance();
-          continue;
-        }
-        switch (e) {
-          case 'n':
-            out += '\n';
-            break;
-          case 't':
-            out += '\t';
-            break;
-          case 'r':
-            out += '\r';
-            break;
-          case 'b':
-            out += '\b';
-            break;
-          case 'f':
-            out += '\f';
-            break;
-          default:
-            out += e;
-        }
-        continue;
+// Splits "/a/b~1c" into {"a", "b/c"} ("" is the root: no tokens).
+std::vector<std::string> pointerTokens(const std::string& pointer) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < pointer.size() && pointer[i] == '/') {
+    size_t next = pointer.find('/', i + 1);
+    std::string raw = pointer.substr(i + 1, next == std::string::npos ? std::string::npos : next - i - 1);
+    std::string tok;
+    for (size_t k = 0; k < raw.size(); ++k) {
+      if (raw[k] == '~' && k + 1 < raw.size() && (raw[k + 1] == '0' || raw[k + 1] == '1')) {
+        tok += raw[k + 1] == '0' ? '~' : '/';
+        ++k;
+      } else {
+        tok += raw[k];
       }
-      out += peek();
-      advance();
     }
-    if (!done()) advance();  // closing quote
-    return out;
+    out.push_back(tok);
+    if (next == std::string::npos) break;
+    i = next;
   }
-  void value(const std::string& ptr) {
-    values_[ptr] = pos_;
-    char c = peek();
-    if (c == '{') {
-      advance();
-      skipSpace();
-      while (!done() && peek() != '}') {
-        TextPos kp = pos_;
-        std::string child = ptr + "/" + pointerToken(string());
-        keys_[child] = kp;
-        skipSpace();
-        if (peek() == ':') advance();
-        skipSpace();
-        value(child);
-        skipSpace();
-        if (peek() == ',') advance();
-        skipSpace();
-      }
-      if (!done()) advance();
-    } else if (c == '[') {
-      advance();
-      skipSpace();
-      for (size_t n = 0; !done() && peek() != ']'; ++n) {
-        value(ptr + "/" + std::to_string(n));
-        skipSpace();
-        if (peek() == ',') advance();
-        skipSpace();
-      }
-      if (!done()) advance();
-    } else if (c == '"') {
-      string();
-    } else {  // number, true, false, null
-      while (!done() && peek() != ',' && peek() != '}' && peek() != ']' && peek() != ' ' && peek() != '\n' &&
-             peek() != '\r' && peek() != '\t')
-        advance();
+  return out;
+}
+
+// Skips one value (any depth) without recursion.
+void skipValue(JsonCursor& c) {
+  long depth = 0;
+  do {
+    c.skipSpace();
+    char ch = c.peek();
+    if (ch == '{' || ch == '[') {
+      ++depth;
+      c.advance();
+    } else if (ch == '}' || ch == ']') {
+      --depth;
+      c.advance();
+    } else if (ch == '"') {
+      c.string();
+    } else if (ch == ',' || ch == ':') {
+      c.advance();
+    } else if (JsonCursor::isScalarChar(ch)) {
+      c.scalar();
+    } else {
+      return;  // end of text or not JSON
     }
-  }
-};
+  } while (depth > 0 && !c.done());
+}
 
 }  // namespace
 
 TextPos positionOfOffset(const std::string& text, size_t offset) {
-  TextPos p{1, 1};
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++p.line;
-      p.col = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++p.col;
-    }
-  }
-  return p;
+  JsonCursor c(text);
+  while (!c.done() && c.offset() < offset) c.advance();
+  return c.pos();
 }
 
 std::string pointerToken(const std::string& key) {
@@ -146,16 +77,64 @@ std::string pointerToken(const std::string& key) {
   return out;
 }
 
-JsonPositions::JsonPositions(const std::string& text) { Scanner(text, values_, keys_).run(); }
+bool JsonPositions::find(const std::string& pointer, TextPos& value, TextPos& key) const {
+  if (!text_) return false;
+  JsonCursor c(*text_);
+  c.skipSpace();
+  key = TextPos{};
+  for (const std::string& tok : pointerTokens(pointer)) {
+    key = TextPos{};
+    if (c.peek() == '{') {
+      c.advance();
+      for (;;) {
+        c.skipSpace();
+        if (c.peek() != '"') return false;
+        TextPos kp = c.pos();
+        std::string k = c.string();
+        c.skipSpace();
+        if (c.peek() != ':') return false;
+        c.advance();
+        c.skipSpace();
+        if (k == tok) {
+          key = kp;
+          break;
+        }
+        skipValue(c);
+        c.skipSpace();
+        if (c.peek() != ',') return false;
+        c.advance();
+      }
+    } else if (c.peek() == '[') {
+      if (tok.empty() || tok.size() > 18 || tok.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+      unsigned long long n = std::stoull(tok);
+      c.advance();
+      for (unsigned long long i = 0;; ++i) {
+        c.skipSpace();
+        if (c.peek() == ']' || c.done()) return false;
+        if (i == n) break;
+        skipValue(c);
+        c.skipSpace();
+        if (c.peek() != ',') return false;
+        c.advance();
+      }
+    } else {
+      return false;
+    }
+  }
+  value = c.pos();
+  return true;
+}
 
 TextPos JsonPositions::value(const std::string& pointer) const {
-  auto it = values_.find(pointer);
-  return it == values_.end() ? TextPos{} : it->second;
+  TextPos v, k;
+  return find(pointer, v, k) ? v : TextPos{};
 }
 
 TextPos JsonPositions::key(const std::string& pointer) const {
-  auto it = keys_.find(pointer);
-  return it == keys_.end() ? value(pointer) : it->second;
+  TextPos v, k;
+  if (!find(pointer, v, k)) return TextPos{};
+  return k.line > 0 ? k : v;
 }
 
 }  // namespace tl

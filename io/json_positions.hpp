@@ -3,7 +3,6 @@
 #pragma once
 #include <cstddef>
 #include <string>
-#include <unordered_map>
 
 namespace tl {
 
@@ -11,22 +10,27 @@ struct TextPos {
   int line = 0, col = 0;  // 1-based; 0 = unknown
 };
 
-// Line and column (in characters, not bytes) of a 0-based byte offset.
+// Line and column (in characters, not bytes; a leading UTF-8 byte order mark takes
+// none) of a 0-based byte offset.
 TextPos positionOfOffset(const std::string& text, size_t offset);
 
 // Escapes one JSON-pointer token ("a/b" -> "a~1b").
 std::string pointerToken(const std::string& key);
 
-// Index of a valid JSON text: JSON pointer ("/regimes/1/appeal/cost") -> position.
+// Finds positions in a JSON text by JSON pointer ("/regimes/1/appeal/cost"). Each
+// lookup walks the text once (linear time, no recursion, no index kept): errors are
+// few (at most kMaxReportedErrors), texts are bounded, so nothing grows with depth.
+// The text must outlive this object.
 class JsonPositions {
  public:
   JsonPositions() = default;
-  explicit JsonPositions(const std::string& text);  // text must already parse as JSON
+  explicit JsonPositions(const std::string& text) : text_(&text) {}
   TextPos value(const std::string& pointer) const;  // where the value starts
   TextPos key(const std::string& pointer) const;    // where the member's key starts (value if none)
 
  private:
-  std::unordered_map<std::string, TextPos> values_, keys_;
+  const std::string* text_ = nullptr;
+  bool find(const std::string& pointer, TextPos& value, TextPos& key) const;
 };
 
 }  // namespace tl

@@ -4,8 +4,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <set>
+
+#include "io/input_file.hpp"
+#include "io/json_check.hpp"
 
 namespace tl {
 namespace {
@@ -38,6 +42,25 @@ bool looksPerPerson(const std::string& key) {
   for (char c : lower)
     if (std::isalnum(static_cast<unsigned char>(c))) squashed += c;
   return words.count(squashed) > 0;
+}
+
+// Where a list of objects belongs: the regimes and lesson steps of a scenario, and
+// in a summary.json the results per regime and the manifest's copies.
+bool listOfObjectsAllowed(const std::string& ptr) {
+  static const std::set<std::string> allowed = {"/regimes", "/lesson", "/manifest/regimes",
+                                                "/manifest/scenario/regimes", "/manifest/scenario/lesson"};
+  return allowed.count(ptr) > 0;
+}
+
+// A summary.json's results are keyed by the scenario's group labels ("/regimes/0/groups"),
+// which name groups, not people.
+bool holdsGroupLabels(const std::string& ptr) {
+  const std::string head = "/regimes/", tail = "/groups";
+  if (ptr.size() <= head.size() + tail.size() || ptr.compare(0, head.size(), head) != 0 ||
+      ptr.compare(ptr.size() - tail.size(), tail.size(), tail) != 0)
+    return false;
+  std::string index = ptr.substr(head.size(), ptr.size() - head.size() - tail.size());
+  return index.find_first_not_of("0123456789") == std::string::npos;
 }
 
 }  // namespace
@@ -86,16 +109,40 @@ std::vector<std::string> sectionsOf(Scope scope) {
 }
 
 json parseJsonText(const std::string& text, const std::string& file) {
+  if (text.size() > kMaxInputBytes)
+    throw ScenarioError({InputError{file, 0, 0, "",
+                                    "the text is larger than " + std::to_string(kMaxInputBytes >> 20) +
+                                        " MiB, the limit for a scenario, preset or summary file"}});
+  // Depth first: a text nested too deep is refused before anything is built from it.
+  JsonCheck check = checkJsonText(text, file);
+  if (check.too_deep) throw ScenarioError(check.errors);
+  json root;
   try {
-    return json::parse(text);
+    root = json::parse(text);
   } catch (const json::parse_error& ex) {
+    // nlohmann reports a bad UTF-8 sequence where it noticed it; point at its first byte.
+    size_t bad = firstInvalidUtf8(text);
+    if (bad != std::string::npos && bad < ex.byte) {
+      TextPos p = positionOfOffset(text, bad);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+      throw ScenarioError({InputError{
+          file, p.line, p.col, "/",
+          std::string("malformed JSON: invalid UTF-8 byte ") + hex + " (save the file as UTF-8)"}});
+    }
     TextPos p = positionOfOffset(text, ex.byte > 0 ? ex.byte - 1 : 0);
     std::string what = ex.what();
     auto colon = what.find(": ");  // drop nlohmann's own "[json.exception...] parse error at ..." prefix
     throw ScenarioError(
         {InputError{file, p.line, p.col, "/",
                     "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2))}});
+  } catch (const json::exception& ex) {
+    // Out-of-range numbers: the check above found them with their positions.
+    if (!check.errors.empty()) throw ScenarioError(check.errors);
+    throw ScenarioError({InputError{file, 0, 0, "/", std::string("malformed JSON: ") + ex.what()}});
   }
+  if (!check.errors.empty()) throw ScenarioError(check.errors);
+  return root;
 }
 
 bool Reporter::room() {
@@ -106,39 +153,71 @@ bool Reporter::room() {
   return false;
 }
 
-bool Reporter::underFlagged(const std::string& ptr) const {
-  for (const auto& f : flagged_)
-    if (ptr == f || ptr.compare(0, f.size() + 1, f + "/") == 0) return true;
-  return false;
+bool Reporter::full() const { return out_.size() > static_cast<size_t>(kMaxReportedErrors); }
+
+void Reporter::flag(const std::string& ptr) {
+  if (!full()) flagged_.insert(base_ + ptr);
+}
+
+// The pointer or one of its ancestors was flagged (a set lookup per level).
+bool Reporter::underFlagged(const std::string& full_ptr) const {
+  if (flagged_.empty()) return false;
+  for (size_t end = full_ptr.size();; end = full_ptr.rfind('/', end - 1)) {
+    if (flagged_.count(full_ptr.substr(0, end))) return true;
+    if (end == 0 || end == std::string::npos) return false;
+  }
 }
 
 void Reporter::add(const std::string& at, const std::string& shown, const std::string& msg, bool at_key) {
-  if (underFlagged(shown) || !room()) return;
-  std::string full = base_ + at;
-  TextPos p = at_key ? pos_.key(full) : pos_.value(full);
+  if (full() || underFlagged(base_ + shown) || !room()) return;
+  std::string full_at = base_ + at;
+  TextPos p = at_key ? pos_.key(full_at) : pos_.value(full_at);
   std::string path = base_ + shown;
   out_.push_back({file_, p.line, p.col, path.empty() ? "/" : path, msg});
 }
 
-void scanPerPerson(const json& j, const std::string& ptr, Reporter& r) {
-  if (j.is_object()) {
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      std::string child = ptr + "/" + pointerToken(it.key());
-      if (looksPerPerson(it.key())) {
-        r.key(child, kPerPersonMessage);
-        r.flag(child);
-      } else {
-        scanPerPerson(it.value(), child, r);
-      }
-    }
-  } else if (j.is_array()) {
-    bool has_object = std::any_of(j.begin(), j.end(), [](const json& e) { return e.is_object(); });
-    if (has_object && ptr != "/regimes" && ptr != "/lesson") {
+void scanPerPerson(const json& root, Reporter& r) {
+  // Each frame walks one object or list; depth is bounded by kMaxJsonDepth.
+  struct Frame {
+    const json* v;
+    std::string ptr;
+    json::const_iterator it;
+    size_t index;
+  };
+  std::vector<Frame> stack;
+  auto enter = [&](const json& v, std::string ptr) {
+    if (v.is_array() && !listOfObjectsAllowed(ptr) &&
+        std::any_of(v.begin(), v.end(), [](const json& e) { return e.is_object(); })) {
       r.value(ptr, kPerPersonMessage);
       r.flag(ptr);
-      return;
+    } else if (v.is_structured()) {
+      stack.push_back({&v, std::move(ptr), v.cbegin(), 0});
     }
-    for (size_t i = 0; i < j.size(); ++i) scanPerPerson(j[i], ptr + "/" + std::to_string(i), r);
+  };
+  enter(root, "");
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    if (f.it == f.v->cend()) {
+      stack.pop_back();
+      continue;
+    }
+    const json& child = *f.it;
+    std::string child_ptr;
+    bool refused = false;
+    if (f.v->is_object()) {
+      child_ptr = f.ptr + "/" + pointerToken(f.it.key());
+      refused = !holdsGroupLabels(f.ptr) && looksPerPerson(f.it.key());
+    } else {
+      child_ptr = f.ptr + "/" + std::to_string(f.index);
+    }
+    ++f.it;
+    ++f.index;
+    if (refused) {
+      r.key(child_ptr, kPerPersonMessage);
+      r.flag(child_ptr);
+    } else {
+      enter(child, std::move(child_ptr));  // may reallocate the stack: f is not used after
+    }
   }
 }
 

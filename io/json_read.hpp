@@ -3,6 +3,7 @@
 // per-person scan, and readers for strings, parameters and stage sections.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,9 @@ std::string fileStem(const std::string& path);
 // The section names ("appeal", "population"...) of the parameters of one scope.
 std::vector<std::string> sectionsOf(Scope scope);
 
-// Parses `text`; throws ScenarioError with file:line:col when it is not JSON.
+// Parses `text`; throws ScenarioError with file:line:col when it is not JSON, is
+// larger than kMaxInputBytes, nests deeper than kMaxJsonDepth, repeats a key or holds
+// a number a double cannot hold.
 json parseJsonText(const std::string& text, const std::string& file);
 
 // Collects errors with positions for one text. `base` is where the scenario sits
@@ -43,24 +46,28 @@ class Reporter {
   void raw(const InputError& e) {
     if (room()) out_.push_back(e);
   }
-  void flag(const std::string& ptr) { flagged_.push_back(ptr); }
+  // Marks a refused subtree: no further error is reported inside it.
+  void flag(const std::string& ptr);
   const std::string& file() const { return file_; }
+  // Where the scenario sits in the text, prefixed to every pointer ("" or "/manifest/scenario").
+  void setBase(std::string base) { base_ = std::move(base); }
 
  private:
   std::string file_;
   const JsonPositions& pos_;
   std::string base_;
   std::vector<InputError>& out_;
-  std::vector<std::string> flagged_;  // per-person subtrees: already reported once
+  std::set<std::string> flagged_;  // full pointers of per-person subtrees, already reported once
 
   bool room();
-  bool underFlagged(const std::string& ptr) const;
+  bool full() const;
+  bool underFlagged(const std::string& full_ptr) const;
   void add(const std::string& at, const std::string& shown, const std::string& msg, bool at_key);
 };
 
-// Refuses per-person input anywhere: keys naming people, and lists of objects other
-// than the regimes and the lesson steps.
-void scanPerPerson(const json& j, const std::string& ptr, Reporter& r);
+// Refuses per-person input anywhere in the text: keys naming people, and lists of
+// objects other than the regimes and the lesson steps. Call with the base "".
+void scanPerPerson(const json& root, Reporter& r);
 
 bool readString(const json& v, const std::string& ptr, Reporter& r, std::string& out);
 // One parameter value: numbers for REAL/INT, true/false for BOOL, a name for CHOICE.

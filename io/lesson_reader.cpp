@@ -56,9 +56,8 @@ void readLesson(const json& v, const std::string& ptr, Reporter& r, Scenario& s)
             continue;
           }
           std::string text = setValueText(jt.value());
-          Scenario trial = s;  // the step must apply cleanly to the scenario as loaded
           try {
-            applySet(trial, jt.key(), text);
+            checkSet(s, jt.key(), text);  // must apply cleanly to the scenario as loaded
             st.set.emplace_back(jt.key(), text);
           } catch (const ScenarioError& e) {
             r.value(vp, e.errors.empty() ? "cannot apply" : e.errors.front().message);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "io/input_file.hpp"
 #include "io/param_docs.hpp"
 #include "io/scenario_io.hpp"
 
@@ -109,7 +110,7 @@ ojson manifestJson(const Simulation& sim) {
   ojson m;
   m["version"] = TRUSTLAB_VERSION;
   m["scenario_hash"] = scenarioHashHex(s);
-  m["source_file"] = s.source_file;
+  m["source_file"] = printable(s.source_file);  // a file name is bytes; JSON wants UTF-8
   m["seed"] = s.seed();
   m["threads"] = sim.threads();
   m["weeks"] = s.weeks();

@@ -18,6 +18,8 @@ struct PresetEntry {
   std::vector<InputError> errors;
 };
 
+// Reads and checks a preset's text (`name` is what its "preset" key must say).
+PresetEntry checkPreset(const std::string& name, const std::string& text, const std::string& file);
 // nullptr when no preset has that name; the entry may carry errors.
 const PresetEntry* findPreset(const std::string& name);
 std::string unknownPresetMessage(const std::string& name);

@@ -6,13 +6,12 @@
 #include <map>
 #include <mutex>
 
-#include "io/atomic_file.hpp"
 #include "io/embedded.hpp"
+#include "io/input_file.hpp"
 #include "io/preset_registry.hpp"
 #include "io/scenario_io.hpp"
 
 namespace tl {
-namespace {
 
 PresetEntry checkPreset(const std::string& name, const std::string& text, const std::string& file) {
   PresetEntry e;
@@ -25,7 +24,7 @@ PresetEntry checkPreset(const std::string& name, const std::string& text, const 
   }
   JsonPositions pos(text);
   Reporter r(file, pos, "", e.errors);
-  scanPerPerson(e.doc, "", r);
+  scanPerPerson(e.doc, r);
   if (!e.doc.is_object()) {
     r.value("", "expected a preset object, got " + typeName(e.doc));
     return e;
@@ -78,6 +77,8 @@ PresetEntry checkPreset(const std::string& name, const std::string& text, const 
   });
   return e;
 }
+
+namespace {
 
 struct Registry {
   std::mutex m;
@@ -145,8 +146,8 @@ void registerPreset(const std::string& name, const std::string& text, const std:
 
 std::vector<InputError> checkPresetFile(const std::string& path) {
   std::string text;
-  if (!readTextFile(path, text))
-    return {InputError{path, 0, 0, "", std::string("cannot read the file: ") + std::strerror(errno)}};
+  std::string problem = readInputFile(path, text);
+  if (!problem.empty()) return {InputError{path, 0, 0, "", "cannot read the file: " + problem}};
   return checkPreset(fileStem(path), text, path).errors;
 }
 

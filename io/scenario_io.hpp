@@ -23,6 +23,16 @@ Scenario loadScenario(const std::string& path_or_name);
 Scenario defaultScenario();  // the embedded scenarios/default.json
 std::vector<std::string> embeddedScenarioPaths();
 
+// What `validate` says about one file: a scenario (or summary.json), or a preset (an
+// object with "preset" and no "regimes"); a name that is no file is looked up among
+// the embedded scenarios. Never throws: every problem is in `errors`.
+struct FileCheck {
+  bool is_preset = false;
+  Scenario scenario;  // a scenario without errors, as loaded
+  std::vector<InputError> errors;
+};
+FileCheck checkFile(const std::string& path_or_name);
+
 // Presets: scenarios/presets/<name>.json, compiled into the binaries.
 std::vector<std::string> presetNames();
 const nlohmann::json& presetJson(const std::string& name);  // throws ScenarioError if unknown/bad
@@ -35,6 +45,8 @@ std::vector<InputError> checkPresetFile(const std::string& path);
 // "population.size=5000", "appeal.cost=0.1" (every regime), "regimes[1].appeal.cost=0.1".
 void applySet(Scenario& s, const std::string& assignment);
 void applySet(Scenario& s, const std::string& path, const std::string& value);
+// Throws what applySet would throw, without changing (or copying) the scenario.
+void checkSet(const Scenario& s, const std::string& path, const std::string& value);
 
 // A file this loader reads back to the same effective values. By default it keeps each
 // regime's preset plus the values that differ from it (readable "save scenario");

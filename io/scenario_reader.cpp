@@ -8,8 +8,8 @@
 #include <set>
 #include <tuple>
 
-#include "io/atomic_file.hpp"
 #include "io/embedded.hpp"
+#include "io/input_file.hpp"
 #include "io/lesson_reader.hpp"
 #include "io/preset_registry.hpp"
 #include "io/scenario_io.hpp"
@@ -95,8 +95,8 @@ void readGroupLabels(const json& v, const std::string& ptr, Reporter& r, Scenari
   s.label_b = b;
 }
 
+// The scenario object (the per-person scan has already covered the whole text).
 void readScenario(const json& root, Reporter& r, Scenario& s) {
-  scanPerPerson(root, "", r);
   if (!root.is_object())
     return r.value("", "expected a scenario object {\"regimes\": [...], ...}, got " + typeName(root));
   const std::vector<std::string> world_sections = sectionsOf(Scope::World);
@@ -168,14 +168,14 @@ Scenario parseScenario(const std::string& text, const std::string& file) {
   s.source_text = text;
   JsonPositions pos(text);
   // A summary.json: reproduce the run from its manifest's effective scenario.
-  std::string base;
   const json* scen = &root;
+  Reporter r(file, pos, "", errors);
+  scanPerPerson(root, r);  // the whole text, not only the part read as the scenario
   if (root.is_object() && root.contains("manifest") && root["manifest"].is_object() &&
       root["manifest"].contains("scenario")) {
-    base = "/manifest/scenario";
+    r.setBase("/manifest/scenario");
     scen = &root["manifest"]["scenario"];
   }
-  Reporter r(file, pos, base, errors);
   readScenario(*scen, r, s);
   // Text order reads best; a broken preset's own errors come before the line that uses it.
   auto rank = [&](const InputError& e) {
@@ -190,9 +190,8 @@ Scenario parseScenario(const std::string& text, const std::string& file) {
 
 Scenario loadScenarioFile(const std::string& path) {
   std::string text;
-  if (!readTextFile(path, text))
-    throw ScenarioError(
-        {InputError{path, 0, 0, "", std::string("cannot read the file: ") + std::strerror(errno)}});
+  std::string problem = readInputFile(path, text);
+  if (!problem.empty()) throw ScenarioError({InputError{path, 0, 0, "", "cannot read the file: " + problem}});
   return parseScenario(text, path);
 }
 

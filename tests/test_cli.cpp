@@ -1,63 +1,19 @@
 // test_cli.cpp: trustlab-cli end to end — exit codes, nothing written on error,
 // output formats, bit-for-bit reruns from a manifest, sweep shards, docs freshness.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "io/atomic_file.hpp"
 #include "io/param_docs.hpp"
+#include "tests/cli_harness.hpp"
 
-namespace fs = std::filesystem;
+using namespace tl::test;
 using tl::readTextFile;
 
 namespace {
-
-const std::string kSource = TRUSTLAB_SOURCE_DIR;
-const std::string kData = kSource + "/tests/data/";
 const std::string kSmall = " --population 2000 --weeks 52 ";  // keeps every run well under a second
-
-// A fresh scratch folder per test process.
-const fs::path& scratch() {
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("trustlab_test_cli_" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-struct Result {
-  int code;
-  std::string out, err;
-};
-
-// Runs trustlab-cli with the arguments; captures exit code, stdout and stderr.
-Result cli(const std::string& args) {
-  static int n = 0;
-  std::string base = (scratch() / ("cmd" + std::to_string(n++))).string();
-  std::string cmd = std::string("\"") + TRUSTLAB_CLI + "\" " + args + " >" + base + ".out 2>" + base + ".err";
-  int status = std::system(cmd.c_str());
-  Result r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  readTextFile(base + ".out", r.out);
-  readTextFile(base + ".err", r.err);
-  return r;
-}
-
-std::string file(const fs::path& p) {
-  std::string s;
-  REQUIRE_MESSAGE(readTextFile(p.string(), s), "cannot read " << p.string());
-  return s;
-}
-
-std::string path(const std::string& name) { return (scratch() / name).string(); }
-
 }  // namespace
 
 TEST_CASE("docs/parameters.md is generated from params.def and up to date") {
