@@ -8,13 +8,15 @@
 #include <cmath>
 
 #include "sim/model_internal.hpp"
+#include "sim/stages/behaviour.hpp"
+#include "sim/stages/constants.hpp"
 
 namespace tl {
 
 void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, const WorldWeek& ww,
                    const Rng& rng, size_t population, bool log, std::vector<Event>& events, AppealTally& t) {
   const ParamValues& p = *rw.p;
-  const ParamValues& w = *ww.p;
+  const BehaviourRules b = worldRules(ww, nullptr, 0).behaviour;
   const auto week = static_cast<uint32_t>(ww.week);
   s.capacity_carry += p[P::appeal_reviewers_per_10k] * static_cast<double>(population) / 10000.0;
   auto n = static_cast<size_t>(std::floor(s.capacity_carry));
@@ -35,7 +37,8 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
     const bool in_force = (f & kAdverse) && (f & kConfirmed);
     const bool wronged = in_force ? (rw.punitive ? !target : target) : (f & (kRecErroneous | kErrMinor)) != 0;
     double acc = rw.review_accuracy;
-    if (p.flag(P::appeal_reversed_burden) && wronged) acc *= 0.85 + 0.15 * s.resources[c];
+    if (p.flag(P::appeal_reversed_burden) && wronged)
+      acc *= (1.0 - rule::kReversedBurdenPenalty) + rule::kReversedBurdenPenalty * s.resources[c];
     const bool correct = rng.chance(c, week, Purpose::Review, acc);
     const bool overturn = wronged ? correct : !correct;
     f &= ~kAppealPending;
@@ -72,13 +75,13 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
       f = s.flags[c];
       // A corrected risk flag is not raised again on the same records (new records can).
       if (p.flag(P::appeal_corrects_record) && rw.kind == AssessmentKind::Risk) f |= kServed;
-      if (ww.trust) trust += wronged ? w[P::behaviour_trust_gain_fair] : 0.5 * w[P::behaviour_trust_gain_fair];
+      trust = behaviour::afterDecision(b, trust, true, wronged);
       if (log)
         events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
                                EventKind::AppealOverturned, wronged ? 1 : 0});
     } else {
       f |= kAppealLost;
-      if (ww.trust) trust += wronged ? -0.5 * w[P::behaviour_trust_loss_wrongful] : 0.5 * w[P::behaviour_trust_gain_fair];
+      trust = behaviour::afterDecision(b, trust, false, wronged);
       if (log)
         events.push_back(Event{c, static_cast<uint16_t>(week), static_cast<uint8_t>(rw.index),
                                EventKind::AppealUpheld, wronged ? 1 : 0});

@@ -6,6 +6,12 @@
 
 namespace tl {
 
+// Sums of trust and resources are kept in whole units (trust levels; resources in
+// 2^-24 steps) so that they do not depend on the order citizens are added in: the
+// quiet-citizen fast path adds whole classes at once and must match the full path.
+constexpr double kTrustLevels = 65535.0;
+constexpr double kResourceUnits = 16777216.0;  // 2^24
+
 // A confusion matrix: "positive" = the regime's target (truth); "selected" = the
 // regime's decision (sanctioned for punitive targets, benefited for rewards).
 struct Confusion {

@@ -36,12 +36,9 @@ struct RegimeWeek {
 
 RegimeWeek makeRegimeWeek(const ParamValues& regime, const ParamValues& world, int index, int week);
 
-// Counts gathered by one chunk of citizens for one regime and group.
-struct Tally {
-  double population = 0, target_positive = 0, enrolled = 0, sanctioned = 0, wrongly_sanctioned = 0,
-         missed = 0, benefited = 0, wrongly_denied_benefit = 0, flagged = 0, detained = 0, appeals_filed = 0,
-         records_erroneous = 0, trust_sum = 0, benign = 0, harm = 0, listed_added = 0, listed_removed = 0,
-         score_sum = 0, resources_sum = 0;
+// Counts gathered by one chunk of citizens for one regime and group (the metrics of
+// sim/metrics.def, filled by tallyWeek in sim/stages/tally.hpp).
+struct Tally : MetricCounts {
   Confusion confusion;
   Funnel funnel;  // episode counts (wronged, aware, appealed) started this week
 };

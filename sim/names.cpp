@@ -1,27 +1,8 @@
-// names.cpp: the words front ends show for views, events and time-series columns.
+// names.cpp: the words front ends show for views and events, and the metric table
+// (sim/metrics.def) turned into output columns and values.
 #include "sim/simulation.hpp"
 
 namespace tl {
-
-const char* viewName(CitizenView v) {
-  switch (v) {
-    case CitizenView::NotEnrolled:
-      return "not enrolled";
-    case CitizenView::Normal:
-      return "normal";
-    case CitizenView::Rewarded:
-      return "rewarded";
-    case CitizenView::Flagged:
-      return "flagged";
-    case CitizenView::RightlySanctioned:
-      return "rightly sanctioned";
-    case CitizenView::WronglySanctioned:
-      return "wrongly sanctioned";
-    case CitizenView::InAppeal:
-      return "in appeal";
-  }
-  return "?";
-}
 
 const char* eventName(EventKind k) {
   static const char* names[] = {"obligation paid",
@@ -59,40 +40,66 @@ const char* eventName(EventKind k) {
   return names[static_cast<int>(k)];
 }
 
+MetricCounts& MetricCounts::operator+=(const MetricCounts& o) {
+#define COUNT(id, contribution, unit, label, description) id += o.id;
+#define MEAN(id, column, per, unit_divisor, contribution, unit, label, description) id += o.id;
+#include "sim/metrics.def"
+#undef COUNT
+#undef MEAN
+  return *this;
+}
+
+const std::vector<MetricDecl>& metricTable() {
+  static const std::vector<MetricDecl> t = {
+#define COUNT(id, contribution, unit, label, description) {Metric::id, #id, unit, label, description, false},
+#define MEAN(id, column, per, unit_divisor, contribution, unit, label, description) \
+  {Metric::id, column, unit, label, description, true},
+#include "sim/metrics.def"
+#undef COUNT
+#undef MEAN
+  };
+  return t;
+}
+
+const MetricDecl* findMetric(const std::string& column) {
+  for (const auto& m : metricTable())
+    if (column == m.column) return &m;
+  return nullptr;
+}
+
+double metricValue(const WeekRow& r, Metric m) {
+  switch (m) {
+#define COUNT(id, contribution, unit, label, description) \
+  case Metric::id:                                      \
+    return r.id;
+#define MEAN(id, column, per, unit_divisor, contribution, unit, label, description) \
+  case Metric::id:                                                                  \
+    return r.per > 0 ? r.id / (unit_divisor) / r.per : 0;
+#include "sim/metrics.def"
+#undef COUNT
+#undef MEAN
+    case Metric::Count:
+      break;
+  }
+  return 0;
+}
+
+double WeekRow::trust_mean() const { return metricValue(*this, Metric::trust_sum); }
+double WeekRow::resources_mean() const { return metricValue(*this, Metric::resources_sum); }
+double WeekRow::benign_behaviour_rate() const { return metricValue(*this, Metric::benign_behaviours); }
+double WeekRow::score_mean() const { return metricValue(*this, Metric::score_sum); }
+
 std::vector<std::string> weekRowColumns() {
-  return {"population",         "target_positive",        "enrolled",
-          "sanctioned",         "wrongly_sanctioned",     "missed",
-          "benefited",          "wrongly_denied_benefit", "flagged",
-          "detained",           "appeals_filed",          "appeals_decided",
-          "appeals_overturned", "appeal_backlog",         "records_erroneous",
-          "trust_mean",         "benign_behaviour_rate",  "harm",
-          "listed_added",       "listed_removed",         "score_mean",
-          "resources_mean"};
+  std::vector<std::string> out;
+  for (const auto& m : metricTable()) out.emplace_back(m.column);
+  return out;
 }
 
 std::vector<double> weekRowValues(const WeekRow& r) {
-  return {r.population,
-          r.target_positive,
-          r.enrolled,
-          r.sanctioned,
-          r.wrongly_sanctioned,
-          r.missed,
-          r.benefited,
-          r.wrongly_denied_benefit,
-          r.flagged,
-          r.detained,
-          r.appeals_filed,
-          r.appeals_decided,
-          r.appeals_overturned,
-          r.appeal_backlog,
-          r.records_erroneous,
-          r.trust_mean(),
-          r.benign_behaviour_rate(),
-          r.harm,
-          r.listed_added,
-          r.listed_removed,
-          r.score_mean(),
-          r.resources_mean()};
+  std::vector<double> out;
+  out.reserve(static_cast<size_t>(Metric::Count));
+  for (const auto& m : metricTable()) out.push_back(metricValue(r, m.id));
+  return out;
 }
 
 }  // namespace tl

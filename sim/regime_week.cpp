@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/model_internal.hpp"
+#include "sim/stages/constants.hpp"
 
 namespace tl {
 
@@ -20,22 +21,24 @@ RegimeWeek makeRegimeWeek(const ParamValues& p, const ParamValues& w, int index,
   r.coverage = r.enrolment == EnrolmentMode::None
                    ? 0.0
                    : std::min(1.0, p[P::data_coverage] + p[P::data_coverage_growth] * years);
-  r.agencies = std::min(100.0, p[P::consequences_agencies] + p[P::consequences_agencies_growth] * years);
+  r.agencies = std::min(rule::kMaxAgencies, p[P::consequences_agencies] + p[P::consequences_agencies_growth] * years);
   r.deference = std::min(1.0, p[P::assessment_deference] + p[P::assessment_deference_growth] * years);
   const bool disclosure = p.flag(P::transparency_public_disclosure);
   // Harm units per sanctioned week: one per enforcing agency (joint sanctions multiply),
   // scaled up by private platforms copying the list, plus public shaming.
-  r.harm_per_week = r.agencies * (1.0 + p[P::consequences_private_spillover]) + (disclosure ? 2.0 : 0.0) +
-                    (p.flag(P::consequences_travel_ban) ? 1.0 : 0.0) + (p.flag(P::consequences_credit_denial) ? 1.0 : 0.0);
+  r.harm_per_week = r.agencies * (1.0 + p[P::consequences_private_spillover]) + (disclosure ? rule::kDisclosureHarm : 0.0) +
+                    (p.flag(P::consequences_travel_ban) ? rule::kTravelBanHarm : 0.0) +
+                    (p.flag(P::consequences_credit_denial) ? rule::kCreditDenialHarm : 0.0);
   // What a would-be wilful defaulter expects: the chance of being recorded times the bite.
   switch (r.kind) {
     case AssessmentKind::List:
-      r.expected_sanction = r.coverage * std::min(1.0, r.harm_per_week / 10.0);
+      r.expected_sanction = r.coverage * std::min(1.0, r.harm_per_week / rule::kAgenciesAtFullBite);
       break;
     case AssessmentKind::Score:
       // Losing points (and with them benefits) bites less than a sanction.
-      r.expected_sanction = r.coverage * std::min(1.0, -std::min(0.0, p[P::assessment_points_judgement]) / 500.0) *
-                            (p[P::assessment_sanction_below] > 0 ? 0.6 : 0.3);
+      r.expected_sanction =
+          r.coverage * std::min(1.0, -std::min(0.0, p[P::assessment_points_judgement]) / rule::kScorePointsAtFullBite) *
+          (p[P::assessment_sanction_below] > 0 ? rule::kScoreBiteWithSanction : rule::kScoreBiteBenefitsOnly);
       break;
     default:
       r.expected_sanction = 0;
@@ -45,14 +48,16 @@ RegimeWeek makeRegimeWeek(const ParamValues& p, const ParamValues& w, int index,
   r.record_proxy = watch;
   r.record_protected = watch && !p.flag(P::data_forbidden_categories);
   r.chill_watch = std::max(watch ? r.coverage : 0.0, informants ? p[P::data_informant_coverage] : 0.0);
-  r.compliance = w[P::behaviour_compliance_under_sanction] * std::min(1.0, r.agencies / 10.0) * (disclosure ? 1.5 : 1.0);
+  r.compliance = w[P::behaviour_compliance_under_sanction] * std::min(1.0, r.agencies / rule::kAgenciesAtFullBite) *
+                 (disclosure ? rule::kDisclosureCompliance : 1.0);
   r.opt_in = r.enrolment == EnrolmentMode::OptIn
-                 ? p[P::enrolment_opt_in_rate] * std::min(2.0, p[P::consequences_benefit_value] / 0.002)
+                 ? p[P::enrolment_opt_in_rate] *
+                       std::min(rule::kOptInBenefitCap, p[P::consequences_benefit_value] / rule::kOptInBenefitReference)
                  : 0.0;
   r.review_accuracy =
-      std::min(0.99, p[P::appeal_accuracy] + (p.flag(P::transparency_reasons) ? p[P::appeal_reasons_bonus] : 0.0) +
+      std::min(rule::kMaxReviewAccuracy, p[P::appeal_accuracy] + (p.flag(P::transparency_reasons) ? p[P::appeal_reasons_bonus] : 0.0) +
                          (p.flag(P::transparency_record_access) ? p[P::appeal_access_bonus] : 0.0) +
-                         (p.flag(P::appeal_independent) ? 0.1 : 0.0));
+                         (p.flag(P::appeal_independent) ? rule::kIndependenceBonus : 0.0));
   for (int b = 0; b < 4; ++b)
     r.err_mult[b] = ((b & 1) ? p[P::data_error_multiplier_group_b] : 1.0) * ((b & 2) ? p[P::data_error_multiplier_rural] : 1.0);
   r.informant_mult[0] = 1.0;

@@ -16,55 +16,10 @@ namespace tl {
 namespace {
 constexpr uint32_t kChunk = 4096;  // citizens per job: fixed, so results do not depend on threads
 
-void addTally(WeekRow& row, const Tally& t) {
-  row.population += t.population;
-  row.target_positive += t.target_positive;
-  row.enrolled += t.enrolled;
-  row.sanctioned += t.sanctioned;
-  row.wrongly_sanctioned += t.wrongly_sanctioned;
-  row.missed += t.missed;
-  row.benefited += t.benefited;
-  row.wrongly_denied_benefit += t.wrongly_denied_benefit;
-  row.flagged += t.flagged;
-  row.detained += t.detained;
-  row.appeals_filed += t.appeals_filed;
-  row.records_erroneous += t.records_erroneous;
-  row.trust_sum += t.trust_sum;
-  row.benign_behaviours += t.benign;
-  row.harm += t.harm;
-  row.listed_added += t.listed_added;
-  row.listed_removed += t.listed_removed;
-  row.score_sum += t.score_sum;
-  row.resources_sum += t.resources_sum;
-  row.confusion += t.confusion;
-}
-
-void addRow(WeekRow& a, const WeekRow& b) {
-  Tally t;  // reuse addTally's field list by going through a Tally
-  t.population = b.population;
-  t.target_positive = b.target_positive;
-  t.enrolled = b.enrolled;
-  t.sanctioned = b.sanctioned;
-  t.wrongly_sanctioned = b.wrongly_sanctioned;
-  t.missed = b.missed;
-  t.benefited = b.benefited;
-  t.wrongly_denied_benefit = b.wrongly_denied_benefit;
-  t.flagged = b.flagged;
-  t.detained = b.detained;
-  t.appeals_filed = b.appeals_filed;
-  t.records_erroneous = b.records_erroneous;
-  t.trust_sum = b.trust_sum;
-  t.benign = b.benign_behaviours;
-  t.harm = b.harm;
-  t.listed_added = b.listed_added;
-  t.listed_removed = b.listed_removed;
-  t.score_sum = b.score_sum;
-  t.resources_sum = b.resources_sum;
-  t.confusion = b.confusion;
-  addTally(a, t);
-  a.appeals_decided += b.appeals_decided;
-  a.appeals_overturned += b.appeals_overturned;
-  a.appeal_backlog += b.appeal_backlog;
+// Rows and tallies merge field by field (the metric table), and their confusion matrices.
+void addCounts(WeekRow& row, const MetricCounts& counts, const Confusion& confusion) {
+  row += counts;
+  row.confusion += confusion;
 }
 }  // namespace
 
@@ -149,7 +104,7 @@ struct Simulation::Impl {
       for (auto& chunk : chunks) {
         for (int gi = 0; gi < 2; ++gi) {
           const Tally& t = chunk.tally[static_cast<size_t>(r * 2 + gi)];
-          addTally(g[gi], t);
+          addCounts(g[gi], t, t.confusion);
           Funnel& fu = funnel[static_cast<size_t>(r * 2 + gi)];
           fu.wronged += t.funnel.wronged;
           fu.aware += t.funnel.aware;
@@ -173,8 +128,8 @@ struct Simulation::Impl {
       for (uint32_t c : regimes[static_cast<size_t>(r)].queue)
         g[(traits.bits[c] & kGroupB) ? 1 : 0].appeal_backlog += 1;
       g[2] = WeekRow{};
-      addRow(g[2], g[0]);
-      addRow(g[2], g[1]);
+      addCounts(g[2], g[0], g[0].confusion);
+      addCounts(g[2], g[1], g[1].confusion);
       for (int gi = 0; gi < 3; ++gi) {
         g[gi].week = week;
         g[gi].regime = r;

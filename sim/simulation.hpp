@@ -22,7 +22,6 @@ enum class CitizenView : uint8_t {
   InAppeal = 6,           // an appeal is waiting in the queue
 };
 constexpr int kViewCount = 7;
-const char* viewName(CitizenView v);
 
 enum class Group : uint8_t { A = 0, B = 1 };
 
@@ -92,21 +91,49 @@ struct Event {
   int32_t value;  // kind-specific (score after change, record type...)
 };
 
-// One row of timeseries.csv: one week x regime x group (group 0 = A, 1 = B, 2 = all).
-struct WeekRow {
-  int week, regime, group;
-  double population, target_positive, enrolled, sanctioned, wrongly_sanctioned, missed, benefited,
-      wrongly_denied_benefit, flagged, detained, appeals_filed, appeals_decided, appeals_overturned,
-      appeal_backlog, records_erroneous, trust_sum, benign_behaviours, harm, listed_added, listed_removed,
-      score_sum, resources_sum;
-  Confusion confusion;  // this week's target x selected
-  // trust_sum is in trust levels (1/65535), resources_sum in 2^-24 units: exact sums.
-  double trust_mean() const { return population > 0 ? trust_sum / 65535.0 / population : 0; }
-  double resources_mean() const { return population > 0 ? resources_sum / 16777216.0 / population : 0; }
-  double benign_behaviour_rate() const { return population > 0 ? benign_behaviours / population : 0; }
-  double score_mean() const { return enrolled > 0 ? score_sum / enrolled : 0; }
+// The weekly metrics, one field each, declared once in sim/metrics.def.
+struct MetricCounts {
+#define COUNT(id, contribution, unit, label, description) double id = 0;
+#define MEAN(id, column, per, unit_divisor, contribution, unit, label, description) double id = 0;
+#include "sim/metrics.def"
+#undef COUNT
+#undef MEAN
+  MetricCounts& operator+=(const MetricCounts& o);
 };
-// Column names of timeseries.csv, in order (one module writes, docs list them).
+
+enum class Metric : uint8_t {
+#define COUNT(id, contribution, unit, label, description) id,
+#define MEAN(id, column, per, unit_divisor, contribution, unit, label, description) id,
+#include "sim/metrics.def"
+#undef COUNT
+#undef MEAN
+  Count
+};
+
+// One row of timeseries.csv: one week x regime x group (group 0 = A, 1 = B, 2 = all).
+struct WeekRow : MetricCounts {
+  int week = 0, regime = 0, group = 0;
+  Confusion confusion;  // this week's target x selected
+  double trust_mean() const;
+  double resources_mean() const;
+  double benign_behaviour_rate() const;
+  double score_mean() const;
+};
+
+// A metric as outputs and screens show it (generated from sim/metrics.def).
+struct MetricDecl {
+  Metric id;
+  const char* column;  // the output name (timeseries.csv column, lesson `watch`/`expect`)
+  const char* unit;
+  const char* label;  // the name on screen
+  const char* description;
+  bool mean;  // a mean of a weekly sum (trust, score...) rather than a count
+};
+const std::vector<MetricDecl>& metricTable();
+const MetricDecl* findMetric(const std::string& column);  // by output name; nullptr if none
+// The output value of a metric in a row (a count, or the mean of a sum).
+double metricValue(const WeekRow& r, Metric m);
+// Column names of timeseries.csv after week,regime,group, in order, and their values.
 std::vector<std::string> weekRowColumns();
 std::vector<double> weekRowValues(const WeekRow& r);
 

@@ -8,6 +8,8 @@
 #include <deque>
 #include <vector>
 
+#include "sim/metrics.hpp"
+
 namespace tl {
 
 // Bits of Traits::bits.
@@ -22,11 +24,7 @@ struct Traits {
 
 // Trust is stored as 0..65535; rounding (not truncation) makes the initial
 // level a fixed point of the weekly drift, so untouched citizens stay "quiet".
-// Sums of trust and resources are kept in whole units (trust levels; resources in
-// 2^-24 steps) so that they do not depend on the order citizens are added in: the
-// quiet-citizen fast path adds whole classes at once and must match the full path.
-constexpr double kTrustLevels = 65535.0;
-constexpr double kResourceUnits = 16777216.0;  // 2^24
+// Resources summed in whole units (kResourceUnits, sim/metrics.hpp): see there.
 inline double resourceUnits(float r) { return static_cast<double>(static_cast<int64_t>(r * kResourceUnits + 0.5)); }
 
 inline uint16_t trustLevel(double trust) {
