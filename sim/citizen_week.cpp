@@ -74,8 +74,8 @@ void fullWeek(const RegimeRules& x, const WorldRules& world, const Traits& trait
 // end their week in the same outcome, so each class is tallied once.
 struct QuietClasses {
   uint32_t n[2][2][2] = {};  // [group][target][enrolled]
-  uint32_t benign[2][2][2] = {};
-  uint64_t resources_units[2][2][2] = {};
+  uint32_t benign[2] = {};   // [group]: summed amounts, added once per group
+  uint64_t resources_units[2] = {};
 
   void fold(Tally* t, uint16_t trust_level) const {  // t: this regime's [A, B] tallies
     for (int g = 0; g < 2; ++g)
@@ -85,10 +85,16 @@ struct QuietClasses {
           o.target = tg != 0;
           o.enrolled = en != 0;
           o.trust_level = trust_level;
-          o.benign = benign[g][tg][en];
-          o.resources_units = static_cast<double>(resources_units[g][tg][en]);
           tallyWeek(t[g], o, n[g][tg][en]);
         }
+    // The group's summed amounts (benign behaviours, resources) as one outcome of no
+    // citizens: every count adds n = 0, the sums add themselves.
+    for (int g = 0; g < 2; ++g) {
+      WeekOutcome sums;
+      sums.benign = benign[g];
+      sums.resources_units = static_cast<double>(resources_units[g]);
+      tallyWeek(t[g], sums, 0);
+    }
   }
 };
 
@@ -135,8 +141,8 @@ void scanQuiet(const RegimeRules& x, const WorldRules& world, const Traits& trai
     const int target = (tb & quiet_target_bits) != 0 || traits.reliability[c] >= quiet_reliable_from;
     const int en = (f & kEnrolled) != 0;
     ++q.n[g][target][en];
-    q.benign[g][target][en] += static_cast<uint32_t>((lb >> 1) & 1) + static_cast<uint32_t>((lb >> 2) & 1);
-    q.resources_units[g][target][en] += traits.resources0_units[c];  // not dirty: resources at rest
+    q.benign[g] += static_cast<uint32_t>((lb >> 1) & 1) + static_cast<uint32_t>((lb >> 2) & 1);
+    q.resources_units[g] += traits.resources0_units[c];  // not dirty: resources at rest
     if (log && (lb & 2)) log->push_back(Event{c, static_cast<uint16_t>(week), regime, EventKind::ProtectedBehaviour, 0});
     if (log && (lb & 4)) log->push_back(Event{c, static_cast<uint16_t>(week), regime, EventKind::ProxyBehaviour, 0});
   }
