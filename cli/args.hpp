@@ -12,6 +12,12 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The outputs could not be written (a full disk, a folder that became read-only):
+// the CLI prints it and exits 1; nothing was half-written.
+struct OutputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 struct OptionSpec {
   std::vector<std::string> value_opts;  // take a value: --seed 3 or --seed=3 (may repeat: --set)
   std::vector<std::string> flag_opts;   // take none: --quiet

@@ -3,7 +3,8 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "io/atomic_file.hpp"
+#include "io/atomic_dir.hpp"
+#include "io/input_file.hpp"
 #include "io/output.hpp"
 #include "sim/simulation.hpp"
 
@@ -13,13 +14,13 @@ int cmdRun(const Args& a) {
   Scenario s = scenarioFromArgs(a);
   SimOptions opt;
   opt.threads = static_cast<int>(a.getInt("--threads", 0, 0, 1024));
-  // Open (create) the output folder before the run, so a bad --out fails fast;
-  // nothing appears in it unless the whole run succeeds.
+  // Check the output folder before the run, so a bad --out fails at once; the folder
+  // is replaced as a whole only when the whole run has succeeded (io/atomic_dir.hpp).
   std::unique_ptr<AtomicDir> out;
   if (auto dir = a.get("--out")) {
     try {
-      out = std::make_unique<AtomicDir>(*dir);
-    } catch (const std::exception& e) {
+      out = std::make_unique<AtomicDir>(*dir, std::vector<std::string>{"timeseries.csv", "summary.json"});
+    } catch (const std::runtime_error& e) {
       throw UsageError(std::string("--out: ") + e.what());
     }
   }
@@ -27,11 +28,16 @@ int cmdRun(const Args& a) {
   sim.run(s.weeks());
   if (!a.has("--quiet")) std::cout << summaryTable(sim);
   if (out) {
-    out->write("timeseries.csv", timeseriesCsv(sim));
-    out->write("summary.json", summaryJson(sim));
-    out->commit();
+    try {
+      out->write("timeseries.csv", timeseriesCsv(sim));
+      out->write("summary.json", summaryJson(sim));
+      out->commit();
+    } catch (const std::runtime_error& e) {
+      throw OutputError(e.what());
+    }
     if (!a.has("--quiet"))
-      std::cout << "\nwrote " << out->dir() << "/timeseries.csv and " << out->dir() << "/summary.json\n";
+      std::cout << "\nwrote " << printable(out->dir()) << "/timeseries.csv and " << printable(out->dir())
+                << "/summary.json\n";
   }
   return 0;
 }

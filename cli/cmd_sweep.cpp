@@ -185,7 +185,7 @@ std::unique_ptr<AtomicDir> openOut(const Args& a) {
   auto dir = a.get("--out");
   if (!dir) throw UsageError("--out DIR is required");
   try {
-    return std::make_unique<AtomicDir>(*dir);
+    return std::make_unique<AtomicDir>(*dir, std::vector<std::string>{"jobs.csv", "sweep.json", "sweep.csv"});
   } catch (const std::exception& e) {
     throw UsageError(std::string("--out: ") + e.what());
   }

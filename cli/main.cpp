@@ -105,7 +105,7 @@ void printOverview(std::ostream& o) {
     std::string n = c.name;
     o << "  " << n << std::string(n.size() < 11 ? 11 - n.size() : 1, ' ') << c.summary << "\n";
   }
-  o << "\nexit status: 0 ok, 2 bad input (scenario or arguments), 1 internal error\n";
+  o << "\nexit status: 0 ok, 2 bad input (scenario or arguments), 1 outputs not written or internal error\n";
 }
 
 int dispatch(int argc, char** argv) {
@@ -151,6 +151,9 @@ int main(int argc, char** argv) {
   } catch (const tl::cli::UsageError& e) {  // may quote arguments: printed escaped
     std::cerr << "trustlab-cli: " << tl::printable(e.what()) << "\n";
     return 2;
+  } catch (const tl::cli::OutputError& e) {
+    std::cerr << "trustlab-cli: " << tl::printable(e.what()) << "\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "trustlab-cli: internal error: " << tl::printable(e.what()) << "\n";
     return 1;

@@ -1,10 +1,12 @@
-// atomic_file.cpp: temp-file-then-rename writes (rename is atomic within a directory).
+// atomic_file.cpp: temp-file + fsync + rename writes (rename is atomic within a folder).
 #include "io/atomic_file.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -12,35 +14,47 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "io/input_file.hpp"
+
 namespace fs = std::filesystem;
 
 namespace tl {
-namespace {
 
-// A temp name in the same directory (same file system, so rename is atomic) that a
-// concurrent writer in another process cannot collide with.
-std::string tempNameFor(const std::string& final_path) {
-  static int counter = 0;
-  fs::path p(final_path);
-  std::string name =
-      "." + p.filename().string() + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-  return (p.parent_path() / name).string();
-}
+namespace atomic_detail {
 
-void writeWhole(const std::string& path, const std::string& content) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
-  bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
-  ok = (std::fflush(f) == 0) && ok;
-  ok = (std::fclose(f) == 0) && ok;
-  if (!ok) {
+void writeNewFileSynced(const std::string& path, const std::string& content, unsigned mode) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode));
+  if (fd < 0) throw std::runtime_error(std::strerror(errno));
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int e = n < 0 ? errno : ENOSPC;
+      ::close(fd);
+      ::unlink(path.c_str());
+      throw std::runtime_error(std::strerror(e));
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
     int e = errno;
-    std::remove(path.c_str());
-    throw std::runtime_error("cannot write " + path + ": " + std::strerror(e));
+    ::unlink(path.c_str());
+    throw std::runtime_error(std::strerror(e));
   }
 }
 
-}  // namespace
+void syncFolder(const std::string& dir) {
+  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error(std::strerror(errno));
+  int rc = ::fsync(fd);
+  int e = errno;
+  ::close(fd);
+  // Some file systems cannot sync a folder (EINVAL); the rename itself is still atomic.
+  if (rc != 0 && e != EINVAL) throw std::runtime_error(std::strerror(e));
+}
+
+}  // namespace atomic_detail
 
 bool readTextFile(const std::string& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
@@ -53,53 +67,37 @@ bool readTextFile(const std::string& path, std::string& out) {
 }
 
 void writeFileAtomic(const std::string& path, const std::string& content) {
-  std::string temp = tempNameFor(path);
-  writeWhole(temp, content);
+  static std::atomic<int> counter{0};
   std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    throw std::runtime_error("cannot write " + path + ": " + ec.message());
+  fs::path target(path);
+  if (fs::is_symlink(target, ec)) target = fs::weakly_canonical(target, ec);
+  if (ec || target.filename().empty())
+    throw std::runtime_error("cannot write " + printable(path) + ": not a file name");
+  unsigned mode = 0666;  // a new file: then umask, as for any new file
+  bool existed = false;
+  struct stat st {};
+  if (::stat(target.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) throw std::runtime_error("cannot write " + printable(path) + ": it is a folder");
+    mode = st.st_mode & 07777;
+    existed = true;
   }
-}
-
-AtomicDir::AtomicDir(const std::string& dir) : dir_(dir) {
-  std::error_code ec;
-  if (fs::exists(dir_, ec)) {
-    if (!fs::is_directory(dir_, ec)) throw std::runtime_error(dir_ + " exists and is not a directory");
-    return;
+  fs::path temp = target.parent_path() / ("." + target.filename().string() + ".trustlab-tmp-" +
+                                          std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  try {
+    atomic_detail::writeNewFileSynced(temp.string(), content, mode);
+    if (existed && ::chmod(temp.c_str(), static_cast<mode_t>(mode)) != 0)
+      throw std::runtime_error(std::strerror(errno));  // keep the original's permissions, umask aside
+    if (::rename(temp.c_str(), target.c_str()) != 0) throw std::runtime_error(std::strerror(errno));
+  } catch (const std::exception& e) {
+    ::unlink(temp.c_str());
+    throw std::runtime_error("cannot write " + printable(path) + ": " + e.what() +
+                             " (the file was left as it was)");
   }
-  if (!fs::create_directories(dir_, ec) || ec)
-    throw std::runtime_error("cannot create directory " + dir_ + ": " + ec.message());
-  created_ = true;
-}
-
-AtomicDir::~AtomicDir() {
-  if (!committed_) discard();
-}
-
-void AtomicDir::write(const std::string& name, const std::string& content) {
-  Pending p;
-  p.final_path = (fs::path(dir_) / name).string();
-  p.temp = tempNameFor(p.final_path);
-  pending_.push_back(p);  // recorded first, so a failed write is still cleaned up
-  writeWhole(p.temp, content);
-}
-
-void AtomicDir::commit() {
-  for (const auto& p : pending_) {
-    std::error_code ec;
-    fs::rename(p.temp, p.final_path, ec);
-    if (ec) throw std::runtime_error("cannot write " + p.final_path + ": " + ec.message());
+  try {
+    atomic_detail::syncFolder(target.parent_path().string());
+  } catch (const std::exception&) {
+    // The new file is in place; only its folder entry may not be on disk yet.
   }
-  committed_ = true;
-}
-
-void AtomicDir::discard() {
-  std::error_code ec;
-  for (const auto& p : pending_) fs::remove(p.temp, ec);
-  pending_.clear();
-  if (created_ && fs::is_empty(dir_, ec)) fs::remove(dir_, ec);
 }
 
 }  // namespace tl

@@ -1,41 +1,31 @@
 // atomic_file.hpp: whole-file reads and all-or-nothing writes, so a failed run or
-// save never leaves a half-written file behind (BRIEF §6).
+// save never leaves a half-written file behind and never destroys the original.
 #pragma once
 #include <string>
-#include <vector>
+
+#include "io/atomic_dir.hpp"
 
 namespace tl {
 
-// Reads a whole file; false (and errno set) when it cannot.
+// Reads a whole file; false (and errno set) when it cannot. For files this program
+// wrote; input a user names goes through readInputFile (input_file.hpp), bounded.
 bool readTextFile(const std::string& path, std::string& out);
 
-// Writes content to a temp file beside `path`, then renames it into place.
-// Throws std::runtime_error on failure (the temp is removed).
+// Replaces `path` with `content` or leaves it as it was: writes a temp file beside it
+// (.NAME.trustlab-tmp-PID-N, same folder, so the rename is atomic), flushes it to disk
+// (fsync), renames it over `path`, then flushes the folder. On any failure (a full
+// disk, no permission) the temp is removed, the original is untouched, and
+// std::runtime_error says what failed, naming `path`. An existing file keeps its
+// permissions; a symbolic link is followed (the file it points to is replaced).
+// The app's Save and Export and the CLI's outputs use it.
 void writeFileAtomic(const std::string& path, const std::string& content);
 
-// Several files that appear together or not at all: each is written to a temp file
-// in the directory; commit() renames them into place. If the object is destroyed
-// before commit() (an exception, an early return), the temps are removed, and the
-// directory too when this object created it and it is empty.
-class AtomicDir {
- public:
-  explicit AtomicDir(const std::string& dir);  // creates dir (and parents) if missing; throws
-  ~AtomicDir();
-  AtomicDir(const AtomicDir&) = delete;
-  AtomicDir& operator=(const AtomicDir&) = delete;
-
-  void write(const std::string& name, const std::string& content);  // throws
-  void commit();                                                    // throws
-  const std::string& dir() const { return dir_; }
-
- private:
-  struct Pending {
-    std::string temp, final_path;
-  };
-  std::string dir_;
-  bool created_ = false, committed_ = false;
-  std::vector<Pending> pending_;
-  void discard();
-};
+// The helpers writeFileAtomic and AtomicDir share. Both throw std::runtime_error.
+namespace atomic_detail {
+// Creates `path` (O_EXCL, `mode` before umask), writes all of `content`, fsyncs, closes.
+void writeNewFileSynced(const std::string& path, const std::string& content, unsigned mode);
+// fsync on a folder, so a rename in it is on disk.
+void syncFolder(const std::string& dir);
+}  // namespace atomic_detail
 
 }  // namespace tl

@@ -167,28 +167,6 @@ TEST_CASE("bad input exits 2 and writes nothing") {
   CHECK(cli("run --quiet" + kSmall + "--out " + kData + "good.json").code == 2);
 }
 
-TEST_CASE("AtomicDir: abandoned writes leave nothing behind") {
-  fs::path dir = scratch() / "atomic" / "deep";
-  {
-    tl::AtomicDir d(dir.string());
-    d.write("a.csv", "1\n");
-    d.write("b.json", "{}\n");
-    CHECK(fs::exists(dir));
-  }  // destroyed without commit(), as when a run throws midway
-  CHECK(!fs::exists(dir));
-  {
-    tl::AtomicDir d(dir.string());
-    d.write("a.csv", "2\n");
-    d.commit();
-  }
-  CHECK(file(dir / "a.csv") == "2\n");
-  int entries = 0;
-  for (const auto& e : fs::directory_iterator(dir)) entries += e.is_regular_file();
-  CHECK(entries == 1);
-  tl::writeFileAtomic((dir / "a.csv").string(), "3\n");
-  CHECK(file(dir / "a.csv") == "3\n");
-}
-
 TEST_CASE("sweep: sharded and merged equals unsharded") {
   std::string whole = path("sweep_whole"), s0 = path("sweep_s0"), s1 = path("sweep_s1"),
               merged = path("sweep_merged");

@@ -21,6 +21,11 @@ using namespace tl;
 using namespace tl::test;
 
 // ------------------------------------------------------------ allocation counter
+// Replaces the global operator new/delete with malloc/free plus a byte count. GCC
+// cannot see that both sides are replaced and warns that free() meets operator new.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
 static std::atomic<size_t> g_allocated{0};
 
 void* operator new(size_t n) {
