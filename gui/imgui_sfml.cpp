@@ -1,5 +1,6 @@
 // imgui_sfml.cpp: our own Dear ImGui platform + renderer glue for SFML (events in, GL 1.x draw out).
-// Written for this project; builds against imgui 1.86 (Debian) and the 1.87+ input API (Ubuntu's 1.90).
+// Written for this project; builds against imgui 1.86 (Debian 12), the 1.87+ input API (Debian 13's
+// 1.90) and 1.92 (Debian unstable: texture references; the atlas is still uploaded whole, by us).
 #include "gui/imgui_sfml.hpp"
 
 #include <SFML/OpenGL.hpp>
@@ -9,6 +10,10 @@
 #include <cstddef>
 #include <iterator>
 #include <string>
+
+#if TL_STOCK_RENDERER
+#include <backends/imgui_impl_opengl2.h>
+#endif
 
 #ifndef GL_CLAMP_TO_EDGE
 #define GL_CLAMP_TO_EDGE 0x812F
@@ -31,6 +36,15 @@ void setClipboard(void*, const char* text) {
 }
 
 int mouseIndex(sfc::MouseButton b) { return b == sfc::MouseButton::Other ? -1 : static_cast<int>(b); }
+
+// The font atlas' texture: 1.92 replaced ImFontAtlas::TexID by a texture reference.
+ImTextureID atlasTextureId() {
+#if IMGUI_VERSION_NUM >= 19200
+  return ImGui::GetIO().Fonts->TexRef.GetTexID();
+#else
+  return ImGui::GetIO().Fonts->TexID;
+#endif
+}
 
 #if IMGUI_VERSION_NUM >= 18700
 // 1.87+: ImGui owns a full key enum and takes key events.
@@ -146,8 +160,12 @@ ImGuiSfml::ImGuiSfml(sf::RenderWindow& window) : window_(window) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.BackendPlatformName = "trustlab_sfml";
+#if TL_STOCK_RENDERER
+  ImGui_ImplOpenGL2_Init();  // 1.92: also takes over the font textures (RendererHasTextures)
+#else
   io.BackendRendererName = "trustlab_gl1";
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+#endif
   io.IniFilename = nullptr;  // layout is computed from the window size; nothing to persist
 #if IMGUI_VERSION_NUM < 18700
   // 1.86: ImGui reads io.KeysDown[] through KeyMap; our native index is sfc::Key.
@@ -179,7 +197,12 @@ ImGuiSfml::ImGuiSfml(sf::RenderWindow& window) : window_(window) {
   io.ClipboardUserData = nullptr;
 }
 
-ImGuiSfml::~ImGuiSfml() { ImGui::DestroyContext(); }
+ImGuiSfml::~ImGuiSfml() {
+#if TL_STOCK_RENDERER
+  ImGui_ImplOpenGL2_Shutdown();
+#endif
+  ImGui::DestroyContext();
+}
 
 void ImGuiSfml::processEvent(const sfc::Event& e) {
   using E = sfc::Event;
@@ -279,6 +302,13 @@ void ImGuiSfml::processEvent(const sfc::Event& e) {
 }
 
 void ImGuiSfml::uploadFontAtlas() {
+#if TL_STOCK_RENDERER
+#if IMGUI_VERSION_NUM < 19200  // 1.92's backend uploads the atlas itself, when it changes
+  ImGui_ImplOpenGL2_DestroyFontsTexture();
+  ImGui_ImplOpenGL2_CreateFontsTexture();
+#endif
+  return;
+#endif
   ImGuiIO& io = ImGui::GetIO();
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
@@ -287,7 +317,9 @@ void ImGuiSfml::uploadFontAtlas() {
   font_texture_.update(pixels);
   font_texture_.setSmooth(false);  // glyphs are rasterised at the shown size: no filtering needed
   io.Fonts->SetTexID(textureId(font_texture_));
-  io.Fonts->ClearTexData();  // the GPU copy is enough
+#if IMGUI_VERSION_NUM < 19200
+  io.Fonts->ClearTexData();  // the GPU copy is enough (1.92 keeps it to grow the atlas)
+#endif
 }
 
 void ImGuiSfml::newFrame(float dt) {
@@ -309,6 +341,9 @@ void ImGuiSfml::newFrame(float dt) {
   io.KeyAlt = mods_now_[2] || mods_latched_[2];
   io.KeySuper = mods_now_[3] || mods_latched_[3];
 #endif
+#if TL_STOCK_RENDERER
+  ImGui_ImplOpenGL2_NewFrame();
+#endif
   ImGui::NewFrame();
 #if IMGUI_VERSION_NUM < 18700
   for (bool& m : mods_latched_) m = false;
@@ -326,6 +361,15 @@ void ImGuiSfml::render() {
   int fb_h = static_cast<int>(dd->DisplaySize.y * dd->FramebufferScale.y);
   if (fb_w <= 0 || fb_h <= 0) return;
   (void)window_.setActive(true);
+#if TL_STOCK_RENDERER
+  glMatrixMode(GL_TEXTURE);  // SFML may leave a pixel-coordinate texture matrix behind
+  glPushMatrix();
+  glLoadIdentity();
+  ImGui_ImplOpenGL2_RenderDrawData(dd);
+  glMatrixMode(GL_TEXTURE);
+  glPopMatrix();
+  return;
+#endif
 
   glPushAttrib(GL_ENABLE_BIT | GL_COLOR_BUFFER_BIT | GL_TRANSFORM_BIT | GL_TEXTURE_BIT | GL_SCISSOR_BIT |
                GL_VIEWPORT_BIT | GL_POLYGON_BIT);
@@ -360,7 +404,7 @@ void ImGuiSfml::render() {
 
   const ImVec2 scale = dd->FramebufferScale;
   const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
-  const ImTextureID io_tex = ImGui::GetIO().Fonts->TexID;
+  const ImTextureID io_tex = atlasTextureId();
   bool texturing = true, blending = true;
   GLuint bound_tex = ~0u;
   for (int n = 0; n < dd->CmdListsCount; ++n) {
@@ -379,7 +423,7 @@ void ImGuiSfml::render() {
       if (x2 <= x1 || y2 <= y1) continue;
       glScissor(static_cast<int>(x1), static_cast<int>(fb_h - y2), static_cast<int>(x2 - x1),
                 static_cast<int>(y2 - y1));
-      GLuint tex = fromTextureId(cmd.TextureId);
+      GLuint tex = fromTextureId(cmd.GetTexID());
       if (tex != bound_tex) {
         glBindTexture(GL_TEXTURE_2D, tex);
         bound_tex = tex;
@@ -398,7 +442,7 @@ void ImGuiSfml::render() {
       // triangles of the same kind (textured / solid / solid and opaque) with only what they need.
       const ImDrawIdx* ip = idx + cmd.IdxOffset;
       const ImDrawVert* vb = list->VtxBuffer.Data + cmd.VtxOffset;
-      const bool atlas = cmd.TextureId == io_tex;
+      const bool atlas = cmd.GetTexID() == io_tex;
       auto kind = [&](unsigned t) {
         if (!atlas) return 0;
         bool opaque = true;

@@ -64,7 +64,8 @@ TEST_CASE("a valid scenario loads: preset values, overrides, full pipeline, labe
   CHECK(s.label_a == "North");
   CHECK(s.label_b == "South");
   REQUIRE(s.regimes.size() == 2);
-  const ParamValues& preset = presetValues("voluntary_city_score");
+  // A copy: GCC 16's -Wdangling-reference cannot tell that the preset outlives the temporary name.
+  const ParamValues preset = presetValues("voluntary_city_score");
   CHECK(s.regimes[0].preset == "voluntary_city_score");
   CHECK(s.regimes[0].values[P::assessment_kind] == preset[P::assessment_kind]);
   CHECK(s.regimes[0].values.flag(P::appeal_available));

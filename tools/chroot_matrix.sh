@@ -149,29 +149,34 @@ run_suite() {
   ROWS+=("| $suite | $sfml | $imgui | $build | $tests | $gui | $rc | $minutes |")
 }
 
-if [ "$PREPARE_ONLY" = 1 ]; then
-  for s in "${SUITES[@]}"; do prepare_base "$s"; done
-  exit 0
-fi
-
-for s in "${SUITES[@]}"; do
-  if prepare_base "$s"; then
-    run_suite "$s"
-  else
-    ROWS+=("| $s | - | - | no (debootstrap failed) | not run | no | - | - |")
+# Everything runs from main, which bash reads whole before starting: editing this file while a
+# matrix runs cannot derail it.
+main() {
+  if [ "$PREPARE_ONLY" = 1 ]; then
+    for s in "${SUITES[@]}"; do prepare_base "$s"; done
+    exit 0
   fi
-done
 
-{
-  echo "trustlab $(git -C "$REPO" describe --always --dirty 2>/dev/null || echo '?')," \
-    "$(date -u +%Y-%m-%d), host $(. /etc/os-release && echo "$PRETTY_NAME"), $(nproc) cores"
-  echo
-  echo "| distribution | SFML (libsfml-dev) | Dear ImGui (libimgui-dev) | build ok | tests | GUI test ran | exit | minutes |"
-  echo "|---|---|---|---|---|---|---|---|"
-  printf '%s\n' "${ROWS[@]}"
-} | tee "$ROOT/matrix.md"
+  for s in "${SUITES[@]}"; do
+    if prepare_base "$s"; then
+      run_suite "$s"
+    else
+      ROWS+=("| $s | - | - | no (debootstrap failed) | not run | no | - | - |")
+    fi
+  done
 
-# Exit 0 only when every suite built with the GUI, passed every test and ran the GUI test.
-for r in "${ROWS[@]}"; do
-  grep -Eq '\| yes \| [0-9]+/[0-9]+ passed, 0 failed \| yes \| 0 \|' <<<"$r" || exit 1
-done
+  {
+    echo "trustlab $(git -C "$REPO" describe --always --dirty 2>/dev/null || echo '?')," \
+      "$(date -u +%Y-%m-%d), host $(. /etc/os-release && echo "$PRETTY_NAME"), $(nproc) cores"
+    echo
+    echo "| distribution | SFML (libsfml-dev) | Dear ImGui (libimgui-dev) | build ok | tests | GUI test ran | exit | minutes |"
+    echo "|---|---|---|---|---|---|---|---|"
+    printf '%s\n' "${ROWS[@]}"
+  } | tee "$ROOT/matrix.md"
+
+  # Exit 0 only when every suite built with the GUI, passed every test and ran the GUI test.
+  for r in "${ROWS[@]}"; do
+    grep -Eq '\| yes \| [0-9]+/[0-9]+ passed, 0 failed \| yes \| 0 \|' <<<"$r" || exit 1
+  done
+}
+main; exit $?

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # deps.sh: installs the Debian/Ubuntu packages trustlab builds with, when missing.
-# Usage: tools/deps.sh [gui]   (with "gui": also SFML, Dear ImGui and Xvfb)
+# Usage: tools/deps.sh [gui]   (with "gui": also SFML, Dear ImGui, stb (the GUI test reads PNGs) and Xvfb)
+# The names are checked on Debian 12, 13 and unstable (SFML 2.5, 2.6 and 3.1 are all libsfml-dev;
+# see docs/portability.md).
 set -euo pipefail
 pkgs=(build-essential cmake nlohmann-json3-dev doctest-dev)
 if [ "${1:-}" = "gui" ]; then
-  pkgs+=(libsfml-dev libimgui-dev libgl-dev zlib1g-dev pkg-config xvfb xauth)
+  pkgs+=(libsfml-dev libimgui-dev libstb-dev libgl-dev zlib1g-dev pkg-config xvfb xauth)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
