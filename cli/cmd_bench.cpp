@@ -52,6 +52,7 @@ Scenario benchScenario(const Args& a) {
 }  // namespace
 
 int cmdBench(const Args& a) {
+  if (a.has("--sweep")) return cmdBenchSweep(a);
   if (!a.positional.empty()) throw UsageError("bench: takes no SCENARIO (use --regimes-from)");
   Scenario s = benchScenario(a);
   int threads = static_cast<int>(a.getInt("--threads", 0, 0, 1024));

@@ -21,8 +21,10 @@ int cmdParams(const Args& a);
 int cmdPresets(const Args& a);
 int cmdScenarios(const Args& a);
 int cmdBench(const Args& a);
+int cmdBenchSweep(const Args& a);  // bench --sweep (cli/sweep_bench.cpp)
 int cmdSweep(const Args& a);
 int cmdMerge(const Args& a);
+int cmdPlot(const Args& a);
 int cmdValidateModel(const Args& a);  // cli/validate_model.cpp
 
 // The scenario named by the arguments (SCENARIO, --manifest, or the embedded default)

@@ -26,8 +26,11 @@ const std::vector<Command>& commands() {
        "                      appeal.cost=0.1 (every regime), regimes[1].appeal.cost=0.1 (one regime)\n"
        "  --threads N         worker threads (0 = all cores; results do not depend on it)\n"
        "  --out DIR           write DIR/timeseries.csv and DIR/summary.json (atomically)\n"
+       "  --citizens-out FILE write the synthetic population with ground truth and decisions, one row\n"
+       "                      per citizen per regime, for an audit (docs/audit.md)\n"
        "  --quiet             do not print the summary table\n",
-       {{"--manifest", "--seed", "--weeks", "--population", "--set", "--threads", "--out"}, {"--quiet"}},
+       {{"--manifest", "--seed", "--weeks", "--population", "--set", "--threads", "--out", "--citizens-out"},
+        {"--quiet"}},
        cmdRun},
       {"validate",
        "check scenario or preset files and report every error",
@@ -62,31 +65,50 @@ const std::vector<Command>& commands() {
        "  --threads N             worker threads (0 = all cores)\n"
        "  --regimes-from SCENARIO take the regimes from this scenario instead of the default's\n"
        "  --scaling               run 10^4, 10^5, 10^6 and 10^7 citizens (--weeks each, default 26;\n"
-       "                          small sizes repeated) and print ns per citizen-week\n",
-       {{"--population", "--weeks", "--threads", "--regimes-from"}, {"--scaling"}},
+       "                          small sizes repeated) and print ns per citizen-week\n"
+       "  --sweep                 time issue 10's reference sweep instead: default scenario,\n"
+       "                          regimes[1].transparency.discovery_rate = 0.01:0.5:50 x 3 reps at\n"
+       "                          20000 citizens x 104 weeks (--values N, --reps R, --population,\n"
+       "                          --weeks change it); prints the wall time and a hash of frontier.csv\n"
+       "  --serial                with --sweep: one job at a time, threads inside the simulation\n",
+       {{"--population", "--weeks", "--threads", "--regimes-from", "--values", "--reps"},
+        {"--scaling", "--sweep", "--serial"}},
        cmdBench},
       {"sweep",
-       "replicate a scenario over values of one parameter; mean and 95% CI",
+       "replicate a scenario over values of one or two parameters; frontier CSV and plot",
        "usage: trustlab-cli sweep SCENARIO --param PATH --values A,B,C --out DIR [options]\n"
        "  --param PATH        the parameter to vary (as in --set; regimes[N]. for one regime)\n"
-       "  --values A,B,C      the values to try\n"
-       "  --reps R            replications per value, seeds seed-base..seed-base+R-1 (default 10)\n"
+       "  --values LIST       the values to try: A,B,C, or FROM:TO:COUNT (evenly spaced), or both\n"
+       "  --param2 PATH       a second parameter: every value x every value2 (a grid)\n"
+       "  --values2 LIST      its values\n"
+       "  --reps R            replications per point, seeds seed-base..seed-base+R-1 (default 10)\n"
        "  --seed-base S       first seed (default 1)\n"
        "  --shard I/N         run only jobs I, I+N, I+2N... (0-based) for a cluster job array;\n"
-       "                      combine shard folders with trustlab-cli merge\n"
-       "  --set, --weeks, --population, --threads   as for run\n"
+       "                      combine shard folders with trustlab-cli merge (docs/sweeps.md)\n"
+       "  --x OUTCOME         plot.svg's horizontal axis (default wrongful_sanction_weeks)\n"
+       "  --y OUTCOME         its vertical axis (default unpaid where the model counts it, else missed)\n"
+       "  --group A|B|all     the group plotted (default all)\n"
+       "  --threads N         threads (0 = all cores); jobs run in parallel, results do not depend on it\n"
+       "  --set, --weeks, --population   as for run\n"
        "  Writes DIR/jobs.csv (one row per job x regime x group), DIR/sweep.json (the sweep's\n"
-       "  definition) and, unsharded, DIR/sweep.csv (per value x regime x group: mean, ci95 of\n"
-       "  fpr, fnr, ppv, wrongful_sanction_weeks, selection_rate).\n",
-       {{"--param", "--values", "--reps", "--seed-base", "--shard", "--set", "--weeks", "--population",
-         "--threads", "--out"},
+       "  definition) and, unsharded, DIR/frontier.csv (per value x regime x group: mean, sd and\n"
+       "  95% t-interval of every outcome) and DIR/plot.svg. Outcomes: see docs/metrics.md.\n",
+       {{"--param", "--values", "--param2", "--values2", "--reps", "--seed-base", "--shard", "--x", "--y",
+         "--group", "--set", "--weeks", "--population", "--threads", "--out"},
         {"--quiet"}},
        cmdSweep},
       {"merge",
        "combine sweep shards into one sweep (identical to an unsharded sweep)",
-       "usage: trustlab-cli merge DIR1 DIR2... --out DIR\n",
-       {{"--out"}, {}},
+       "usage: trustlab-cli merge DIR1 DIR2... --out DIR [--x OUTCOME --y OUTCOME --group A|B|all]\n"
+       "  Writes DIR/jobs.csv, sweep.json, frontier.csv and plot.svg, byte for byte as an unsharded sweep.\n",
+       {{"--out", "--x", "--y", "--group"}, {}},
        cmdMerge},
+      {"plot",
+       "draw another frontier plot (SVG) from a finished sweep folder",
+       "usage: trustlab-cli plot DIR --out FILE.svg [--x OUTCOME] [--y OUTCOME] [--group A|B|all]\n"
+       "  DIR is a sweep or merge output folder; nothing is rerun.\n",
+       {{"--out", "--x", "--y", "--group"}, {}},
+       cmdPlot},
       {"validate-model",
        "run the calibration and validation checks of docs/validation.md; PASS/FAIL each",
        "usage: trustlab-cli validate-model [--quick] [--threads N]\n  Runs every check (model figure, source "
