@@ -99,32 +99,6 @@ std::string runJob(const SweepDef& d, int job, int threads) {
 
 }  // namespace
 
-std::vector<std::string> splitList(const std::string& text, char sep, bool quotes) {
-  std::vector<std::string> out;
-  std::string cur;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
-        cur += '"', ++i;
-      else if (c == '"')
-        quoted = false;
-      else
-        cur += c;
-    } else if (quotes && c == '"') {
-      quoted = true;
-    } else if (c == sep) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
 JobPoint jobPoint(const SweepDef& d, int job) {
   int per_value = d.reps * static_cast<int>(d.count2());
   JobPoint p;

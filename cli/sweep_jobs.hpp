@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/args.hpp"
+#include "io/csv_read.hpp"
 #include "io/frontier.hpp"
 #include "io/svg_plot.hpp"
 #include "sim/scenario.hpp"
@@ -32,10 +33,6 @@ struct JobPoint {
   long long seed;
 };
 JobPoint jobPoint(const SweepDef& d, int job);
-
-// Splits at `sep`; with `quotes`, CSV rules: quoted fields may hold the separator and "".
-std::vector<std::string> splitList(const std::string& text, char sep, bool quotes = false);
-inline std::vector<std::string> csvFields(const std::string& line) { return splitList(line, ',', true); }
 
 // "0.01:0.5:50" is 50 evenly spaced values from 0.01 to 0.5; other items are taken as written.
 std::vector<std::string> expandValues(const std::string& list, const std::string& option);

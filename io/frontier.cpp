@@ -169,20 +169,21 @@ double betaContinuedFraction(double a, double b, double x) {
   return h;
 }
 
-// I_x(a, b), the regularised incomplete beta function.
-double incompleteBeta(double a, double b, double x) {
+// I_x(a, b), the regularised incomplete beta function; y = 1 - x is passed in so that
+// x close to 1 keeps its precision.
+double incompleteBeta(double a, double b, double x, double y) {
   if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  double front = std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) +
-                          b * std::log(1.0 - x));
+  if (y <= 0) return 1;
+  double front =
+      std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log(y));
   if (x < (a + 1.0) / (a + b + 2.0)) return front * betaContinuedFraction(a, b, x) / a;
-  return 1.0 - front * betaContinuedFraction(b, a, 1.0 - x) / b;
+  return 1.0 - front * betaContinuedFraction(b, a, y) / b;
 }
 
-// P(T <= t) for Student's t with df degrees of freedom.
+// P(T <= t) for Student's t with df degrees of freedom: the tail is I_x(df/2, 1/2) / 2
+// with x = df / (df + t^2).
 double studentTCdf(double t, int df) {
-  double x = df / (df + t * t);
-  double tail = 0.5 * incompleteBeta(df / 2.0, 0.5, x);
+  double tail = 0.5 * incompleteBeta(df / 2.0, 0.5, df / (df + t * t), t * t / (df + t * t));
   return t >= 0 ? 1.0 - tail : tail;
 }
 

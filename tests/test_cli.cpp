@@ -1,5 +1,5 @@
 // test_cli.cpp: trustlab-cli end to end — exit codes, nothing written on error,
-// output formats, bit-for-bit reruns from a manifest, sweep shards, docs freshness.
+// output formats, bit-for-bit reruns from a manifest, docs freshness (sweeps: test_sweep.cpp).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -25,7 +25,8 @@ TEST_CASE("docs/parameters.md is generated from params.def and up to date") {
 
 TEST_CASE("help and usage errors") {
   CHECK(cli("--help").code == 0);
-  for (const char* c : {"run", "validate", "params", "presets", "scenarios", "bench", "sweep", "merge"}) {
+  for (const char* c :
+       {"run", "validate", "params", "presets", "scenarios", "bench", "sweep", "merge", "plot"}) {
     CAPTURE(c);
     Result r = cli(std::string(c) + " --help");
     CHECK(r.code == 0);
@@ -165,31 +166,4 @@ TEST_CASE("bad input exits 2 and writes nothing") {
   CHECK(file(fs::path(kept) / "timeseries.csv") == before);
   // --out naming a file is a usage error, not a crash.
   CHECK(cli("run --quiet" + kSmall + "--out " + kData + "good.json").code == 2);
-}
-
-TEST_CASE("sweep: sharded and merged equals unsharded") {
-  std::string whole = path("sweep_whole"), s0 = path("sweep_s0"), s1 = path("sweep_s1"),
-              merged = path("sweep_merged");
-  const std::string def = "sweep " + kData +
-                          "good.json --quiet --param appeal.cost --values 0.02,0.2 --reps 3" +
-                          " --population 1000 --weeks 20 ";
-  Result r = cli(def + "--out " + whole);
-  REQUIRE_MESSAGE(r.code == 0, r.err);
-  REQUIRE(cli(def + "--shard 0/2 --out " + s0).code == 0);
-  REQUIRE(cli(def + "--shard 1/2 --out " + s1).code == 0);
-  CHECK(!fs::exists(fs::path(s0) / "sweep.csv"));
-  Result m = cli("merge " + s1 + " " + s0 + " --out " + merged);  // order of folders does not matter
-  REQUIRE_MESSAGE(m.code == 0, m.err);
-  std::string csv = file(fs::path(whole) / "sweep.csv");
-  CHECK(csv == file(fs::path(merged) / "sweep.csv"));
-  CHECK(file(fs::path(whole) / "jobs.csv") == file(fs::path(merged) / "jobs.csv"));
-  CHECK(csv.rfind("value,regime,group,n,", 0) == 0);
-  CHECK(static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n')) == 1 + 2 * 2 * 3);
-  // Incomplete or mismatched shards are refused.
-  CHECK(cli("merge " + s0 + " --out " + path("sweep_bad")).code == 2);
-  CHECK(!fs::exists(path("sweep_bad")));
-  CHECK(cli(def + "--shard 2/2 --out " + path("sweep_bad")).code == 2);
-  CHECK(cli("sweep " + kData + "good.json --param appeal.cost --values 0.1,7 --out " + path("sweep_bad"))
-            .code == 2);
-  CHECK(!fs::exists(path("sweep_bad")));
 }
