@@ -74,7 +74,9 @@ int cmdSweep(const Args& a) {
   auto out = openOut(a);
   std::vector<int> mine;
   for (int j = shard; j < d.jobs(); j += shards) mine.push_back(j);
-  std::string jobs = jobsHeader() + runJobs(d, mine, threads, true, !a.has("--quiet"));
+  std::string jobs =
+      jobsHeader() +
+      runJobs(d, mine, threads, a.has("--no-batch") ? RunMode::PerJob : RunMode::Batched, !a.has("--quiet"));
   out->write("jobs.csv", jobs);
   out->write("sweep.json", sweepJson(d, shard, shards).dump(2) + "\n");
   if (shards == 1) writeSummary(*out, d, plot, jobs);

@@ -70,9 +70,10 @@ const std::vector<Command>& commands() {
        "                          regimes[1].transparency.discovery_rate = 0.01:0.5:50 x 3 reps at\n"
        "                          20000 citizens x 104 weeks (--values N, --reps R, --population,\n"
        "                          --weeks change it); prints the wall time and a hash of frontier.csv\n"
-       "  --serial                with --sweep: one job at a time, threads inside the simulation\n",
+       "  --no-batch              with --sweep: one simulation per job (no shared panes), in parallel\n"
+       "  --serial                with --sweep: one simulation per job, one at a time, threads inside\n",
        {{"--population", "--weeks", "--threads", "--regimes-from", "--values", "--reps"},
-        {"--scaling", "--sweep", "--serial"}},
+        {"--scaling", "--sweep", "--serial", "--no-batch"}},
        cmdBench},
       {"sweep",
        "replicate a scenario over values of one or two parameters; frontier CSV and plot",
@@ -88,14 +89,16 @@ const std::vector<Command>& commands() {
        "  --x OUTCOME         plot.svg's horizontal axis (default wrongful_sanction_weeks)\n"
        "  --y OUTCOME         its vertical axis (default unpaid where the model counts it, else missed)\n"
        "  --group A|B|all     the group plotted (default all)\n"
-       "  --threads N         threads (0 = all cores); jobs run in parallel, results do not depend on it\n"
+       "  --threads N         threads (0 = all cores): simulations run in parallel; same results\n"
+       "  --no-batch          one simulation per job (by default each distinct pane runs once and the\n"
+       "                      panes of one seed share simulations: the same numbers, faster)\n"
        "  --set, --weeks, --population   as for run\n"
        "  Writes DIR/jobs.csv (one row per job x regime x group), DIR/sweep.json (the sweep's\n"
        "  definition) and, unsharded, DIR/frontier.csv (per value x regime x group: mean, sd and\n"
        "  95% t-interval of every outcome) and DIR/plot.svg. Outcomes: see docs/metrics.md.\n",
        {{"--param", "--values", "--param2", "--values2", "--reps", "--seed-base", "--shard", "--x", "--y",
          "--group", "--set", "--weeks", "--population", "--threads", "--out"},
-        {"--quiet"}},
+        {"--quiet", "--no-batch"}},
        cmdSweep},
       {"merge",
        "combine sweep shards into one sweep (identical to an unsharded sweep)",

@@ -24,13 +24,15 @@ int cmdBenchSweep(const Args& a) {
   applySet(d.base, "population.size", std::to_string(a.getInt("--population", 20000, 100, 20000000)));
   applySet(d.base, "weeks", std::to_string(a.getInt("--weeks", 104, 1, 5200)));
   int threads = static_cast<int>(a.getInt("--threads", 0, 0, 1024));
-  bool parallel = !a.has("--serial");
+  RunMode mode = a.has("--serial")     ? RunMode::Serial
+                 : a.has("--no-batch") ? RunMode::PerJob
+                                       : RunMode::Batched;
   std::vector<int> all;
   for (int j = 0; j < d.jobs(); ++j) all.push_back(j);
 
   std::clock_t c0 = std::clock();
   auto t0 = std::chrono::steady_clock::now();
-  std::string jobs = jobsHeader() + runJobs(d, all, threads, parallel, false);
+  std::string jobs = jobsHeader() + runJobs(d, all, threads, mode, false);
   std::string csv = frontierCsv(frontier(parseJobs(jobs, "jobs.csv")), d.param, d.param2);
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
@@ -40,10 +42,12 @@ int cmdBenchSweep(const Args& a) {
   int hw = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::printf("sweep bench: default scenario, %s = %s x %d reps = %d jobs, %zu citizens x %d weeks\n",
               d.param.c_str(), range.c_str(), d.reps, d.jobs(), d.base.population(), d.base.weeks());
-  std::printf("threads: %d, %s\n", hw,
-              parallel ? "jobs in parallel (one simulation per thread)" : "one job at a time (--serial)");
+  const char* how[] = {"each distinct pane once, up to the model's pane limit per simulation, in parallel",
+                       "one simulation per job, in parallel (--no-batch)",
+                       "one simulation per job, one at a time (--serial)"};
+  std::printf("threads: %d; %s\n", hw, how[static_cast<int>(mode)]);
   std::printf("wall: %.2f s (%.3f s per job), CPU: %.2f s\n", wall, wall / d.jobs(), cpu);
-  std::printf("frontier.csv: FNV-1a %016llx (the same at any thread count and with --serial)\n",
+  std::printf("frontier.csv: FNV-1a %016llx (the same at any thread count, with --no-batch and --serial)\n",
               static_cast<unsigned long long>(h));
   return 0;
 }

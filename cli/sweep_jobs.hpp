@@ -45,10 +45,14 @@ nlohmann::ordered_json sweepJson(const SweepDef& d, int shard, int shards);
 SweepDef sweepFromJson(const nlohmann::ordered_json& j, const std::string& file);
 
 std::string jobsHeader();
-// Runs the jobs and returns their rows of jobs.csv in the order given. With
-// parallel_jobs, up to `threads` jobs run at once, one thread each; otherwise one at
-// a time with `threads` threads inside the simulation. Same text either way.
-std::string runJobs(const SweepDef& d, const std::vector<int>& jobs, int threads, bool parallel_jobs,
+// How runJobs runs the jobs; the rows are the same text in every mode.
+enum class RunMode {
+  Batched,  // each distinct pane once, panes of one world together in one simulation; in parallel
+  PerJob,   // one simulation per job with all its panes (as written); in parallel
+  Serial,   // one simulation per job, one at a time, the threads inside it
+};
+// Runs the jobs and returns their rows of jobs.csv in the order given.
+std::string runJobs(const SweepDef& d, const std::vector<int>& jobs, int threads, RunMode mode,
                     bool progress);
 // The runs recorded in a jobs.csv text (header checked against this build's outcomes).
 std::vector<RunResult> parseJobs(const std::string& jobs_csv, const std::string& file);

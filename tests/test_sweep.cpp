@@ -189,6 +189,32 @@ TEST_CASE("sweep: frontier.csv summarises jobs.csv (mean, sd, t interval) the sa
   CHECK(sd > 0);  // replications differ, so the interval is a real one
 }
 
+TEST_CASE("sweep: panes shared between jobs and simulations give the numbers of one simulation per job") {
+  // A world parameter (new population per value) x a one-pane parameter (the other pane is
+  // shared by all its values), and a parameter of every pane (no sharing, only batching).
+  for (const std::string& grid :
+       {std::string(" --param population.share_group_b --values 0.3,0.5 --param2 regimes[1].appeal.cost"
+                    " --values2 0.02,0.2,0.5 "),
+        std::string(" --param appeal.cost --values 0.02:0.5:5 ")}) {
+    CAPTURE(grid);
+    const std::string def =
+        "sweep " + kData + "good.json --quiet --reps 2 --population 1000 --weeks 30" + grid;
+    static int n = 0;
+    std::string batched = path("batched" + std::to_string(n)), plain = path("plain" + std::to_string(n++));
+    Result r = cli(def + "--out " + batched);
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    REQUIRE(cli(def + "--no-batch --out " + plain).code == 0);
+    CHECK(file(fs::path(batched) / "jobs.csv") == file(fs::path(plain) / "jobs.csv"));
+    CHECK(file(fs::path(batched) / "frontier.csv") == file(fs::path(plain) / "frontier.csv"));
+  }
+  // Progress lines say how many panes each simulation ran: the shared ones fill it up.
+  Result p = cli("sweep " + kData + "good.json --param regimes[1].appeal.cost --values 0.02:0.5:7 --reps 1" +
+                 " --population 1000 --weeks 5 --threads 1 --out " + path("progress"));
+  REQUIRE(p.code == 0);
+  CHECK(p.out.find("simulation 1/2 done: 4 pane(s), seed 1") != std::string::npos);  // Score + 3 List values
+  CHECK(p.out.find("simulation 2/2 done: 4 pane(s), seed 1") != std::string::npos);  // 4 more List values
+}
+
 TEST_CASE("sweep: plot.svg draws both regimes, intervals, the current setting and labelled axes") {
   std::string dir = path("plotted");
   Result r = cli("sweep " + kData +
@@ -248,9 +274,11 @@ TEST_CASE("bench --sweep prints the time and the same frontier hash at any threa
   Result a = cli(small + "--threads 2");
   Result b = cli(small + "--threads 1 --serial");
   Result c = cli(small + "--threads 3");
+  Result e = cli(small + "--threads 2 --no-batch");
   REQUIRE_MESSAGE(a.code == 0, a.err);
   REQUIRE(b.code == 0);
   REQUIRE(c.code == 0);
+  REQUIRE(e.code == 0);
   auto hash = [](const std::string& out) {
     size_t at = out.find("frontier.csv: FNV-1a ");
     REQUIRE(at != std::string::npos);
@@ -258,6 +286,7 @@ TEST_CASE("bench --sweep prints the time and the same frontier hash at any threa
   };
   CHECK(hash(a.out) == hash(b.out));
   CHECK(hash(a.out) == hash(c.out));
+  CHECK(hash(a.out) == hash(e.out));
   CHECK(a.out.find("wall: ") != std::string::npos);
   CHECK(a.out.find("0.01:0.5:3 x 2 reps = 6 jobs") != std::string::npos);
   // A different sweep gives a different hash (the hash covers the numbers).
