@@ -2,6 +2,7 @@
 #include "cli/sweep_jobs.hpp"
 
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <exception>
 #include <iostream>
@@ -45,6 +46,13 @@ ParamTarget resolve(const std::string& path) {
   t.decl = findParam(Scope::World, rest);
   t.world = t.decl != nullptr;
   return t;
+}
+
+// 20000 -> "20,000".
+std::string thousands(size_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+  return s;
 }
 
 bool changes(const ParamTarget& t, int regime) {
@@ -377,13 +385,16 @@ FrontierPlot plotFromArgs(const Args& a, const SweepDef& d) {
     p.regimes.push_back(reg);
   }
   const auto& outs = frontierOutcomes();
-  p.title = outs[static_cast<size_t>(p.y)].label + " against " + outs[static_cast<size_t>(p.x)].label +
+  std::string xl = outs[static_cast<size_t>(p.x)].label;
+  if (xl.size() > 1 && std::islower(static_cast<unsigned char>(xl[1])))
+    xl[0] = static_cast<char>(std::tolower(xl[0]));
+  p.title = outs[static_cast<size_t>(p.y)].label + " against " + xl +
             (p.group == "all" ? "" : ", group " + p.group);
   std::string sweep = d.param + " (" + std::to_string(d.values.size()) + " values)";
   if (!d.param2.empty()) sweep += " x " + d.param2 + " (" + std::to_string(d.values2.size()) + ")";
-  p.subtitle = (s.title.empty() ? s.name : s.title) + "\nSweep of " + sweep + "; " +
-               std::to_string(s.population()) + " citizens x " + std::to_string(s.weeks()) +
-               " weeks, group " + p.group + ".";
+  p.subtitle = (s.title.empty() ? s.name : s.title) + "\nSweep of " + sweep + "; " + std::to_string(d.reps) +
+               " replications per point; " + thousands(s.population()) + " citizens x " +
+               std::to_string(s.weeks()) + " weeks; group " + p.group + ".";
   return p;
 }
 

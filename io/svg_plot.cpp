@@ -142,6 +142,20 @@ std::vector<std::string> splitLines(const std::string& text) {
   return out;
 }
 
+// A parameter path in lines of at most `width` characters, broken after dots.
+std::vector<std::string> wrapPath(const std::string& path, size_t width) {
+  std::vector<std::string> lines(1);
+  size_t start = 0;
+  while (start < path.size()) {
+    size_t dot = path.find('.', start);
+    std::string piece = path.substr(start, dot == std::string::npos ? std::string::npos : dot + 1 - start);
+    if (!lines.back().empty() && lines.back().size() + piece.size() > width) lines.emplace_back();
+    lines.back() += piece;
+    start += piece.size();
+  }
+  return lines;
+}
+
 std::string axisTitle(const Outcome& o) { return o.label + " (" + o.unit + ")"; }
 
 }  // namespace
@@ -290,12 +304,12 @@ std::string frontierSvg(const std::vector<FrontierRow>& rows, const FrontierPlot
         bars += "<path d=\"M" + num(px(p.xlo)) + "," + num(y) + " H" + num(px(p.xhi)) + " M" +
                 num(px(p.xlo)) + "," + num(y - cap) + " V" + num(y + cap) + " M" + num(px(p.xhi)) + "," +
                 num(y - cap) + " V" + num(y + cap) + "\" stroke=\"" + colour +
-                "\" stroke-opacity=\"0.7\" stroke-width=\"1.2\"/>\n";
+                "\" stroke-opacity=\"0.45\" stroke-width=\"1\"/>\n";
       if (p.yhi > p.ylo)
         bars += "<path d=\"M" + num(x) + "," + num(py(p.ylo)) + " V" + num(py(p.yhi)) + " M" + num(x - cap) +
                 "," + num(py(p.ylo)) + " H" + num(x + cap) + " M" + num(x - cap) + "," + num(py(p.yhi)) +
                 " H" + num(x + cap) + "\" stroke=\"" + colour +
-                "\" stroke-opacity=\"0.7\" stroke-width=\"1.2\"/>\n";
+                "\" stroke-opacity=\"0.45\" stroke-width=\"1\"/>\n";
       marks += marker(c.regime, x, y, 4, "white", colour);
       if (p.current)
         marks += "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) +
@@ -311,7 +325,8 @@ std::string frontierSvg(const std::vector<FrontierRow>& rows, const FrontierPlot
   for (const Wanted& l : wanted) {
     int size = l.current() ? 12 : 11;
     double w = 0.62 * size * static_cast<double>(l.text.size()), h = size;
-    const double dx[] = {7, 7, -7 - w, -7 - w}, dy[] = {-8, 8 + h, -8, 8 + h};
+    const double gap = l.current() ? 12 : 7;  // clear of the ring around the current point
+    const double dx[] = {gap, gap, -gap - w, -gap - w}, dy[] = {-gap, gap + h, -gap, gap + h};
     for (int k = 0; k < 4; ++k) {
       Box b{l.x + dx[k], l.y + dy[k] - h, w, h};
       bool clear = b.x >= kLeft && b.x + b.w <= kRight && b.y >= kTop && b.y + b.h <= kBottom;
@@ -380,9 +395,10 @@ std::string frontierSvg(const std::vector<FrontierRow>& rows, const FrontierPlot
              " fill=\"#444\"");
   ly += 26;
   s += label(lx, ly, "Point labels: value of", 12, "start", " fill=\"#444\"");
-  ly += 16;
-  std::string p = plot.param.size() > 34 ? "…" + plot.param.substr(plot.param.size() - 33) : plot.param;
-  s += label(lx, ly, p, 12, "start", " fill=\"#444\"");
+  for (const std::string& line : wrapPath(plot.param, 34)) {
+    ly += 16;
+    s += label(lx, ly, line, 12, "start", " fill=\"#444\"");
+  }
   s += label(kW - 12, kH - 12, "trustlab: synthetic citizens only", 11, "end", " fill=\"#888\"");
   s += "</svg>\n";
   return s;

@@ -239,7 +239,7 @@ TEST_CASE("sweep: plot.svg draws both regimes, intervals, the current setting an
   Result p = cli("plot " + dir + " --x fpr --y fnr --group all --out " + other);
   REQUIRE_MESSAGE(p.code == 0, p.err);
   std::string svg2 = file(other);
-  CHECK(svg2.find("False negative rate (FNR) against False positive rate (FPR)") != std::string::npos);
+  CHECK(svg2.find("False negative rate (FNR) against false positive rate (FPR)") != std::string::npos);
   CHECK(svg2 != svg);
 }
 
