@@ -375,6 +375,8 @@ FrontierPlot plotFromArgs(const Args& a, const SweepDef& d) {
   p.param2 = d.param2;
   p.reps = d.reps;
   ParamTarget t1 = resolve(d.param), t2 = resolve(d.param2);
+  p.param_label = t1.decl ? t1.decl->label : "";
+  p.param2_label = t2.decl ? t2.decl->label : "";
   for (size_t r = 0; r < s.regimes.size(); ++r) {
     FrontierPlot::Regime reg;
     reg.name = s.regimes[r].name;
@@ -390,9 +392,13 @@ FrontierPlot plotFromArgs(const Args& a, const SweepDef& d) {
     xl[0] = static_cast<char>(std::tolower(xl[0]));
   p.title = outs[static_cast<size_t>(p.y)].label + " against " + xl +
             (p.group == "all" ? "" : ", group " + p.group);
-  std::string sweep = d.param + " (" + std::to_string(d.values.size()) + " values)";
-  if (!d.param2.empty()) sweep += " x " + d.param2 + " (" + std::to_string(d.values2.size()) + ")";
-  p.subtitle = (s.title.empty() ? s.name : s.title) + "\nSweep of " + sweep + "; " + std::to_string(d.reps) +
+  auto named = [](const std::string& label, const std::string& path) {
+    return label.empty() ? path : label + " (" + path + ")";
+  };
+  std::string sweep = named(p.param_label, d.param) + ", " + std::to_string(d.values.size()) + " values";
+  if (!d.param2.empty())
+    sweep += " x " + named(p.param2_label, d.param2) + ", " + std::to_string(d.values2.size()) + " values";
+  p.subtitle = (s.title.empty() ? s.name : s.title) + "\nSweep of " + sweep + ".\n" + std::to_string(d.reps) +
                " replications per point; " + thousands(s.population()) + " citizens x " +
                std::to_string(s.weeks()) + " weeks; group " + p.group + ".";
   return p;

@@ -13,7 +13,7 @@ namespace tl {
 namespace {
 
 constexpr double kW = 960, kH = 640;
-constexpr double kLeft = 100, kRight = 700, kTop = 92, kBottom = 560;  // the plot area
+constexpr double kLeft = 100, kRight = 700, kTop = 106, kBottom = 560;  // the plot area
 const char* const kColours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
 const char* const kDashes[] = {"", "7,4", "2,3", "9,3,2,3", "14,4", "4,2,4,6"};
 
@@ -368,10 +368,15 @@ std::string frontierSvg(const std::vector<FrontierRow>& rows, const FrontierPlot
   }
   if (grid) {
     ly += 6;
-    std::string head =
-        plot.param2.size() > 30 ? "…" + plot.param2.substr(plot.param2.size() - 29) : plot.param2;
-    s += label(lx, ly, head, 13, "start", " font-weight=\"bold\"");
-    ly += 20;
+    if (!plot.param2_label.empty()) {
+      s += label(lx, ly, plot.param2_label, 13, "start", " font-weight=\"bold\"");
+      ly += 17;
+    }
+    for (const std::string& line : wrapPath(plot.param2, 34)) {
+      s += label(lx, ly, line, 12, "start", " fill=\"#444\"");
+      ly += 16;
+    }
+    ly += 4;
     for (size_t v = 0; v < values2.size(); ++v) {
       std::string dash = kDashes[v % 6];
       s += "<line x1=\"" + num(lx) + "\" y1=\"" + num(ly - 4) + "\" x2=\"" + num(lx + 30) + "\" y2=\"" +
@@ -394,7 +399,11 @@ std::string frontierSvg(const std::vector<FrontierRow>& rows, const FrontierPlot
   s += label(lx + 38, ly, "(Student t, " + std::to_string(plot.reps) + " replications)", 11, "start",
              " fill=\"#444\"");
   ly += 26;
-  s += label(lx, ly, "Point labels: value of", 12, "start", " fill=\"#444\"");
+  s += label(lx, ly, "Point labels: the value of", 12, "start", " fill=\"#444\"");
+  if (!plot.param_label.empty()) {
+    ly += 16;
+    s += label(lx, ly, plot.param_label, 12, "start", " fill=\"#444\" font-weight=\"bold\"");
+  }
   for (const std::string& line : wrapPath(plot.param, 34)) {
     ly += 16;
     s += label(lx, ly, line, 12, "start", " fill=\"#444\"");

@@ -10,12 +10,13 @@
 namespace tl {
 
 struct FrontierPlot {
-  std::string title, subtitle;  // subtitle: lines separated by \n
-  int x = 0, y = 1;             // indices into frontierOutcomes()
-  std::string group;            // rows whose group equals this are drawn
-  std::string param;            // the swept parameter (labels "param = value")
-  std::string param2;           // grids: a curve per regime x value2; "" otherwise
-  int reps = 0;                 // replications per point (legend text)
+  std::string title, subtitle;            // subtitle: lines separated by \n
+  int x = 0, y = 1;                       // indices into frontierOutcomes()
+  std::string group;                      // rows whose group equals this are drawn
+  std::string param;                      // the swept parameter (labels "param = value")
+  std::string param2;                     // grids: a curve per regime x value2; "" otherwise
+  std::string param_label, param2_label;  // their names on screen (params.def labels); "" if unknown
+  int reps = 0;                           // replications per point (legend text)
   // Per regime, in curve order: its name, whether the swept parameter(s) change it,
   // and its current (scenario's) values of param and param2 ("" when unknown).
   struct Regime {
