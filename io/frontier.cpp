@@ -2,6 +2,7 @@
 #include "io/frontier.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -26,8 +27,15 @@ struct OutcomeDef {
 // Order: the list first, then the rest of the summary's rates.
 const std::vector<OutcomeDef>& defs() {
   static const std::vector<OutcomeDef> table = [] {
-    auto sum = [](const char* name, const char* label, const char* unit) {
-      return OutcomeDef{{name, label, unit}, Source::WeekSum, nullptr, name, ""};
+    // A weekly count summed over the run: its name on screen from sim/metrics.def; a
+    // weekly count of citizens adds up to citizen-weeks. Left out when the model lacks it.
+    auto sum = [](const char* name) {
+      const MetricDecl* m = findMetric(name);
+      if (!m || m->mean) return OutcomeDef{{name, "", ""}, Source::WeekSum, nullptr, "", ""};
+      std::string label = m->label, unit = m->unit;
+      if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+      return OutcomeDef{
+          {name, label, unit == "citizens" ? "citizen-weeks" : unit}, Source::WeekSum, nullptr, name, ""};
     };
     auto rate = [](const char* name, const char* label, const char* unit,
                    std::function<double(const GroupSummary&)> f) {
@@ -36,11 +44,11 @@ const std::vector<OutcomeDef>& defs() {
     std::vector<OutcomeDef> all = {
         rate("wrongful_sanction_weeks", "Wrongful sanction-weeks", "citizen-weeks",
              [](const GroupSummary& g) { return g.wrongful_sanction_weeks; }),
-        sum("missed", "Missed targets", "citizen-weeks"),
-        sum("unpaid", "Unpaid", "citizen-weeks"),
-        sum("harm", "Harm", "harm units"),
-        sum("appeals_decided", "Appeals decided", "appeals"),
-        sum("appeals_overturned", "Appeals overturned", "appeals"),
+        sum("missed"),
+        sum("unpaid"),
+        sum("harm"),
+        sum("appeals_decided"),
+        sum("appeals_overturned"),
         rate("fpr", "False positive rate (FPR)", "share of non-target citizen-weeks",
              [](const GroupSummary& g) { return g.rates.fpr; }),
         rate("fnr", "False negative rate (FNR)", "share of target citizen-weeks",
@@ -54,21 +62,18 @@ const std::vector<OutcomeDef>& defs() {
                    nullptr,
                    "sanctioned",
                    "benefited"},
-        sum("sanctioned", "Sanction-weeks", "citizen-weeks"),
-        sum("benefited", "Benefit-weeks", "citizen-weeks"),
+        sum("sanctioned"),
+        sum("benefited"),
         rate("base_rate", "Base rate", "share of citizen-weeks",
              [](const GroupSummary& g) { return g.rates.base_rate; }),
         rate("disparate_impact", "Disparate impact (B over A)", "ratio of selection rates",
              [](const GroupSummary& g) { return g.disparate_impact; }),
     };
     // Keep only the weekly counts this model has.
-    std::vector<std::string> cols = weekRowColumns();
-    auto has = [&](const std::string& c) {
-      return c.empty() || std::find(cols.begin(), cols.end(), c) != cols.end();
-    };
+    auto has = [](const std::string& c) { return c.empty() || findMetric(c) != nullptr; };
     std::vector<OutcomeDef> out;
     for (auto& d : all)
-      if (has(d.column) && has(d.column2)) out.push_back(std::move(d));
+      if (!d.o.label.empty() && has(d.column) && has(d.column2)) out.push_back(std::move(d));
     return out;
   }();
   return table;
