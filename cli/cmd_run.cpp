@@ -8,6 +8,7 @@
 #include "io/citizens_export.hpp"
 #include "io/input_file.hpp"
 #include "io/output.hpp"
+#include "io/output_path.hpp"
 #include "sim/simulation.hpp"
 
 namespace tl::cli {

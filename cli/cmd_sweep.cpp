@@ -12,6 +12,8 @@
 #include "cli/sweep_jobs.hpp"
 #include "io/atomic_file.hpp"
 #include "io/frontier.hpp"
+#include "io/input_file.hpp"
+#include "io/output_path.hpp"
 #include "io/svg_plot.hpp"
 
 namespace tl::cli {
@@ -23,17 +25,33 @@ std::unique_ptr<AtomicDir> openOut(const Args& a) {
   auto dir = a.get("--out");
   if (!dir) throw UsageError("--out DIR is required");
   try {
-    return std::make_unique<AtomicDir>(*dir, std::vector<std::string>{"jobs.csv", "sweep.json", "sweep.csv"});
+    // sweep.csv: what earlier versions wrote, so their folders can be replaced too.
+    return std::make_unique<AtomicDir>(
+        *dir, std::vector<std::string>{"jobs.csv", "sweep.json", "frontier.csv", "plot.svg", "sweep.csv"});
   } catch (const std::exception& e) {
     throw UsageError(std::string("--out: ") + e.what());
   }
 }
 
+using Files = std::vector<std::pair<std::string, std::string>>;  // name, content
+
 // frontier.csv and plot.svg of a complete sweep.
-void writeSummary(AtomicDir& out, const SweepDef& d, const FrontierPlot& plot, const std::string& jobs) {
-  auto rows = frontier(parseJobs(jobs, out.dir() + "/jobs.csv"));
-  out.write("frontier.csv", frontierCsv(rows, d.param, d.param2));
-  out.write("plot.svg", frontierSvg(rows, plot));
+void addSummary(Files& files, const std::string& dir, const SweepDef& d, const FrontierPlot& plot,
+                const std::string& jobs) {
+  auto rows = frontier(parseJobs(jobs, dir + "/jobs.csv"));
+  files.emplace_back("frontier.csv", frontierCsv(rows, d.param, d.param2));
+  files.emplace_back("plot.svg", frontierSvg(rows, plot));
+}
+
+// Writes the files and replaces the folder with them; a failure there (full disk) is an
+// output error (exit 1), after the input has been accepted.
+void commitAll(AtomicDir& out, const Files& files) {
+  try {
+    for (const auto& [name, content] : files) out.write(name, content);
+    out.commit();
+  } catch (const std::runtime_error& e) {
+    throw OutputError(e.what());
+  }
 }
 
 // A sweep folder's definition and jobs (as written by sweep or merge).
@@ -47,11 +65,11 @@ SweepFolder readFolder(const std::string& dir) {
   f.def_path = (std::filesystem::path(dir) / "sweep.json").string();
   f.jobs_path = (std::filesystem::path(dir) / "jobs.csv").string();
   std::string def_text;
-  if (!readTextFile(f.def_path, def_text) || !readTextFile(f.jobs_path, f.jobs))
-    throw UsageError(dir + ": not a sweep folder (needs sweep.json and jobs.csv)");
+  if (!readInputFile(f.def_path, def_text).empty() || !readTextFile(f.jobs_path, f.jobs))
+    throw UsageError(printable(dir) + ": not a sweep folder (needs sweep.json and jobs.csv)");
   f.def = ojson::parse(def_text, nullptr, false);
   if (f.def.is_discarded() || !f.def.is_object() || !f.def.contains("shard"))
-    throw UsageError(f.def_path + ": not a sweep definition");
+    throw UsageError(printable(f.def_path) + ": not a sweep definition");
   return f;
 }
 
@@ -77,10 +95,9 @@ int cmdSweep(const Args& a) {
   std::string jobs =
       jobsHeader() +
       runJobs(d, mine, threads, a.has("--no-batch") ? RunMode::PerJob : RunMode::Batched, !a.has("--quiet"));
-  out->write("jobs.csv", jobs);
-  out->write("sweep.json", sweepJson(d, shard, shards).dump(2) + "\n");
-  if (shards == 1) writeSummary(*out, d, plot, jobs);
-  out->commit();
+  Files files = {{"jobs.csv", jobs}, {"sweep.json", sweepJson(d, shard, shards).dump(2) + "\n"}};
+  if (shards == 1) addSummary(files, out->dir(), d, plot, jobs);
+  commitAll(*out, files);
   if (!a.has("--quiet"))
     std::cout << "wrote " << out->dir()
               << (shards == 1 ? "/frontier.csv, plot.svg, jobs.csv, sweep.json\n"
@@ -141,10 +158,9 @@ int cmdMerge(const Args& a) {
     if (it.key() == "scenario") merged["shard"] = "0/1";  // same key order as an unsharded sweep.json
     merged[it.key()] = it.value();
   }
-  out->write("jobs.csv", jobs);
-  out->write("sweep.json", merged.dump(2) + "\n");
-  writeSummary(*out, def, plot, jobs);
-  out->commit();
+  Files files = {{"jobs.csv", jobs}, {"sweep.json", merged.dump(2) + "\n"}};
+  addSummary(files, out->dir(), def, plot, jobs);
+  commitAll(*out, files);
   std::cout << "merged " << a.positional.size() << " shards (" << total << " jobs) into " << out->dir()
             << "/frontier.csv and plot.svg\n";
   return 0;
@@ -159,13 +175,15 @@ int cmdPlot(const Args& a) {
   FrontierPlot plot = plotFromArgs(a, d);
   auto file = a.get("--out");
   if (!file) throw UsageError("plot: --out FILE.svg is required");
+  std::string why = whyUnwritable(*file);
+  if (!why.empty()) throw UsageError("--out " + *file + ": " + why);
   auto rows = frontier(parseJobs(f.jobs, f.jobs_path));
   try {
     writeFileAtomic(*file, frontierSvg(rows, plot));
-  } catch (const std::exception& e) {
-    throw UsageError(std::string("--out: ") + e.what());
+  } catch (const std::runtime_error& e) {
+    throw OutputError(e.what());
   }
-  std::cout << "wrote " << *file << "\n";
+  std::cout << "wrote " << printable(*file) << "\n";
   return 0;
 }
 

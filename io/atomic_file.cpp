@@ -71,6 +71,7 @@ void writeFileAtomic(const std::string& path, const std::string& content) {
   std::error_code ec;
   fs::path target(path);
   if (fs::is_symlink(target, ec)) target = fs::weakly_canonical(target, ec);
+  if (ec == std::errc::no_such_file_or_directory) ec.clear();  // a new file (libstdc++ reports ENOENT)
   if (ec || target.filename().empty())
     throw std::runtime_error("cannot write " + printable(path) + ": not a file name");
   unsigned mode = 0666;  // a new file: then umask, as for any new file

@@ -2,11 +2,8 @@
 // API (snapshot() after each step, the event log for appeals); no model internals.
 #include "io/citizens_export.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <stdexcept>
 
 #include "io/output.hpp"
@@ -152,33 +149,6 @@ std::string runWithCitizenAudit(Simulation& sim) {
     audit.observe(sim);
   }
   return audit.csv(sim);
-}
-
-std::string whyUnwritable(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path p(path);
-  if (path.empty()) return "an empty file name";
-  if (fs::is_directory(p, ec)) return path + " is a folder; give a file name such as citizens.csv";
-  fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
-  if (!fs::is_directory(dir, ec)) return "the folder " + dir.string() + " does not exist";
-  // Try it: permissions alone do not say (root, read-only mounts).
-  fs::path probe = dir / (".trustlab-probe-" + std::to_string(::getpid()));
-  std::FILE* f = std::fopen(probe.c_str(), "wb");
-  if (!f) return "cannot write in the folder " + dir.string();
-  std::fclose(f);
-  fs::remove(probe, ec);
-  return "";
-}
-
-std::string fileNameIn(const std::string& file, const std::string& folder) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path f = fs::absolute(file, ec);
-  fs::path d = fs::absolute(folder, ec);
-  if (ec || !f.has_filename()) return "";
-  bool same = fs::weakly_canonical(f.parent_path(), ec) == fs::weakly_canonical(d, ec);
-  return same && !ec ? f.filename().string() : "";
 }
 
 }  // namespace tl

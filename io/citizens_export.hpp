@@ -39,11 +39,4 @@ class CitizenAudit {
 // --citizens-out). `sim` must be new and keep its event log.
 std::string runWithCitizenAudit(Simulation& sim);
 
-// Why a file cannot be written at `path` ("" when it can): its folder is missing or
-// read-only, or the path is a folder. Checked before a run, so a bad path costs nothing.
-std::string whyUnwritable(const std::string& path);
-
-// The file name of `file` when it lies directly in `folder` (existing or not), else "".
-std::string fileNameIn(const std::string& file, const std::string& folder);
-
 }  // namespace tl

@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "tests/cli_harness.hpp"
 #include "io/citizens_export.hpp"
 #include "io/csv_read.hpp"
 #include "io/scenario_io.hpp"
+#include "tests/cli_harness.hpp"
 
 using namespace tl::test;
 
@@ -162,6 +162,21 @@ TEST_CASE("citizens export: a path that cannot be written exits 2 before the run
   std::string before = file(kept);
   CHECK(cli("run --quiet --population 5 --citizens-out " + kept).code == 2);
   CHECK(file(kept) == before);
+}
+
+TEST_CASE("citizens export inside the --out folder is one of its files, replaced with it") {
+  std::string dir = path("cit_inside");
+  const std::string args = "run --quiet --population 2000 --weeks 10 --out " + dir + " --citizens-out ";
+  REQUIRE(cli(args + dir + "/citizens.csv").code == 0);
+  Result again = cli(args + dir + "/citizens.csv --seed 2");  // the folder may hold it: it is ours
+  REQUIRE_MESSAGE(again.code == 0, again.err);
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
+  CHECK(files == 3);
+  CHECK(readCsv(file(fs::path(dir) / "citizens.csv")).rows.size() == 2 * 2000);
+  Result clash = cli(args + dir + "/summary.json");
+  CHECK(clash.code == 2);
+  CHECK(clash.err.find("would overwrite the run's summary.json") != std::string::npos);
 }
 
 TEST_CASE("CitizenAudit must follow the run from its first week") {
