@@ -1,15 +1,10 @@
 // sweep_jobs.cpp: the sweep's definition, its jobs and the files shards share.
 #include "cli/sweep_jobs.hpp"
 
-#include <atomic>
 #include <cctype>
 #include <cmath>
-#include <exception>
 #include <iostream>
 #include <limits>
-#include <map>
-#include <mutex>
-#include <thread>
 
 #include "cli/commands.hpp"
 #include "io/output.hpp"
@@ -81,94 +76,7 @@ void checkValues(const Scenario& base, const std::string& param, const std::vect
   }
 }
 
-// The scenario a job runs: the base with its value(s) and seed.
-Scenario jobScenario(const SweepDef& d, int job) {
-  JobPoint jp = jobPoint(d, job);
-  Scenario s = d.base;
-  applySet(s, d.param, d.values[jp.value]);
-  if (!d.values2.empty()) applySet(s, d.param2, d.values2[jp.value2]);
-  applySet(s, "seed", std::to_string(jp.seed));
-  return s;
-}
-
-// How the jobs are run. A regime's numbers depend only on the world (population, seed,
-// weeks...) and its own parameters: the panes of a simulation share the population and
-// its life draws but nothing else. So each distinct (world, regime values) pair, a
-// "variant", is run once, whatever number of jobs contain it (a pane the swept
-// parameter does not change is the same variant for every value of a seed), and
-// variants of one world are run together as the panes of one simulation, up to the
-// model's limit of panes (life draws and population set-up shared).
-struct Variant {
-  size_t world;                               // index into Plan::worlds
-  RegimeSpec regime;                          // its values
-  std::vector<std::vector<double>> outcomes;  // [group][outcome], filled by its simulation
-};
-struct Plan {
-  std::vector<Scenario> worlds;                   // the scenarios of distinct worlds
-  std::vector<Variant> variants;                  // distinct (world, regime values)
-  std::vector<std::vector<size_t>> job_variants;  // per job given: its variant per regime
-  std::vector<std::vector<size_t>> batches;       // variants simulated together
-};
-
-Plan makePlan(const SweepDef& d, const std::vector<int>& jobs, bool batch) {
-  using Values = decltype(ParamValues::v);
-  Plan plan;
-  std::map<Values, size_t> world_of;
-  std::map<std::pair<size_t, Values>, size_t> variant_of;
-  std::vector<std::vector<size_t>> by_world;  // variants of each world, in order
-  for (int job : jobs) {
-    Scenario s = jobScenario(d, job);
-    size_t w = plan.worlds.size();
-    if (batch) w = world_of.emplace(s.world.v, w).first->second;
-    if (w == plan.worlds.size()) {
-      plan.worlds.push_back(s);
-      by_world.emplace_back();
-    }
-    std::vector<size_t> mine;
-    for (const RegimeSpec& r : s.regimes) {
-      size_t v = plan.variants.size();
-      if (batch) v = variant_of.emplace(std::make_pair(w, r.values.v), v).first->second;
-      if (v == plan.variants.size()) {
-        plan.variants.push_back({w, r, {}});
-        by_world[w].push_back(v);
-      }
-      mine.push_back(v);
-    }
-    plan.job_variants.push_back(mine);
-  }
-  // Unbatched, a world is one job and its regimes one simulation, as written.
-  for (const auto& vs : by_world)
-    for (size_t i = 0; i < vs.size(); i += static_cast<size_t>(kMaxRegimes))
-      plan.batches.emplace_back(vs.begin() + static_cast<std::ptrdiff_t>(i),
-                                vs.begin() + static_cast<std::ptrdiff_t>(
-                                                 std::min(vs.size(), i + static_cast<size_t>(kMaxRegimes))));
-  return plan;
-}
-
-// Simulates one batch of variants as the panes of one simulation.
-void runBatch(Plan& plan, const std::vector<size_t>& batch, int threads) {
-  Scenario s = plan.worlds[plan.variants[batch[0]].world];
-  s.regimes.clear();
-  for (size_t v : batch) s.regimes.push_back(plan.variants[v].regime);
-  SimOptions opt;
-  opt.threads = threads;
-  Simulation sim(s, opt);
-  sim.run(s.weeks());
-  auto outcomes = runOutcomes(sim);
-  for (size_t i = 0; i < batch.size(); ++i) plan.variants[batch[i]].outcomes = outcomes[i];
-}
-
 }  // namespace
-
-JobPoint jobPoint(const SweepDef& d, int job) {
-  int per_value = d.reps * static_cast<int>(d.count2());
-  JobPoint p;
-  p.value = static_cast<size_t>(job / per_value);
-  p.value2 = static_cast<size_t>((job / d.reps) % static_cast<int>(d.count2()));
-  p.rep = job % d.reps;
-  p.seed = d.seed_base + p.rep;
-  return p;
-}
 
 std::vector<std::string> expandValues(const std::string& list, const std::string& option) {
   std::vector<std::string> out;
@@ -270,42 +178,13 @@ std::string jobsHeader() {
 
 std::string runJobs(const SweepDef& d, const std::vector<int>& jobs, int threads, RunMode mode,
                     bool progress) {
-  Plan plan = makePlan(d, jobs, mode == RunMode::Batched);
-  const int hw = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  // Whole simulations in parallel beat threads inside one small simulation (no weekly
-  // synchronisation); with fewer simulations than threads the spare threads go inside.
-  const int sims = static_cast<int>(plan.batches.size());
-  int workers = mode == RunMode::Serial ? 1 : std::max(1, std::min(hw, sims));
-  int inner = std::max(1, hw / workers);
-  std::atomic<size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr error;
-  std::mutex m;
-  int done = 0;
-  auto work = [&] {
-    for (size_t i; !failed && (i = next++) < plan.batches.size();) {
-      try {
-        runBatch(plan, plan.batches[i], inner);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(m);
-        if (!error) error = std::current_exception();
-        failed = true;
-        return;
-      }
-      if (progress) {
-        std::lock_guard<std::mutex> lock(m);
-        const Scenario& w = plan.worlds[plan.variants[plan.batches[i][0]].world];
-        std::cout << "simulation " << ++done << "/" << sims << " done: " << plan.batches[i].size()
-                  << " pane(s), seed " << w.seed() << std::endl;
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int w = 1; w < workers; ++w) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
-
+  SweepControl control;
+  if (progress)
+    control.on_simulation = [](int done, int total, int panes, uint64_t seed) {
+      std::cout << "simulation " << done << "/" << total << " done: " << panes << " pane(s), seed " << seed
+                << std::endl;
+    };
+  std::vector<JobOutcomes> outcomes = runSweepJobs(d, jobs, threads, mode, control);
   std::string out;
   for (size_t i = 0; i < jobs.size(); ++i) {
     JobPoint jp = jobPoint(d, jobs[i]);
@@ -315,8 +194,7 @@ std::string runJobs(const SweepDef& d, const std::vector<int>& jobs, int threads
     for (size_t r = 0; r < d.base.regimes.size(); ++r)
       for (int g = 0; g < 3; ++g) {
         out += prefix + csvField(d.base.regimes[r].name) + "," + csvField(groupLabel(d.base, g));
-        for (double x : plan.variants[plan.job_variants[i][r]].outcomes[static_cast<size_t>(g)])
-          out += "," + formatNumber(x);
+        for (double x : outcomes[i][r][static_cast<size_t>(g)]) out += "," + formatNumber(x);
         out += "\n";
       }
   }

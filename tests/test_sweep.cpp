@@ -9,10 +9,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "tests/cli_harness.hpp"
 #include "io/csv_read.hpp"
 #include "io/frontier.hpp"
+#include "io/output.hpp"
+#include "io/scenario_io.hpp"
 #include "io/svg_plot.hpp"
+#include "io/sweep_run.hpp"
+#include "tests/cli_harness.hpp"
 
 using namespace tl::test;
 
@@ -100,6 +103,45 @@ TEST_CASE("frontier groups runs by value x value2 x regime x group in order of a
     CAPTURE(name);
     CHECK(tl::outcomeIndex(name) >= 0);
   }
+}
+
+TEST_CASE("runSweepJobs (the app's entry): batched equals per job, progress per simulation, cancel") {
+  tl::SweepDef d;
+  d.base = tl::loadScenario(kData + "good.json");
+  tl::applySet(d.base, "population.size", "500");
+  tl::applySet(d.base, "weeks", "12");
+  d.param = "regimes[1].appeal.cost";
+  d.values = {"0.02", "0.2", "0.5"};
+  d.reps = 2;
+  std::vector<int> jobs;
+  for (int j = 0; j < d.jobs(); ++j) jobs.push_back(j);
+  int calls = 0, total = 0;
+  tl::SweepControl control;
+  control.on_simulation = [&](int done, int of, int panes, uint64_t) {
+    ++calls;
+    total = of;
+    CHECK(done <= of);
+    CHECK(panes >= 1);
+  };
+  auto batched = tl::runSweepJobs(d, jobs, 2, tl::RunMode::Batched, control);
+  auto per_job = tl::runSweepJobs(d, jobs, 2, tl::RunMode::PerJob);
+  CHECK(calls == total);
+  CHECK(total == 2);  // per seed: Score + 3 List values in one simulation of 4 panes
+  auto text = [&](const std::vector<tl::JobOutcomes>& o) {
+    std::string s;
+    for (const auto& r : tl::runResults(d, jobs, o)) {
+      s += r.value + "," + r.regime + "," + r.group;
+      for (double x : r.outcomes) s += "," + tl::formatNumber(x);
+      s += "\n";
+    }
+    return s;
+  };
+  CHECK(text(batched) == text(per_job));
+  CHECK(tl::frontier(tl::runResults(d, jobs, batched)).size() == 3 * 2 * 3);
+  std::atomic<bool> stop{true};
+  tl::SweepControl cancelled;
+  cancelled.cancel = &stop;
+  CHECK_THROWS_AS(tl::runSweepJobs(d, jobs, 2, tl::RunMode::Batched, cancelled), tl::SweepCancelled);
 }
 
 TEST_CASE("sweep: a two-parameter grid, sharded and merged, equals one run byte for byte") {
