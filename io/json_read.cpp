@@ -206,7 +206,9 @@ void scanPerPerson(const json& root, Reporter& r) {
     bool refused = false;
     if (f.v->is_object()) {
       child_ptr = f.ptr + "/" + pointerToken(f.it.key());
-      refused = !holdsGroupLabels(f.ptr) && looksPerPerson(f.it.key());
+      // A number or a boolean holds no person ("records_erroneous": 12 is a count);
+      // a list, an object or a text under such a key may.
+      refused = !holdsGroupLabels(f.ptr) && !child.is_number() && !child.is_boolean() && looksPerPerson(f.it.key());
     } else {
       child_ptr = f.ptr + "/" + std::to_string(f.index);
     }

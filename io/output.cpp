@@ -29,6 +29,10 @@ ojson groupJson(const GroupSummary& g) {
   o["selection_rate"] = numberOrNull(g.rates.selection_rate);
   o["accuracy"] = numberOrNull(g.rates.accuracy);
   o["disparate_impact"] = numberOrNull(g.disparate_impact);
+  o["sanction_rate"] = numberOrNull(g.sanction_rate);
+  o["benefit_rate"] = numberOrNull(g.benefit_rate);
+  o["sanction_ratio"] = numberOrNull(g.sanction_ratio);
+  o["benefit_ratio"] = numberOrNull(g.benefit_ratio);
   o["wrongful_sanction_weeks"] = numberOrNull(g.wrongful_sanction_weeks);
   o["funnel"] = {{"wronged", numberOrNull(g.funnel.wronged)},
                  {"aware", numberOrNull(g.funnel.aware)},
@@ -37,6 +41,15 @@ ojson groupJson(const GroupSummary& g) {
                  {"overturned", numberOrNull(g.funnel.overturned)}};
   o["median_weeks_to_correction"] = numberOrNull(g.median_weeks_to_correction);
   o["corrections"] = numberOrNull(g.corrections);
+  // Run totals of every weekly count and the last week's value of every metric
+  // (names as timeseries.csv columns; sim/metrics.def).
+  ojson totals, last;
+  for (const auto& m : metricTable()) {
+    if (!m.mean) totals[m.column] = numberOrNull(metricValue(WeekRow{g.totals, 0, 0, 0, {}}, m.id));
+    last[m.column] = numberOrNull(metricValue(g.last, m.id));
+  }
+  o["totals"] = totals;
+  o["final_week"] = last;
   o["confusion"] = {{"tp", numberOrNull(g.confusion.tp)},
                     {"fp", numberOrNull(g.confusion.fp)},
                     {"fn", numberOrNull(g.confusion.fn)},

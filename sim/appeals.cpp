@@ -21,6 +21,12 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
   s.capacity_carry += p[P::appeal_reviewers_per_10k] * static_cast<double>(population) / 10000.0;
   auto n = static_cast<size_t>(std::floor(s.capacity_carry));
   n = std::min(n, s.queue.size());
+  // A review takes appeal.review_weeks from filing: only appeals filed that long ago are
+  // ready (the queue is in filing order, so they are at its front).
+  const auto review = static_cast<uint32_t>(p.i(P::appeal_review_weeks));
+  size_t ready = 0;
+  while (ready < n && week - s.appeal_week[s.queue[ready]] >= review) ++ready;
+  n = ready;
   s.capacity_carry -= static_cast<double>(n);
   // Idle reviewers do not bank time for later weeks.
   if (s.queue.size() <= n) s.capacity_carry = std::min(s.capacity_carry, 1.0);
@@ -43,7 +49,9 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
     const bool overturn = wronged ? correct : !correct;
     f &= ~kAppealPending;
     t.decided[g] += 1;
-    const bool episode = (f & kWrongEpisode) != 0;
+    // The funnel counts a decision for the wrongful episode the appeal was filed in:
+    // an episode that began after the filing was not appealed (decided <= appealed).
+    const bool episode = (f & kWrongEpisode) && (f & kEpAppealed);
     if (episode) t.funnel_decided[g] += 1;
     double trust = s.trust[c] / 65535.0;
     if (overturn) {

@@ -256,6 +256,8 @@ std::vector<RegimeSummary> Simulation::summary() const {
       GroupSummary& gs = rs.group[row.group];
       gs.confusion += row.confusion;
       gs.wrongful_sanction_weeks += row.wrongly_sanctioned;
+      gs.totals += row;
+      gs.last = row;
     }
     std::vector<double> all;
     for (int g = 0; g < 3; ++g) {
@@ -277,7 +279,17 @@ std::vector<RegimeSummary> Simulation::summary() const {
       gs.rates = rates(gs.confusion);
     }
     double di = disparateImpact(rs.group[1].rates.selection_rate, rs.group[0].rates.selection_rate);
-    for (auto& gs : rs.group) gs.disparate_impact = di;
+    for (auto& gs : rs.group) {
+      gs.sanction_rate = gs.totals.population > 0 ? gs.totals.sanctioned / gs.totals.population : NAN;
+      gs.benefit_rate = gs.totals.population > 0 ? gs.totals.benefited / gs.totals.population : NAN;
+    }
+    const double sr = disparateImpact(rs.group[1].sanction_rate, rs.group[0].sanction_rate);
+    const double br = disparateImpact(rs.group[1].benefit_rate, rs.group[0].benefit_rate);
+    for (auto& gs : rs.group) {
+      gs.disparate_impact = di;
+      gs.sanction_ratio = sr;
+      gs.benefit_ratio = br;
+    }
     out.push_back(rs);
   }
   return out;
@@ -289,19 +301,7 @@ uint64_t Simulation::stateHash() const {
     auto* p = static_cast<const unsigned char*>(data);
     for (size_t i = 0; i < bytes; ++i) h = (h ^ p[i]) * 1099511628211ULL;
   };
-  for (const RegimeState& s : impl_->regimes) {
-    feed(s.resources.data(), s.resources.size() * sizeof(float));
-    feed(s.trust.data(), s.trust.size() * 2);
-    feed(s.pos_points.data(), s.pos_points.size() * 2);
-    feed(s.neg_points.data(), s.neg_points.size() * 2);
-    feed(s.flags.data(), s.flags.size() * 4);
-    for (auto* v : {&s.judgement_week, &s.record_week, &s.cleared_week, &s.sanction_week, &s.aware_week,
-                    &s.wrong_start, &s.wrongful_weeks, &s.minor_week})
-      feed(v->data(), v->size() * 2);
-    for (auto* v : {&s.rec_infractions, &s.rec_protected, &s.rec_proxy, &s.rec_prosocial, &s.repair})
-      feed(v->data(), v->size());
-    for (uint32_t c : s.queue) feed(&c, sizeof c);
-  }
+  for (const RegimeState& s : impl_->regimes) s.hash(feed);
   for (const WeekRow& r : impl_->rows) {
     auto vals = weekRowValues(r);
     feed(vals.data(), vals.size() * sizeof(double));

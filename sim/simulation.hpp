@@ -145,7 +145,12 @@ struct Funnel {
 struct GroupSummary {
   Confusion confusion;  // summed over citizen-weeks
   Rates rates{};
-  double disparate_impact = 0;  // B over A (same value on each group row)
+  double disparate_impact = 0;  // selection rate B over A (same value on each group row)
+  // Sanction and benefit rates (per citizen-week) and their ratios B over A, named so
+  // that a punitive regime's sanction ratio is not read as a reward regime's benefit ratio.
+  double sanction_rate = 0, benefit_rate = 0, sanction_ratio = 0, benefit_ratio = 0;
+  MetricCounts totals;  // each weekly count summed over the run (means are not summed)
+  WeekRow last;         // the last week's row
   double wrongful_sanction_weeks = 0;
   Funnel funnel;
   double median_weeks_to_correction = 0;  // NaN when nothing was corrected

@@ -61,18 +61,22 @@ enum StateBit : uint32_t {
 };
 
 struct RegimeState {
-  std::vector<float> resources;
-  std::vector<uint16_t> trust;  // 0..65535 = 0..1
-  std::vector<int16_t> pos_points, neg_points;
-  std::vector<uint32_t> flags;
-  std::vector<uint16_t> judgement_week, record_week, cleared_week, sanction_week, aware_week, wrong_start,
-      wrongful_weeks, minor_week;
-  std::vector<uint8_t> rec_infractions, rec_protected, rec_proxy, rec_prosocial, repair;
+#define S(name, type, what) std::vector<type> name;
+#include "sim/state.def"
+#undef S
   std::deque<uint32_t> queue;  // appeals waiting, first filed first decided
   double capacity_carry = 0;   // fractional reviewer capacity carried to next week
 
   void resize(size_t n);
   static size_t bytesPerCitizen();
+  // Feeds every array, in table order, and the queue to `feed(data, bytes)`.
+  template <class Feed>
+  void hash(Feed&& feed) const {
+#define S(name, type, what) feed(name.data(), name.size() * sizeof(type));
+#include "sim/state.def"
+#undef S
+    for (uint32_t c : queue) feed(&c, sizeof c);
+  }
 };
 
 }  // namespace tl

@@ -27,6 +27,7 @@ inline void fileAppeal(const RegimeRules& x, const BehaviourRules& b, CitizenWee
                             : ap.rightful_propensity;
   if (!w.draw(Purpose::Appeal, pa)) return;
   w.f |= kAppealPending;
+  w.s.appeal_week[w.c] = w.wk16;
   w.res = std::max(0.f, w.res - static_cast<float>(ap.cost));
   w.filed->push_back(w.c);
   w.out.appeal_filed = true;

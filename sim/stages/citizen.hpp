@@ -58,7 +58,7 @@ inline LifeDraws lifeDraws(const LifeRules& L, const Traits& traits, uint32_t c,
 struct WeekOutcome {
   bool target = false, enrolled = false, sanctioned = false, wrong_episode = false, selected = false,
        benefited = false, wrongly_denied = false, flagged = false, detained = false, records_erroneous = false,
-       listed_added = false, listed_removed = false, appeal_filed = false;
+       listed_added = false, listed_removed = false, appeal_filed = false, unpaid = false;
   double trust_level = 0, resources_units = 0, score = 0, harm = 0, benign = 0;
 };
 

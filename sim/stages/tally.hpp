@@ -33,6 +33,7 @@ inline void outcome(const RegimeRules& x, const Traits& traits, CitizenWeek& w) 
   o.wrongly_denied = x.assessment.score && w.enrolled && !w.benefited &&
                      traits.reliability[w.c] >= x.reliability_threshold;
   o.flagged = (w.f & kAdverse) != 0;
+  o.unpaid = (w.f & (kJudgement | kWilful)) == (kJudgement | kWilful);
   o.detained = (w.f & kDetained) != 0;
   o.records_erroneous = (w.f & (kRecErroneous | kErrMinor)) != 0;
   o.trust_level = trustLevel(w.trust);
