@@ -6,18 +6,21 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include "gui/app_window.hpp"
 #include "gui/charts.hpp"
 #include "gui/fonts.hpp"
+#include "gui/layout.hpp"
+#include "gui/layout_report.hpp"
+#include "gui/numbers_tables.hpp"
 #include "gui/palette.hpp"
 #include "gui/sfml_compat.hpp"
 
 namespace tl::gui {
 namespace {
 constexpr float kBaseFontPx = 16.0f;
-constexpr float kPresenterScale = 2.0f;
 }  // namespace
 
 void beginPanel(const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra) {
@@ -40,7 +43,7 @@ App::App(const Scenario& sc, const AppOptions& opt)
       glue_(window_),
       session_(worker_) {
   if (opt.bench_frames <= 0) window_.setFramerateLimit(60);
-  presenter_ = opt.presenter;
+  presenter_ = presenter_applied_ = opt.presenter;
   show_policy_ = show_right_ = !presenter_;
   if (!opt.tooltip.empty()) show_policy_ = true;
   if (!opt.right_tab.empty() || opt.inspect != -1 || opt.lesson_step >= 0) show_right_ = true;
@@ -58,6 +61,8 @@ App::App(const Scenario& sc, const AppOptions& opt)
   if (opt.right_tab == "notes") right_tab_request_ = static_cast<int>(RightTab::Notes);
   if (opt.right_tab == "lesson") right_tab_request_ = static_cast<int>(RightTab::Lesson);
   if (opt.right_tab == "inspector") right_tab_request_ = static_cast<int>(RightTab::Inspector);
+  if (opt.right_tab == "policy") right_tab_request_ = static_cast<int>(RightTab::Policy);
+  if (opt.bottom_tab == "charts") numbers_tab_request_ = static_cast<int>(NumbersTab::Charts);
   if (opt.bottom_tab == "metrics") numbers_tab_request_ = static_cast<int>(NumbersTab::Metrics);
   if (opt.bottom_tab == "funnel") numbers_tab_request_ = static_cast<int>(NumbersTab::Funnel);
   if (!opt.tooltip.empty()) policy_.forceTooltip(opt.tooltip, opt.tooltip_regime);
@@ -66,6 +71,14 @@ App::App(const Scenario& sc, const AppOptions& opt)
     lesson_.goTo(opt.lesson_step);
     if (opt.lesson_reveal || opt.lesson_apply) lesson_.reveal();
     if (opt.lesson_apply) lesson_.applyOnNextDraw();
+    if (!opt.predict.empty()) {  // "2", "same", "2:120"
+      Prediction p;
+      std::string c = opt.predict.substr(0, opt.predict.find(':'));
+      p.choice = c == "same" ? Prediction::kSame : std::atoi(c.c_str()) - 1;
+      if (opt.predict.find(':') != std::string::npos)
+        p.number = opt.predict.substr(opt.predict.find(':') + 1);
+      lesson_.predict(p);
+    }
     if (right_tab_request_ < 0) right_tab_request_ = static_cast<int>(RightTab::Lesson);
   }
   std::snprintf(pop_buf_, sizeof pop_buf_, "%zu", sc.population());
@@ -102,48 +115,82 @@ void App::restart() {
   session_.restart();
 }
 
-void App::rebuildFonts() {
-  float scale = presenter_ ? kPresenterScale : 1.0f;
+void App::rebuildFonts(float scale) {
   buildFonts(glue_, kBaseFontPx, scale);
   applyStyle(presenter_, scale);
   fonts_scale_ = scale;
 }
 
-void App::drawAnalysis(ImVec2 pos, ImVec2 size) {
-  beginPanel("Analysis", pos, size);
-  ImVec2 avail = ImGui::GetContentRegionAvail();
-  float charts_w = avail.x * 0.52f;
-  ImGui::BeginChild("charts", ImVec2(charts_w, avail.y), false);
-  drawCharts(rows_, frame_, ImGui::GetContentRegionAvail());
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("numbers", ImVec2(0, avail.y), false);
+void App::drawNumbersTabs(bool with_charts) {
   const Scenario& sc = session_.current();
-  if (ImGui::BeginTabBar("numbers_tabs")) {
-    auto flag = [&](NumbersTab t) {
-      return numbers_tab_request_ == static_cast<int>(t) ? ImGuiTabItemFlags_SetSelected : 0;
-    };
-    if (ImGui::BeginTabItem("Fairness metrics", nullptr, flag(NumbersTab::Metrics))) {
-      drawMetricsTable(frame_, sc.label_a.c_str(), sc.label_b.c_str());
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Appeal funnel", nullptr, flag(NumbersTab::Funnel))) {
-      drawFunnel(frame_, sc.label_a.c_str(), sc.label_b.c_str());
-      ImGui::EndTabItem();
-    }
-    ImGui::EndTabBar();
+  int since = tiles_.sinceWeek(session_.marks());
+  if (!ImGui::BeginTabBar("numbers_tabs")) return;
+  auto flag = [&](NumbersTab t) {
+    return numbers_tab_request_ == static_cast<int>(t) ? ImGuiTabItemFlags_SetSelected : 0;
+  };
+  if (with_charts && ImGui::BeginTabItem("Charts", nullptr, flag(NumbersTab::Charts))) {
+    drawCharts(rows_, frame_, session_.marks(), ImGui::GetContentRegionAvail());
+    ImGui::EndTabItem();
   }
+  if (ImGui::BeginTabItem("Fairness metrics", nullptr, flag(NumbersTab::Metrics))) {
+    ImGui::BeginChild("metrics_scroll");
+    drawMetricsTable(rows_, frame_, since, sc.label_a.c_str(), sc.label_b.c_str());
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("Appeal funnel", nullptr, flag(NumbersTab::Funnel))) {
+    ImGui::BeginChild("funnel_scroll");
+    drawFunnel(frame_, sc.label_a.c_str(), sc.label_b.c_str());
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
   numbers_tab_request_ = -1;
-  ImGui::EndChild();
+}
+
+void App::drawAnalysis(const Box& b, bool tabs, bool collapsed) {
+  beginPanel("Analysis", ImVec2(b.x, b.y), ImVec2(b.w, b.h), ImGuiWindowFlags_NoScrollbar);
+  if (collapsed) {
+    if (ImGui::Button("Show the charts, metrics and funnel")) charts_wanted_ = true;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("The window is too small for them and a legible city; they take room from the city.");
+  } else if (tabs) {
+    drawNumbersTabs(true);
+  } else {
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::BeginChild("charts", ImVec2(avail.x * 0.55f, avail.y), false, ImGuiWindowFlags_NoScrollbar);
+    drawCharts(rows_, frame_, session_.marks(), ImGui::GetContentRegionAvail());
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("numbers", ImVec2(0, avail.y), false, ImGuiWindowFlags_NoScrollbar);
+    drawNumbersTabs(false);
+    ImGui::EndChild();
+  }
+  reportPanel("analysis", false);
   ImGui::End();
 }
 
-void App::drawRight(ImVec2 pos, ImVec2 size) {
-  beginPanel("Details", pos, size);
-  if (ImGui::BeginTabBar("right_tabs")) {
+void App::drawOutcomes(const Box& b) {
+  beginPanel("Outcomes", ImVec2(b.x, b.y), ImVec2(b.w, b.h),
+             ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  std::string watch = lesson_.currentWatch(session_);
+  float used =
+      tiles_.draw(rows_, frame_, session_.marks(), watch, session_.current(), ImGui::GetContentRegionAvail());
+  outcomes_h_ = std::ceil(used + 2 * ImGui::GetStyle().WindowPadding.y + 2);
+  reportPanel("outcomes", false);
+  ImGui::End();
+}
+
+void App::drawRight(const Box& b, bool with_policy) {
+  beginPanel("Details", ImVec2(b.x, b.y), ImVec2(b.w, b.h));
+  if (ImGui::BeginTabBar("right_tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
     auto flag = [&](RightTab t) {
       return right_tab_request_ == static_cast<int>(t) ? ImGuiTabItemFlags_SetSelected : 0;
     };
+    if (with_policy && ImGui::BeginTabItem("Policy", nullptr, flag(RightTab::Policy))) {
+      policy_.draw(session_, lesson_.currentChanges(session_));
+      ImGui::EndTabItem();
+    }
     if (ImGui::BeginTabItem("Inspector", nullptr, flag(RightTab::Inspector))) {
       int64_t c = inspector_.draw(frame_, session_.current().label_a, session_.current().label_b);
       if (c >= 0) inspect(c);
@@ -154,40 +201,51 @@ void App::drawRight(ImVec2 pos, ImVec2 size) {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Lesson", nullptr, flag(RightTab::Lesson))) {
-      lesson_.draw(session_, worker_, frame_);
+      int since = tiles_.sinceWeek(session_.marks());
+      lesson_.draw(session_, worker_, frame_,
+                   tiles_.summaryLines(frame_, lesson_.currentWatch(session_), since));
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
   }
   right_tab_request_ = -1;
+  reportPanel("details", true);
   ImGui::End();
 }
 
 void App::drawUi() {
   ImGuiIO& io = ImGui::GetIO();
+  setPaneSlots(session_.paneSlots());
+  reportBeginFrame(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFontSize(), presenter_);
   drawMenu();
-  float W = io.DisplaySize.x, H = io.DisplaySize.y;
   float top = ImGui::GetFrameHeight();
-  float tool_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2;
+  float tool_h = toolbar_rows_ * ImGui::GetFrameHeightWithSpacing() - ImGui::GetStyle().ItemSpacing.y +
+                 ImGui::GetStyle().WindowPadding.y * 2;
   drawToolbar(top, tool_h);
   top += tool_h;
-  float fs = ImGui::GetFontSize();
-  float lw = show_policy_ ? std::min(std::max(W * 0.2f, fs * 17), W * 0.34f) : 0;
-  float rw = show_right_ ? std::min(std::max(W * 0.21f, fs * 19), W * 0.34f) : 0;
-  float cw = std::max(100.f, W - lw - rw);
-  float avail_h = H - top;
-  if (show_policy_) {
-    beginPanel("Policy", ImVec2(0, top), ImVec2(lw, avail_h));
+  LayoutInput in;
+  in.width = io.DisplaySize.x, in.height = io.DisplaySize.y, in.font = ImGui::GetFontSize(), in.top = top;
+  in.want_policy = show_policy_, in.want_right = show_right_, in.presenter = presenter_;
+  in.outcomes_h = outcomes_h_ > 0 ? outcomes_h_ : ImGui::GetFontSize() * 7;
+  in.population = frame_.population, in.panes = std::max<int>(1, static_cast<int>(frame_.names.size()));
+  in.charts_wanted = charts_wanted_;
+  ScreenLayout L = computeLayout(in);
+  if (L.policy_shown) {
+    beginPanel("Policy", ImVec2(L.policy.x, L.policy.y), ImVec2(L.policy.w, L.policy.h));
     ImGui::TextUnformatted("Policy");
     ImGui::Separator();
-    policy_.draw(session_);
+    policy_.draw(session_, lesson_.currentChanges(session_));
+    reportPanel("policy", true);
     ImGui::End();
   }
-  float city_max = std::floor(avail_h * (presenter_ ? 0.66f : 0.6f));
-  float city_h = city_used_h_ > 0 ? std::min(city_max, std::ceil(city_used_h_)) : city_max;
-  drawCity(ImVec2(lw, top), ImVec2(cw, city_h), city_max);
-  drawAnalysis(ImVec2(lw, top + city_h), ImVec2(cw, avail_h - city_h));
-  if (show_right_) drawRight(ImVec2(W - rw, top), ImVec2(rw, avail_h));
+  float city_h = city_used_h_ > 0 ? std::min(L.city.h, std::ceil(city_used_h_)) : L.city.h;
+  // What the city does not use goes to the charts.
+  float spare = L.city.h - city_h;
+  drawCity(ImVec2(L.city.x, L.city.y), ImVec2(L.city.w, city_h), L.city.h);
+  drawOutcomes(Box{L.outcomes.x, L.outcomes.y - spare, L.outcomes.w, L.outcomes.h});
+  drawAnalysis(Box{L.analysis.x, L.analysis.y - spare, L.analysis.w, L.analysis.h + spare}, L.analysis_tabs,
+               L.analysis_collapsed);
+  if (L.right_shown) drawRight(L.right, L.stacked);
   drawFileDialog();
   drawErrors();
   drawHelp();
@@ -223,22 +281,24 @@ int App::run() {
       if (e.type == sfc::Event::TextEntered) runCommand(commandForText(e.unicode));
     }
     if (!window_.isOpen()) break;
-    float want_scale = presenter_ ? kPresenterScale : 1.0f;
-    if (want_scale != fonts_scale_) {
+    if (presenter_ != presenter_applied_) {
       // Presenter mode gives the city the whole width; F2 / F3 bring the side panels back.
       if (fonts_scale_ > 0) {
         show_policy_ = !presenter_;
         show_right_ = !presenter_;
       }
-      rebuildFonts();
+      presenter_applied_ = presenter_;
     }
+    sf::Vector2u win = window_.getSize();
+    float want_scale = uiScale(static_cast<float>(win.x), static_cast<float>(win.y), presenter_);
+    if (want_scale != fonts_scale_) rebuildFonts(want_scale);
     uint64_t version = frame_.version;
     pollModel();
     bool new_frame = frame_.version != version;
     // Nothing new (no input, no new week): skip drawing, so the model gets the CPU.
     // A few frames are still drawn after anything happens, and one every 0.25 s.
     busy_frames = had_event || new_frame || !pending_png_.empty() ? 4 : busy_frames - 1;
-    bool scripted = !opt_.screenshot.empty() || opt_.bench_frames > 0;
+    bool scripted = !opt_.screenshot.empty() || !opt_.export_csv.empty() || opt_.bench_frames > 0;
     if (!scripted && busy_frames <= 0 && frame_clock.getElapsedTime().asSeconds() < 0.25f) {
       sf::sleep(sf::milliseconds(5));
       skipped = true;

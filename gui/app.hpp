@@ -19,8 +19,8 @@ struct AppOptions {
   double speed = 10;       // weeks per second when playing (0 = as fast as possible)
   bool play = false;       // start playing
   int threads = -1;        // model threads (-1 = all cores but one)
-  std::string right_tab;   // inspector | notes | lesson
-  std::string bottom_tab;  // metrics | funnel
+  std::string right_tab;   // inspector | notes | lesson | policy
+  std::string bottom_tab;  // charts | metrics | funnel
   std::string tooltip;     // open this parameter's help (docs screenshots)
   int tooltip_regime = 0;
   bool help = false;           // show the shortcuts overlay
@@ -28,6 +28,9 @@ struct AppOptions {
   bool lesson_reveal = false;  // and get past its prediction
   bool lesson_apply = false;   // and apply its changes
   std::string pane_rects;      // write the panes' screen rectangles here (screenshot test)
+  std::string layout_report;   // write the layout report (JSON) here (layout test)
+  std::string export_csv;      // write the numbers (CSV) here after `after_weeks`, then exit
+  std::string predict;         // the class's prediction for lesson_step: "2", "same", "2:120"
 };
 
 // Runs the app on the scenario until the window closes; returns the exit code.

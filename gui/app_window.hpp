@@ -16,8 +16,10 @@
 #include "gui/city_view.hpp"
 #include "gui/imgui_sfml.hpp"
 #include "gui/inspector.hpp"
+#include "gui/layout.hpp"
 #include "gui/lesson_panel.hpp"
 #include "gui/model_worker.hpp"
+#include "gui/outcome_tiles.hpp"
 #include "gui/policy_panel.hpp"
 #include "gui/scripted.hpp"
 #include "gui/session.hpp"
@@ -33,8 +35,8 @@ inline constexpr const char* kSpeedNames[] = {"1 week/s",   "2 weeks/s",  "5 wee
 inline constexpr int kSpeedCount = 7;
 
 // The tabs of the right-hand panel and of the numbers beside the charts, in their on-screen order.
-enum class RightTab { Inspector, Notes, Lesson };
-enum class NumbersTab { Metrics, Funnel };
+enum class RightTab { Policy, Inspector, Notes, Lesson };  // Policy only when the panels are stacked
+enum class NumbersTab { Charts, Metrics, Funnel };         // Charts only when they share the tabs
 // What the one path dialog is doing.
 enum class FileDialogMode { Open, Save, ExportCsv, ExportPng };
 
@@ -53,11 +55,13 @@ class App {
   void setPlaying(bool p);
   void inspect(int64_t id);
   void restart();  // a new run from week 0; the lesson keeps its step
-  void rebuildFonts();
+  void rebuildFonts(float scale);
   void setSpeedIndex(int i);
   void drawUi();
-  void drawAnalysis(ImVec2 pos, ImVec2 size);
-  void drawRight(ImVec2 pos, ImVec2 size);
+  void drawAnalysis(const Box& b, bool tabs, bool collapsed);
+  void drawNumbersTabs(bool with_charts);
+  void drawOutcomes(const Box& b);
+  void drawRight(const Box& b, bool with_policy);
   void pollModel();
 
   // shortcuts.cpp
@@ -71,6 +75,8 @@ class App {
   // city_panel.cpp: the city is laid out for max_h (stable cell sizes); its window only takes the
   // height used.
   void drawCity(ImVec2 pos, ImVec2 size, float max_h);
+  void drawCityControls();
+  float cityControlsWidth() const;
 
   // file_dialog.cpp
   void requestFile(FileDialogMode m);
@@ -101,11 +107,15 @@ class App {
   PolicyPanel policy_;
   Inspector inspector_;
   LessonPanel lesson_;
+  OutcomeTiles tiles_;
   Frame frame_;
   std::vector<WeekRow> rows_;
   uint64_t rows_gen_ = ~0ull;
 
-  bool presenter_ = false;
+  bool presenter_ = false, presenter_applied_ = false;
+  int toolbar_rows_ = 1;        // rows the toolbar wrapped to last frame
+  float outcomes_h_ = 0;        // height the outcome tiles needed last frame
+  bool charts_wanted_ = false;  // charts shown even where they leave the city too little room
   float fonts_scale_ = -1;
   bool playing_ = false;
   int speed_index_ = 3;

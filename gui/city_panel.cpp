@@ -1,11 +1,47 @@
-// city_panel.cpp: the centre-top panel: one city per pane with its title, remove button and legend.
+// city_panel.cpp: the centre-top panel: how the cities are drawn (sorted or as they live, a state
+// highlighted), then one city per pane with its title, remove button and legend.
 #include <algorithm>
 
 #include "gui/app_window.hpp"
+#include "gui/layout_report.hpp"
 #include "gui/legend.hpp"
 #include "gui/palette.hpp"
 
 namespace tl::gui {
+
+float App::cityControlsWidth() const {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float radio = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x;
+  return ImGui::CalcTextSize("City:  sorted  where they live    highlight:").x + 2 * radio +
+         ImGui::GetFontSize() * 9 + st.ItemSpacing.x * 5;
+}
+
+void App::drawCityControls() {
+  ImGui::TextUnformatted("City:");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("sorted", city_.order() == CityOrder::Sorted)) city_.setOrder(CityOrder::Sorted);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "In each block citizens are sorted by state, in squares of 100: the counts read like a waffle "
+        "chart and wrongly sanctioned citizens gather in the top-left corner.");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("where they live", city_.order() == CityOrder::Identity))
+    city_.setOrder(CityOrder::Identity);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Each citizen keeps their place: the same cell is the same person in every pane.");
+  ImGui::SameLine();
+  ImGui::TextUnformatted("  highlight:");
+  ImGui::SameLine();
+  int h = city_.highlight();
+  const char* preview = h < 0 ? "none" : stateLabel(static_cast<CitizenView>(h));
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  if (ImGui::BeginCombo("##highlight", preview)) {
+    if (ImGui::Selectable("none", h < 0)) city_.setHighlight(-1);
+    for (int v = 0; v < kViewCount; ++v)
+      if (ImGui::Selectable(stateLabel(static_cast<CitizenView>(v)), v == h)) city_.setHighlight(v);
+    ImGui::EndCombo();
+  }
+}
 
 void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
   beginPanel("City", pos, size, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -29,32 +65,80 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
   std::vector<std::array<size_t, kViewCount>> counts;
   for (int p = 0; p < n; ++p) counts.push_back(city_.counts(p));
   LegendLayout legend = layoutLegends(counts, frame_.population, pw, avail.x, s);
-  float city_h = avail.y - lh * (1 + legend.rows + legend.key_rows) - 6;
+  // The view controls go at the end of the shared key's last row when they fit there, else on a
+  // row of their own.
+  auto controlsRows = [&](const LegendLayout& L) {
+    if (!L.compact) return 1;
+    int on_last = kViewCount - (L.key_rows - 1) * L.key_per_row;
+    return avail.x - on_last * (avail.x / L.key_per_row) >= cityControlsWidth() ? 0 : 1;
+  };
+  float city_h = avail.y - lh * (1 + legend.rows + legend.key_rows + controlsRows(legend)) - 6;
+  // The counts under the panes give way when they would take the room the cells need (the
+  // outcome tiles carry the numbers); the key of the states always stays.
+  if (city_h < avail.y * 0.6f) {
+    keyOnly(legend, avail.x, s);
+    city_h = avail.y - lh * (1 + legend.key_rows + controlsRows(legend)) - 6;
+  }
   float legend_end = 0;
+  int clicked = -1;
+  // The tallest wrapped pane title: every pane's city starts below it.
+  float title_h = 0;
+  for (int p = 0; p < n; ++p) {
+    std::string t = std::to_string(p + 1) + " " + frame_.names[static_cast<size_t>(p)];
+    title_h = std::max(title_h, ImGui::CalcTextSize(t.c_str(), nullptr, false,
+                                                    pw - (n > 1 ? ImGui::GetFrameHeight() + 4 : 0) - sp)
+                                    .y);
+  }
+  city_h -= title_h - ImGui::GetTextLineHeight();
   for (int p = 0; p < n; ++p) {
     if (p) ImGui::SameLine();
     ImGui::BeginChild(ImGui::GetID(reinterpret_cast<void*>(static_cast<intptr_t>(p + 1))),
                       ImVec2(pw, avail.y - lh * legend.key_rows), false, ImGuiWindowFlags_NoScrollbar);
+    // The title wraps (to the same height in every pane, so that the cities line up); the
+    // remove button sits at its right.
+    const float x_w = n > 1 ? ImGui::GetFrameHeight() + 4 : 0;
+    const float title_y = ImGui::GetCursorPosY();
+    ImGui::PushTextWrapPos(pw - x_w - sp);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(p)), "%d %s", p + 1,
                        frame_.names[static_cast<size_t>(p)].c_str());
+    ImGui::PopTextWrapPos();
     if (n > 1) {
-      ImGui::SameLine(pw - ImGui::GetFrameHeight() - 4);
+      ImGui::SetCursorPos(ImVec2(pw - x_w, title_y));
       ImGui::PushID(p);
       if (ImGui::SmallButton("x")) session_.removePane(p, frame_.week);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this pane");
       ImGui::PopID();
     }
+    ImGui::SetCursorPosY(title_y + title_h + ImGui::GetStyle().ItemSpacing.y);
     int64_t picked = city_.draw(p, frame_, ImVec2(pw, std::max(40.f, city_h)), selected_);
     if (picked >= 0) inspect(picked);
-    drawLegend(legend, p, pw, s, lh);
+    if (!legend.key_only) {
+      int c = drawLegend(legend, p, pw, s, lh);
+      if (c >= 0) clicked = c;
+    }
     legend_end = std::max(legend_end, ImGui::GetCursorScreenPos().y);
     ImGui::EndChild();
   }
+  const float x0 = ImGui::GetCursorScreenPos().x;
   if (legend.compact) {  // the shared key sits right under the tallest legend
-    drawSharedKey(legend, ImVec2(ImGui::GetCursorScreenPos().x, legend_end), avail.x, s, lh);
+    int c = drawSharedKey(legend, ImVec2(x0, legend_end), avail.x, s, lh);
+    if (c >= 0) clicked = c;
     legend_end += lh * legend.key_rows;
   }
+  if (controlsRows(legend) == 0) {
+    ImGui::SetCursorScreenPos(ImVec2(x0 + avail.x - cityControlsWidth(), legend_end - lh));
+  } else {
+    ImGui::SetCursorScreenPos(ImVec2(x0, legend_end));
+    legend_end += lh;
+  }
+  drawCityControls();
+  if (clicked >= 0) city_.setHighlight(city_.highlight() == clicked ? -1 : clicked);
   city_used_h_ = legend_end - pos.y + ImGui::GetStyle().WindowPadding.y + 2;
+  // The pane children are laid out for max_h and the window only shows what they use: the check
+  // is that the legends end inside the window (a frame later it has shrunk to fit them).
+  reportPanel("city", true);
+  if (legend_end > pos.y + size.y + 1 && size.y >= max_h - 1)
+    reportClipped("city", "legend below the city panel", legend_end - pos.y, size.y);
   ImGui::End();
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "gui/imgui_sfml.hpp"
+#include "gui/layout_report.hpp"
 #include "gui/palette.hpp"
 #include "gui/sfml_compat.hpp"
 
@@ -15,14 +16,47 @@ namespace tl::gui {
 namespace {
 
 constexpr int kMaxCell = 14;
+constexpr int kWaffle = 10;  // the sorted view fills 10 x 10 squares of 100 citizens one at a time
+
+// Rows a block of n cells needs at `cols` columns: row by row, or square by square.
+size_t rowsFor(size_t n, int cols, bool waffle) {
+  if (n == 0 || cols <= 0) return 0;
+  if (!waffle || cols < kWaffle) return (n + static_cast<size_t>(cols) - 1) / static_cast<size_t>(cols);
+  const size_t sq = kWaffle * kWaffle, band = static_cast<size_t>(cols / kWaffle) * sq;
+  size_t rows = n / band * kWaffle, rest = n % band;
+  if (rest) rows += rest > sq ? kWaffle : (rest + kWaffle - 1) / kWaffle;
+  return rows;
+}
+
+// Where cell k of a block sits (column, row); a waffle fills its squares left to right, each
+// square row by row, so the first cells (the errors in the sorted view) make a compact corner.
+void cellXY(size_t k, int cols, bool waffle, int& x, int& y) {
+  if (!waffle || cols < kWaffle) {
+    x = static_cast<int>(k % static_cast<size_t>(cols)), y = static_cast<int>(k / static_cast<size_t>(cols));
+    return;
+  }
+  const size_t sq = kWaffle * kWaffle, per_row = static_cast<size_t>(cols / kWaffle);
+  size_t t = k / sq, w = k % sq;
+  x = static_cast<int>((t % per_row) * kWaffle + w % kWaffle);
+  y = static_cast<int>((t / per_row) * kWaffle + w / kWaffle);
+}
+
+// The cell index at (column, row), or -1 outside the filled pattern's columns.
+int64_t cellIndex(int x, int y, int cols, bool waffle) {
+  if (x < 0 || y < 0 || x >= cols) return -1;
+  if (!waffle || cols < kWaffle) return static_cast<int64_t>(y) * cols + x;
+  const int per_row = cols / kWaffle;
+  if (x >= per_row * kWaffle) return -1;
+  int64_t t = static_cast<int64_t>(y / kWaffle) * per_row + x / kWaffle;
+  return t * kWaffle * kWaffle + (y % kWaffle) * kWaffle + x % kWaffle;
+}
 
 bool fits(const CityGeometry& g, int cell) {
   for (const auto& b : g.blocks) {
     if (b.n == 0) continue;
     int cols = b.w / cell;
     if (cols <= 0) return false;
-    size_t rows = (b.n + static_cast<size_t>(cols) - 1) / static_cast<size_t>(cols);
-    if (rows * static_cast<size_t>(cell) > static_cast<size_t>(b.h)) return false;
+    if (rowsFor(b.n, cols, g.waffle) * static_cast<size_t>(cell) > static_cast<size_t>(b.h)) return false;
   }
   return true;
 }
@@ -50,14 +84,13 @@ void splitBlocks(CityGeometry& g, const std::array<size_t, 4>& n, int gap, int l
 }
 
 // Rows of cells a block uses at its column count.
-int usedHeight(const CityGeometry::Block& b, int cell) {
-  if (b.n == 0) return 0;
-  size_t rows = (b.n + static_cast<size_t>(b.cols) - 1) / static_cast<size_t>(b.cols);
-  return static_cast<int>(rows) * cell;
+int usedHeight(const CityGeometry::Block& b, int cell, bool waffle) {
+  return static_cast<int>(rowsFor(b.n, b.cols, waffle)) * cell;
 }
 
-CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, float label_px) {
+CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, float label_px, bool waffle) {
   CityGeometry g;
+  g.waffle = waffle;
   size_t total = n[0] + n[1] + n[2] + n[3];
   w = std::max(w, 40.f);
   h = std::max(h, 40.f + 2 * label_px);
@@ -78,8 +111,8 @@ CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, f
     // Compact: each row of blocks only as tall as its cells, rural right under urban.
     g.cell = cell;
     for (auto& b : g.blocks) b.cols = std::max(1, b.w / cell);
-    int urban_h = std::max(usedHeight(g.blocks[0], cell), usedHeight(g.blocks[1], cell));
-    int rural_h = std::max(usedHeight(g.blocks[2], cell), usedHeight(g.blocks[3], cell));
+    int urban_h = std::max(usedHeight(g.blocks[0], cell, waffle), usedHeight(g.blocks[1], cell, waffle));
+    int rural_h = std::max(usedHeight(g.blocks[2], cell, waffle), usedHeight(g.blocks[3], cell, waffle));
     int rural_y = label + urban_h + (urban_h ? gap + label : 0);
     g.blocks[0].y = g.blocks[1].y = label;
     g.blocks[0].h = g.blocks[1].h = urban_h;
@@ -106,6 +139,8 @@ bool glyphPixel(Glyph gl, int x, int y, int q) {
         return y == 0;
       case Glyph::Ring:
         return !(x == 1 && y == 1);
+      case Glyph::Bars:
+        return x == 0;
       default:
         return true;
     }
@@ -127,14 +162,32 @@ bool glyphPixel(Glyph gl, int x, int y, int q) {
       return (y % 2) == 0;
     case Glyph::Diamond:
       return std::abs(2 * x - (q - 1)) + std::abs(2 * y - (q - 1)) <= q;
+    case Glyph::Bars:
+      return (x % 2) == 0;
   }
   return true;
+}
+
+// Sorted view: the order of states in a block, errors first (the top-left corner).
+constexpr int kSortRank[kViewCount] = {
+    6,  // NotEnrolled
+    5,  // Normal
+    4,  // Rewarded
+    3,  // Flagged
+    2,  // RightlySanctioned
+    0,  // WronglySanctioned
+    1,  // InAppeal
+};
+
+// Dimmed colour of a state that is not highlighted: a quarter of its brightness.
+Rgb dimmed(Rgb c) {
+  return {static_cast<uint8_t>(c.r / 4), static_cast<uint8_t>(c.g / 4), static_cast<uint8_t>(c.b / 4)};
 }
 
 }  // namespace
 
 bool CityGeometry::operator==(const CityGeometry& o) const {
-  if (tex_w != o.tex_w || tex_h != o.tex_h || cell != o.cell) return false;
+  if (tex_w != o.tex_w || tex_h != o.tex_h || cell != o.cell || waffle != o.waffle) return false;
   for (size_t i = 0; i < blocks.size(); ++i)
     if (blocks[i].x != o.blocks[i].x || blocks[i].y != o.blocks[i].y || blocks[i].w != o.blocks[i].w ||
         blocks[i].h != o.blocks[i].h || blocks[i].n != o.blocks[i].n)
@@ -151,6 +204,11 @@ const std::array<size_t, kViewCount>& CityView::counts(int pane) const {
 CityView::Rect CityView::rect(int pane) const {
   return pane >= 0 && pane < static_cast<int>(panes_.size()) ? panes_[static_cast<size_t>(pane)]->rect
                                                              : Rect{0, 0, 0, 0};
+}
+
+int CityView::citizensPerCell(int pane) const {
+  if (pane < 0 || pane >= static_cast<int>(panes_.size())) return 1;
+  return panes_[static_cast<size_t>(pane)]->per_cell;
 }
 
 float CityView::cellPixels(int pane) const {
@@ -175,11 +233,42 @@ void CityView::ensureIndex(const Frame& f) {
   }
 }
 
+const std::vector<uint32_t>& CityView::blockIds(const Pane& p, const Frame& f, int block) const {
+  return p.order == CityOrder::Sorted ? p.sorted[static_cast<size_t>(block)] : f.layout->ids[block];
+}
+
+void CityView::sortBlocks(Pane& p, const Frame& f, int pane) {
+  // A counting sort by state rank: stable, so citizens of one state keep their id order.
+  const auto& views = f.views[static_cast<size_t>(pane)];
+  p.sorted_pos.assign(f.population, 0);
+  for (int b = 0; b < CityLayout::kBlocks; ++b) {
+    const auto& ids = f.layout->ids[b];
+    std::array<size_t, kViewCount + 1> start{};
+    for (uint32_t id : ids) {
+      uint8_t v = id < views.size() ? views[id] : 1;
+      ++start[static_cast<size_t>(kSortRank[v < kViewCount ? v : 1]) + 1];
+    }
+    for (int r = 0; r < kViewCount; ++r) start[static_cast<size_t>(r) + 1] += start[static_cast<size_t>(r)];
+    auto& out = p.sorted[static_cast<size_t>(b)];
+    out.assign(ids.size(), 0);
+    p.wrongly[static_cast<size_t>(b)] =
+        start[static_cast<size_t>(kSortRank[static_cast<int>(CitizenView::WronglySanctioned)]) + 1] -
+        start[static_cast<size_t>(kSortRank[static_cast<int>(CitizenView::WronglySanctioned)])];
+    for (uint32_t id : ids) {
+      uint8_t v = id < views.size() ? views[id] : 1;
+      size_t k = start[static_cast<size_t>(kSortRank[v < kViewCount ? v : 1])]++;
+      out[k] = id;
+      if (id < p.sorted_pos.size()) p.sorted_pos[id] = static_cast<uint32_t>(k);
+    }
+  }
+}
+
 void CityView::fill(Pane& p, const Frame& f, int pane) {
   const CityGeometry& g = p.geo;
   p.pixels.assign(static_cast<size_t>(g.tex_w) * static_cast<size_t>(g.tex_h) * 4, 0);
   p.counts.fill(0);
   const auto& views = f.views[static_cast<size_t>(pane)];
+  if (p.order == CityOrder::Sorted) sortBlocks(p, f, pane);
   int c = g.cell;
   int q = c >= 4 ? c - 1 : c;  // leave a 1-pixel gap between big cells
   // Pre-rendered glyph masks, one per state.
@@ -190,18 +279,33 @@ void CityView::fill(Pane& p, const Frame& f, int pane) {
         masks[static_cast<size_t>((v * q + y) * q + x)] =
             glyphPixel(stateGlyph(static_cast<CitizenView>(v)), x, y, q);
   Rgb cols[kViewCount];
-  for (int v = 0; v < kViewCount; ++v) cols[v] = stateColour(static_cast<CitizenView>(v));
+  for (int v = 0; v < kViewCount; ++v) {
+    cols[v] = stateColour(static_cast<CitizenView>(v));
+    if (p.highlight >= 0 && v != p.highlight) cols[v] = dimmed(cols[v]);
+  }
   uint8_t* px = p.pixels.data();
   const size_t stride = static_cast<size_t>(g.tex_w) * 4;
+  const size_t k_per = static_cast<size_t>(std::max(1, p.per_cell));
   for (int b = 0; b < CityLayout::kBlocks; ++b) {
     const auto& blk = g.blocks[static_cast<size_t>(b)];
-    const auto& ids = f.layout->ids[b];
-    for (size_t k = 0; k < ids.size(); ++k) {
-      uint8_t v = ids[k] < views.size() ? views[ids[k]] : 1;
-      if (v >= kViewCount) v = 1;
-      ++p.counts[v];
-      int x0 = blk.x + static_cast<int>(k % static_cast<size_t>(blk.cols)) * c;
-      int y0 = blk.y + static_cast<int>(k / static_cast<size_t>(blk.cols)) * c;
+    const auto& ids = blockIds(p, f, b);
+    for (uint32_t id : ids) {
+      uint8_t v = id < views.size() ? views[id] : 1;
+      ++p.counts[v < kViewCount ? v : 1];
+    }
+    const size_t cells = (ids.size() + k_per - 1) / k_per;
+    for (size_t k = 0; k < cells; ++k) {
+      // A shared cell shows the most common state of its citizens (they are consecutive in the
+      // sorted order, so nearly always one state).
+      std::array<int, kViewCount> n{};
+      for (size_t i = k * k_per; i < std::min(ids.size(), (k + 1) * k_per); ++i) {
+        uint8_t v = ids[i] < views.size() ? views[ids[i]] : 1;
+        ++n[v < kViewCount ? v : 1];
+      }
+      int v = static_cast<int>(std::max_element(n.begin(), n.end()) - n.begin());
+      int cx, cy;
+      cellXY(k, blk.cols, g.waffle, cx, cy);
+      int x0 = blk.x + cx * c, y0 = blk.y + cy * c;
       if (x0 + q > g.tex_w || y0 + q > g.tex_h) continue;
       const Rgb col = cols[v];
       const uint8_t* m = &masks[static_cast<size_t>(v * q * q)];
@@ -227,10 +331,12 @@ int64_t CityView::citizenAt(const Pane& p, const Frame& f, float tx, float ty) c
     const auto& blk = g.blocks[static_cast<size_t>(b)];
     if (tx < blk.x || ty < blk.y || tx >= blk.x + blk.w || ty >= blk.y + blk.h) continue;
     int col = static_cast<int>(tx - blk.x) / g.cell, row = static_cast<int>(ty - blk.y) / g.cell;
-    if (col >= blk.cols) return -1;
-    size_t k = static_cast<size_t>(row) * static_cast<size_t>(blk.cols) + static_cast<size_t>(col);
-    if (k >= f.layout->ids[b].size()) return -1;
-    return f.layout->ids[b][k];
+    int64_t cell = cellIndex(col, row, blk.cols, g.waffle);
+    if (cell < 0) return -1;
+    size_t k = static_cast<size_t>(cell) * static_cast<size_t>(std::max(1, p.per_cell));
+    const auto& ids = blockIds(p, f, b);
+    if (k >= ids.size()) return -1;
+    return ids[k];
   }
   return -1;
 }
@@ -238,9 +344,12 @@ int64_t CityView::citizenAt(const Pane& p, const Frame& f, float tx, float ty) c
 bool CityView::cellOf(const Pane& p, uint32_t id, float& tx, float& ty) const {
   if (id >= block_of_.size()) return false;
   const auto& blk = p.geo.blocks[block_of_[id]];
-  size_t k = index_of_[id];
-  tx = blk.x + static_cast<float>(k % static_cast<size_t>(blk.cols)) * p.geo.cell + p.geo.cell * 0.5f;
-  ty = blk.y + static_cast<float>(k / static_cast<size_t>(blk.cols)) * p.geo.cell + p.geo.cell * 0.5f;
+  size_t k = p.order == CityOrder::Sorted && id < p.sorted_pos.size() ? p.sorted_pos[id] : index_of_[id];
+  k /= static_cast<size_t>(std::max(1, p.per_cell));
+  int cx, cy;
+  cellXY(k, blk.cols, p.geo.waffle, cx, cy);
+  tx = blk.x + static_cast<float>(cx) * p.geo.cell + p.geo.cell * 0.5f;
+  ty = blk.y + static_cast<float>(cy) * p.geo.cell + p.geo.cell * 0.5f;
   return true;
 }
 
@@ -280,33 +389,88 @@ int64_t CityView::draw(int pane, const Frame& f, ImVec2 size, int64_t selected) 
     return -1;
   }
   ensureIndex(f);
-  std::array<size_t, 4> n;
-  for (int b = 0; b < 4; ++b) n[static_cast<size_t>(b)] = f.layout->ids[b].size();
-  CityGeometry g = computeGeometry(size.x, size.y, n, ImGui::GetTextLineHeight() + 2);
-  if (!(g == p.geo) || p.version != f.version) {
+  // Cells of at least 2 pixels: in the sorted view, several citizens share a cell when needed.
+  int per_cell = 1;
+  CityGeometry g;
+  for (int attempt = 0; attempt < 24; ++attempt) {
+    std::array<size_t, 4> n;
+    for (int b = 0; b < 4; ++b)
+      n[static_cast<size_t>(b)] =
+          (f.layout->ids[b].size() + static_cast<size_t>(per_cell) - 1) / static_cast<size_t>(per_cell);
+    g = computeGeometry(size.x, size.y, n, ImGui::GetTextLineHeight() + 2, order_ == CityOrder::Sorted);
+    float px = g.cell * g.screen_per_tex;
+    if (order_ != CityOrder::Sorted || px >= 1.999f) break;
+    // The fewest citizens per cell that give 2-pixel cells: grow in small steps.
+    per_cell = px < 0.5f ? per_cell * 2 : per_cell + std::max(1, per_cell / 4);
+  }
+  if (!(g == p.geo) || p.version != f.version || p.order != order_ || p.highlight != highlight_ ||
+      p.per_cell != per_cell) {
     p.geo = g;
     p.version = f.version;
+    p.order = order_;
+    p.highlight = highlight_;
+    p.per_cell = per_cell;
     fill(p, f, pane);
   }
   ImVec2 o = ImGui::GetCursorScreenPos();
   ImVec2 shown(g.tex_w * g.screen_per_tex, g.tex_h * g.screen_per_tex);
   p.rect = {o.x, o.y, shown.x, shown.y};
+  {
+    float px = g.cell * g.screen_per_tex;  // below 1, several citizens are averaged into a pixel
+    int shared = per_cell > 1 ? per_cell : px < 1 ? static_cast<int>(std::ceil(1.0f / (px * px))) : 1;
+    reportCity(pane, o, shown, px, shared);
+  }
   ImGui::Image(textureId(p.tex), shown);
   bool hovered = ImGui::IsItemHovered();
   bool clicked = ImGui::IsItemClicked(0);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  // Block labels: region and group, with their size.
+  // Block labels: region and group, with their size; shortened to what fits above the block (and
+  // the gap beside it): "urban · B 3,581", "urban · B", "B".
   for (int b = 0; b < CityLayout::kBlocks; ++b) {
     const auto& blk = g.blocks[static_cast<size_t>(b)];
     if (blk.n == 0) continue;
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%s \xC2\xB7 %s", CityLayout::rural(b) ? "rural" : "urban",
-                  CityLayout::group(b) ? label_b_.c_str() : label_a_.c_str());
+    const std::string group = CityLayout::group(b) ? label_b_ : label_a_;
+    const std::string name = std::string(CityLayout::rural(b) ? "rural" : "urban") + " \xC2\xB7 " + group;
+    const std::string count = std::to_string(f.layout->ids[b].size());
+    float room = blk.w * g.screen_per_tex + (CityLayout::group(b) == 0 ? 6.0f : 0.0f);
+    if (CityLayout::group(b) == 1) room = shown.x - blk.x * g.screen_per_tex;
     ImVec2 at(o.x + blk.x * g.screen_per_tex,
               o.y + blk.y * g.screen_per_tex - ImGui::GetTextLineHeight() - 1);
-    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), buf);
-    dl->AddText(ImVec2(at.x + ImGui::CalcTextSize(buf).x + 6, at.y),
-                ImGui::GetColorU32(ImGuiCol_TextDisabled), std::to_string(blk.n).c_str());
+    float name_w = ImGui::CalcTextSize(name.c_str()).x, count_w = ImGui::CalcTextSize(count.c_str()).x;
+    if (name_w + 6 + count_w <= room) {
+      dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
+      dl->AddText(ImVec2(at.x + name_w + 6, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), count.c_str());
+    } else if (name_w <= room) {
+      dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), name.c_str());
+    } else {
+      dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), group.c_str());
+      float gw = ImGui::CalcTextSize(group.c_str()).x;
+      if (gw > room) reportClipped("city block label", group, gw, room);
+    }
+  }
+  // Sorted view: the wrongly sanctioned corner of each block is framed, so that a handful of errors
+  // in thousands still catches the eye on a projector.
+  if (p.order == CityOrder::Sorted && (highlight_ < 0 || highlight_ == int(CitizenView::WronglySanctioned))) {
+    const float spt = g.screen_per_tex;
+    const ImU32 frame_col = stateColourU32(CitizenView::WronglySanctioned);
+    for (int b = 0; b < CityLayout::kBlocks; ++b) {
+      const auto& blk = g.blocks[static_cast<size_t>(b)];
+      size_t cells = (p.wrongly[static_cast<size_t>(b)] + static_cast<size_t>(p.per_cell) - 1) /
+                     static_cast<size_t>(p.per_cell);
+      if (cells == 0 || blk.cols <= 0) continue;
+      int x0 = blk.cols, y0 = 1 << 30, x1 = 0, y1 = 0;
+      for (size_t k = 0; k < cells; ++k) {
+        int cx, cy;
+        cellXY(k, blk.cols, g.waffle, cx, cy);
+        x0 = std::min(x0, cx), y0 = std::min(y0, cy), x1 = std::max(x1, cx + 1), y1 = std::max(y1, cy + 1);
+      }
+      float t = std::max(2.0f, ImGui::GetFontSize() * 0.12f);
+      ImVec2 a(o.x + (blk.x + x0 * g.cell) * spt - t, o.y + (blk.y + y0 * g.cell) * spt - t);
+      ImVec2 z(o.x + (blk.x + x1 * g.cell) * spt + t, o.y + (blk.y + y1 * g.cell) * spt + t);
+      dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(z.x + 1, z.y + 1), IM_COL32(255, 255, 255, 255), 0, 0,
+                  1.5f);
+      dl->AddRect(a, z, frame_col, 0, 0, t);
+    }
   }
   // The inspected citizen is ringed in every pane.
   float tx, ty;

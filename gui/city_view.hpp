@@ -19,6 +19,7 @@ struct CityGeometry {
   int tex_w = 0, tex_h = 0;  // texture size (may exceed the screen size: then drawn scaled down)
   float screen_per_tex = 1;  // screen pixels per texture pixel (<= 1)
   int cell = 1;              // texture pixels per citizen cell
+  bool waffle = false;       // cells in 10 x 10 squares, filled one square at a time (sorted view)
   struct Block {
     int x = 0, y = 0, w = 0, h = 0, cols = 1;
     size_t n = 0;
@@ -27,8 +28,18 @@ struct CityGeometry {
   bool operator==(const CityGeometry& o) const;
 };
 
+// How citizens are placed in their block: by id (where they live: the same citizen is in the same
+// place in every pane) or sorted by state, so that counts read like a waffle chart and the rare
+// errors gather in the block's top-left corner.
+enum class CityOrder { Sorted, Identity };
+
 class CityView {
  public:
+  void setOrder(CityOrder o) { order_ = o; }
+  CityOrder order() const { return order_; }
+  // Dims every citizen not in this state (-1 = none).
+  void setHighlight(int view) { highlight_ = view; }
+  int highlight() const { return highlight_; }
   // Group labels shown on the blocks (the scenario's label_a / label_b).
   void setLabels(const std::string& a, const std::string& b) { label_a_ = a, label_b_ = b; }
   // Draws pane `pane` of the frame filling `size`; returns the clicked citizen or -1.
@@ -42,6 +53,9 @@ class CityView {
   Rect rect(int pane) const;
   // Screen pixels per citizen cell of a pane as last drawn (shapes show from 3).
   float cellPixels(int pane) const;
+  // Citizens per cell (sorted view: when one citizen per cell would give cells under 2 pixels,
+  // consecutive citizens of the sorted order share a cell, which shows their most common state).
+  int citizensPerCell(int pane) const;
 
  private:
   struct Pane {
@@ -49,15 +63,25 @@ class CityView {
     std::vector<uint8_t> pixels;
     CityGeometry geo;
     uint64_t version = ~0ull;
+    CityOrder order = CityOrder::Identity;
+    int highlight = -1;
+    int per_cell = 1;
     std::array<size_t, kViewCount> counts{};
+    std::array<std::vector<uint32_t>, CityLayout::kBlocks> sorted;  // sorted view: ids in drawing order
+    std::vector<uint32_t> sorted_pos;                               // sorted view: id -> place in its block
+    std::array<size_t, CityLayout::kBlocks> wrongly{};  // sorted view: wrongly sanctioned per block
     Rect rect{0, 0, 0, 0};
   };
   void ensureIndex(const Frame& f);
+  void sortBlocks(Pane& p, const Frame& f, int pane);
   void fill(Pane& p, const Frame& f, int pane);
+  const std::vector<uint32_t>& blockIds(const Pane& p, const Frame& f, int block) const;
   int64_t citizenAt(const Pane& p, const Frame& f, float tx, float ty) const;
   bool cellOf(const Pane& p, uint32_t id, float& tx, float& ty) const;
   void drawLens(const Pane& p, const Frame& f, int pane, float tx, float ty);
 
+  CityOrder order_ = CityOrder::Sorted;
+  int highlight_ = -1;
   std::vector<std::unique_ptr<Pane>> panes_;
   std::shared_ptr<const CityLayout> indexed_;
   std::vector<uint8_t> block_of_;

@@ -18,7 +18,12 @@ const EmbeddedFile* findFont(const char* name) {
 // Latin-1, punctuation (dashes, bullets), arrows, maths signs and geometric shapes used on screen.
 const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2010, 0x2044, 0x2190, 0x21FF, 0x2500, 0x257F, 0x2212,
                            0x2212, 0x2248, 0x2265, 0x25A0, 0x25FF, 0x2713, 0x2717, 0};
+// Digits and what numbers are written with ("12,345", "0.2 %", "3 / 10", "+1.5 k", "−").
+const ImWchar kNumberRanges[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2212, 0x2212, 0};
+ImFont* g_number_font = nullptr;
 }  // namespace
+
+ImFont* numberFont() { return g_number_font ? g_number_font : ImGui::GetFont(); }
 
 bool buildFonts(ImGuiSfml& glue, float base_px, float scale) {
   ImGuiIO& io = ImGui::GetIO();
@@ -32,8 +37,11 @@ bool buildFonts(ImGuiSfml& glue, float base_px, float scale) {
     cfg.OversampleV = 1;
     io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(f->data), static_cast<int>(f->size), base_px * scale,
                                    &cfg, kRanges);
+    g_number_font = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(f->data), static_cast<int>(f->size),
+                                                   base_px * scale * kNumberScale, &cfg, kNumberRanges);
   } else {
     io.Fonts->AddFontDefault();
+    g_number_font = nullptr;
   }
   io.Fonts->Build();
   io.FontGlobalScale = 1.0f;  // crisp: rasterised at the shown size, never scaled

@@ -1,5 +1,6 @@
 // fonts.hpp: rasterises the embedded TrueType font at the size shown (rebuilt when the scale changes).
 #pragma once
+#include <imgui.h>
 
 namespace tl::gui {
 class ImGuiSfml;
@@ -8,4 +9,7 @@ class ImGuiSfml;
 // outside a frame (before newFrame). Returns false when the font is missing
 // (ImGui's built-in font is used then).
 bool buildFonts(ImGuiSfml& glue, float base_px, float scale);
+// The large font of the outcome tiles' numbers (kNumberScale times the text), or the text font.
+constexpr float kNumberScale = 1.75f;
+ImFont* numberFont();
 }  // namespace tl::gui

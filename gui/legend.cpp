@@ -6,9 +6,21 @@
 #include <cstdio>
 
 #include "gui/app_window.hpp"
+#include "gui/layout_report.hpp"
 #include "gui/palette.hpp"
 
 namespace tl::gui {
+
+namespace {
+// The shared key's rows: as many states on a row as fit across all_w.
+void keyOnlyRows(LegendLayout& L, float all_w, float s) {
+  float key_w = 0;
+  for (int v = 0; v < kViewCount; ++v)
+    key_w = std::max(key_w, ImGui::CalcTextSize(stateLabel(static_cast<CitizenView>(v))).x + s + 14);
+  L.key_per_row = std::max(1, static_cast<int>(all_w / key_w));
+  L.key_rows = (kViewCount + L.key_per_row - 1) / L.key_per_row;
+}
+}  // namespace
 
 LegendLayout layoutLegends(const std::vector<std::array<size_t, kViewCount>>& counts, size_t population,
                            float pane_w, float all_w, float s) {
@@ -41,41 +53,62 @@ LegendLayout layoutLegends(const std::vector<std::array<size_t, kViewCount>>& co
   L.rows = 1;
   for (const auto& items : L.panes)
     L.rows = std::max(L.rows, (static_cast<int>(items.size()) + L.per_row - 1) / L.per_row);
-  if (L.compact) {
-    float key_w = 0;
-    for (int v = 0; v < kViewCount; ++v)
-      key_w = std::max(key_w, ImGui::CalcTextSize(stateLabel(static_cast<CitizenView>(v))).x + s + 14);
-    L.key_per_row = std::max(1, static_cast<int>(all_w / key_w));
-    L.key_rows = (kViewCount + L.key_per_row - 1) / L.key_per_row;
-  }
+  if (L.compact) keyOnlyRows(L, all_w, s);
   return L;
 }
 
-void drawLegend(const LegendLayout& L, int pane, float pane_w, float s, float lh) {
+void keyOnly(LegendLayout& L, float all_w, float s) {
+  for (auto& items : L.panes) items.clear();
+  L.rows = 0;
+  L.compact = L.key_only = true;
+  keyOnlyRows(L, all_w, s);
+}
+
+namespace {
+// A legend entry: clicking it picks the state to highlight.
+bool entryClicked(ImVec2 at, float w, float h) {
+  ImVec2 to(at.x + w, at.y + h);
+  if (!ImGui::IsMouseHoveringRect(at, to)) return false;
+  ImGui::SetTooltip("Click to highlight this state in every city (click again to stop)");
+  return ImGui::IsMouseClicked(0);
+}
+}  // namespace
+
+int drawLegend(const LegendLayout& L, int pane, float pane_w, float s, float lh) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float x0 = ImGui::GetCursorScreenPos().x, col_w = pane_w / L.per_row;
-  int col = 0;
+  int col = 0, clicked = -1;
   for (const auto& it : L.panes[static_cast<size_t>(pane)]) {
     ImVec2 at = ImGui::GetCursorScreenPos();
     at.x = x0 + col * col_w;
     drawSwatch(dl, ImVec2(at.x, at.y + (lh - s) * 0.5f - 1), s, it.view);
     dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_Text), it.text.c_str());
+    float tw = ImGui::CalcTextSize(it.text.c_str()).x + s + 5;
+    if (tw > col_w + 0.5f) reportClipped("city legend", it.text, tw, col_w);
+    if (entryClicked(at, std::min(tw, col_w), lh)) clicked = static_cast<int>(it.view);
     if (++col == L.per_row) {
       col = 0;
       ImGui::Dummy(ImVec2(pane_w, lh - ImGui::GetStyle().ItemSpacing.y));
     }
   }
   if (col) ImGui::Dummy(ImVec2(pane_w, lh));
+  return clicked;
 }
 
-void drawSharedKey(const LegendLayout& L, ImVec2 o, float all_w, float s, float lh) {
+int drawSharedKey(const LegendLayout& L, ImVec2 o, float all_w, float s, float lh) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  int clicked = -1;
+  float col_w = all_w / L.key_per_row;
   for (int v = 0; v < kViewCount; ++v) {
-    ImVec2 at(o.x + (v % L.key_per_row) * (all_w / L.key_per_row), o.y + (v / L.key_per_row) * lh);
+    ImVec2 at(o.x + (v % L.key_per_row) * col_w, o.y + (v / L.key_per_row) * lh);
     drawSwatch(dl, ImVec2(at.x, at.y + (lh - s) * 0.5f - 1), s, static_cast<CitizenView>(v));
-    dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                stateLabel(static_cast<CitizenView>(v)));
+    const char* label = stateLabel(static_cast<CitizenView>(v));
+    dl->AddText(ImVec2(at.x + s + 5, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), label);
+    float tw = ImGui::CalcTextSize(label).x + s + 5;
+    if (tw > col_w + 0.5f) reportClipped("city key", label, tw, col_w);
+    if (entryClicked(at, std::min(tw, col_w), lh)) clicked = v;
   }
+  return clicked;
 }
 
 }  // namespace tl::gui

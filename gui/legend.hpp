@@ -21,15 +21,20 @@ struct LegendLayout {
   int per_row = 1;                             // items per legend row
   int rows = 1;                                // rows of the tallest legend
   bool compact = false;                        // counts only, with a shared key below
+  bool key_only = false;                       // no counts under the panes (the tiles have the numbers)
   int key_rows = 0, key_per_row = 1;           // the shared key (compact only)
 };
 
 // Measures the legends of panes pane_w wide (the shared key spans all_w) with swatches of side s.
 LegendLayout layoutLegends(const std::vector<std::array<size_t, kViewCount>>& counts, size_t population,
                            float pane_w, float all_w, float s);
+// The same legend with the per-pane counts dropped: only the shared key (to give the city room).
+void keyOnly(LegendLayout& L, float all_w, float s);
 // Draws one pane's legend at the cursor (advances it); `line_h` is a text line with spacing.
-void drawLegend(const LegendLayout& L, int pane, float pane_w, float s, float line_h);
-// Draws the shared key of every state at `o`, in rows of L.key_per_row across all_w.
-void drawSharedKey(const LegendLayout& L, ImVec2 o, float all_w, float s, float line_h);
+// Returns the state clicked (to highlight it), or -1.
+int drawLegend(const LegendLayout& L, int pane, float pane_w, float s, float line_h);
+// Draws the shared key of every state at `o`, in rows of L.key_per_row across all_w; returns the
+// state clicked, or -1.
+int drawSharedKey(const LegendLayout& L, ImVec2 o, float all_w, float s, float line_h);
 
 }  // namespace tl::gui

@@ -1,19 +1,33 @@
-// lesson_panel.cpp: the scenario's notes (What is it / How it works / ...) and its step-by-step lesson.
+// lesson_panel.cpp: the scenario's notes and its step-by-step lesson (see lesson_panel.hpp).
 #include "gui/lesson_panel.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
+
+#include "gui/change_words.hpp"
+#include "gui/palette.hpp"
+#include "gui/state_key.hpp"
 
 namespace tl::gui {
 namespace {
 const ImVec4 kHeading(0.34f, 0.71f, 0.91f, 1);  // Okabe-Ito sky blue
+const ImVec4 kPredict(0.94f, 0.89f, 0.26f, 1);  // Okabe-Ito yellow, as the watched tiles
 
 void section(const char* title, const std::string& text) {
   if (text.empty()) return;
   ImGui::TextColored(kHeading, "%s", title);
   ImGui::TextWrapped("%s", text.c_str());
+  drawStateKeyFor(text);
   ImGui::Spacing();
+}
+
+std::string choiceText(const Prediction& p, const Frame& f) {
+  if (p.choice == Prediction::kSame) return "about the same in every pane";
+  if (p.choice >= 0 && p.choice < static_cast<int>(f.names.size()))
+    return "pane " + std::to_string(p.choice + 1) + " (" + f.names[static_cast<size_t>(p.choice)] + ")";
+  return "";
 }
 }  // namespace
 
@@ -40,7 +54,52 @@ void drawNotes(const Scenario& s) {
     ImGui::TextDisabled("This scenario has no notes.");
 }
 
-void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame) {
+std::string LessonPanel::currentWatch(const Session& session) const {
+  const auto& lesson = session.loaded().lesson;
+  if (lesson.empty()) return "";
+  return lesson[static_cast<size_t>(std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1)))].watch;
+}
+
+Edit LessonPanel::currentChanges(const Session& session) const {
+  const auto& lesson = session.loaded().lesson;
+  if (lesson.empty()) return {};
+  const LessonStep& st =
+      lesson[static_cast<size_t>(std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1)))];
+  return session.assignmentTargets(st.set);
+}
+
+void LessonPanel::drawPrediction(const Session& session, const Frame& frame) {
+  // The class's prediction: which pane will show more of what the step asks about, and a number.
+  ImGui::TextUnformatted("The class predicts:");
+  for (int p = 0; p < static_cast<int>(frame.names.size()); ++p) {
+    std::string l = "pane " + std::to_string(p + 1) + ": " + frame.names[static_cast<size_t>(p)];
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(paneColour(p)));
+    if (ImGui::RadioButton(l.c_str(), choice_ == p)) choice_ = p;
+    ImGui::PopStyleColor();
+  }
+  if (ImGui::RadioButton("about the same", choice_ == Prediction::kSame)) choice_ = Prediction::kSame;
+  ImGui::TextUnformatted("a number (optional):");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x));
+  ImGui::InputText("##prediction_number", number_buf_, sizeof number_buf_);
+  bool have = choice_ >= 0 || number_buf_[0];
+  ImGui::BeginDisabled(!have);
+  if (ImGui::Button("Record and reveal")) {
+    predictions_[step_] = Prediction{choice_, number_buf_, frame.week};
+    revealed_ = true;
+    choice_ = -1;
+    number_buf_[0] = 0;
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("reveal without").x + ImGui::GetFontSize())
+    ImGui::NewLine();
+  if (ImGui::SmallButton("reveal without")) revealed_ = true;
+  (void)session;
+}
+
+void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame,
+                       const std::vector<std::string>& outcomes) {
   const auto& lesson = session.loaded().lesson;
   if (lesson.empty()) {
     ImGui::TextWrapped(
@@ -54,33 +113,42 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   if (ImGui::SmallButton("< back") && step_ > 0) goTo(step_ - 1);
   ImGui::SameLine();
   if (ImGui::SmallButton("next >") && step_ + 1 < static_cast<int>(lesson.size())) goTo(step_ + 1);
+  ImGui::PushTextWrapPos(0);
   ImGui::TextColored(kHeading, "%s", st.title.c_str());
+  ImGui::PopTextWrapPos();
   ImGui::TextWrapped("%s", st.narrative.c_str());
+  drawStateKeyFor(st.narrative);
   ImGui::Spacing();
   if (!st.predict.empty()) {
-    ImGui::TextColored(ImVec4(0.94f, 0.89f, 0.26f, 1), "Predict first");
+    ImGui::TextColored(kPredict, "Predict first");
     ImGui::TextWrapped("%s", st.predict.c_str());
+    drawStateKeyFor(st.predict);
     if (!revealed_) {
-      ImGui::TextDisabled("Discuss, write down your prediction, then continue.");
-      if (ImGui::Button("I have predicted: continue")) revealed_ = true;
+      drawPrediction(session, frame);
       return;
     }
   }
+  Edit changes = session.assignmentTargets(st.set);
   if (!st.set.empty()) {
     ImGui::Text("Changes in this step:");
-    for (const auto& kv : st.set) {
+    for (const auto& c : changes) {
       ImGui::Bullet();
-      ImGui::TextWrapped("%s = %s", kv.first.c_str(), kv.second.c_str());
+      std::string words = changeInWords(session.current(), c);
+      ImGui::TextWrapped("%s", words.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", decl(c.id).path);
     }
     if (!applied_) {
       if (ImGui::Button("Apply the changes") || auto_apply_) {
         auto_apply_ = false;
-        error_ = session.applyAssignments(st.set);
+        error_ = session.applyAssignments(st.set, "step " + std::to_string(step_ + 1));
         applied_ = error_.empty();
         if (applied_ && session.restartPending()) session.restart();
       }
     } else {
-      ImGui::TextDisabled("Applied (Ctrl+Z undoes them).");
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("Applied at week %d (Ctrl+Z undoes them).",
+                         session.marks().empty() ? frame.week : session.marks().back().week);
+      ImGui::PopStyleColor();
     }
     if (!error_.empty()) ImGui::TextColored(ImVec4(0.84f, 0.37f, 0, 1), "%s", error_.c_str());
   }
@@ -89,12 +157,36 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
     std::snprintf(label, sizeof label, "Run %d weeks", st.run_weeks);
     if (ImGui::Button(label)) worker.step(st.run_weeks);
     ImGui::SameLine();
-    ImGui::TextDisabled("now at week %d", frame.week);
+    char now[48];
+    std::snprintf(now, sizeof now, "now at week %d", frame.week);
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(now).x) ImGui::NewLine();
+    ImGui::TextDisabled("%s", now);
   }
   if (!st.watch.empty()) {
     ImGui::Spacing();
     ImGui::TextColored(kHeading, "Watch");
     ImGui::TextWrapped("%s", st.watch.c_str());
+    drawStateKeyFor(st.watch);
+  }
+  // The reveal: what the class predicted beside what happened.
+  auto pred = predictions_.find(step_);
+  if (pred != predictions_.end() || !outcomes.empty()) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, kPredict);
+    ImGui::TextWrapped("Predicted, and what happened by week %d", frame.week);
+    ImGui::PopStyleColor();
+    if (pred != predictions_.end()) {
+      std::string c = choiceText(pred->second, frame);
+      if (!c.empty()) ImGui::TextWrapped("Predicted: %s", c.c_str());
+      if (!pred->second.number.empty())
+        ImGui::TextWrapped("Predicted number: %s", pred->second.number.c_str());
+    } else if (!st.predict.empty()) {
+      ImGui::TextDisabled("No prediction was recorded.");
+    }
+    for (const auto& line : outcomes) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", line.c_str());
+    }
   }
   ImGui::Spacing();
   if (step_ + 1 < static_cast<int>(lesson.size()) && ImGui::Button("Next step")) goTo(step_ + 1);

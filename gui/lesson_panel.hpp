@@ -1,6 +1,10 @@
-// lesson_panel.hpp: the scenario's notes (What is it / How it works / ...) and its step-by-step lesson.
+// lesson_panel.hpp: the scenario's notes (What is it / How it works / ...) and its step-by-step
+// lesson: the class's prediction recorded before the reveal and shown beside what happened, the
+// step's changes in words, and the key of the states the texts name.
 #pragma once
+#include <map>
 #include <string>
+#include <vector>
 
 #include "gui/session.hpp"
 
@@ -8,18 +12,41 @@ namespace tl::gui {
 
 void drawNotes(const Scenario& s);
 
+// What the class predicted for a step: a pane (or "about the same"), and a number if they gave one.
+struct Prediction {
+  int choice = -1;  // a pane index, kSame, or -1 = none chosen
+  std::string number;
+  int week = 0;  // when it was recorded
+  static constexpr int kSame = 100;
+};
+
 class LessonPanel {
  public:
-  void draw(Session& session, ModelWorker& worker, const Frame& frame);
-  void restart() { step_ = 0, revealed_ = false, applied_ = false, error_.clear(); }
+  // `outcomes` are the watched outcomes now, one line each (OutcomeTiles::summaryLines).
+  void draw(Session& session, ModelWorker& worker, const Frame& frame,
+            const std::vector<std::string>& outcomes);
+  void restart() { step_ = 0, revealed_ = false, applied_ = false, error_.clear(), predictions_.clear(); }
   void goTo(int step) { step_ = step, revealed_ = false, applied_ = false, error_.clear(); }
   void reveal() { revealed_ = true; }
   void applyOnNextDraw() { auto_apply_ = true; }  // scripted screenshots
+  // Scripted screenshots: record this prediction for the current step (and reveal).
+  void predict(const Prediction& p) {
+    predictions_[step_] = p;
+    revealed_ = true;
+  }
+  // The current step's `watch` text and the parameters it sets ("" / empty without a lesson).
+  std::string currentWatch(const Session& session) const;
+  Edit currentChanges(const Session& session) const;
+  int step() const { return step_; }
 
  private:
+  void drawPrediction(const Session& session, const Frame& frame);
   int step_ = 0;
   bool revealed_ = false, applied_ = false, auto_apply_ = false;
   std::string error_;
+  std::map<int, Prediction> predictions_;  // by step
+  char number_buf_[32] = {};
+  int choice_ = -1;
 };
 
 }  // namespace tl::gui

@@ -20,17 +20,23 @@ const char* kUsage =
     "  --presenter            presenter mode: large text, high contrast (F5)\n"
     "  --play                 start playing\n"
     "  --speed W              weeks per second when playing (0 = as fast as possible; default 10)\n"
-    "  --threads N            model threads (default: all cores but one)\n"
+    "  --threads N            model threads, 1 to 256 (default: all cores but one)\n"
     "  --screenshot OUT.png   run, save a picture of the window and exit\n"
     "  --after-weeks N        weeks to run before the screenshot\n"
     "  --inspect ID|wrongly   inspect this citizen (wrongly: the first one wrongly sanctioned at the end)\n"
-    "  --panel inspector|notes|lesson   right-hand tab to show\n"
-    "  --numbers metrics|funnel         tab to show beside the charts\n"
+    "  --panel inspector|notes|lesson|policy   right-hand tab to show\n"
+    "  --numbers charts|metrics|funnel  tab to show beside (or instead of) the charts\n"
     "  --tooltip PATH[@R]     open the help of this parameter (of regime R, 0-based; -1 = world)\n"
     "  --lesson-step N [--reveal|--apply]  open the lesson at step N (1-based), past its\n"
     "                         prediction, or with its changes applied\n"
     "  --help-overlay         show the keyboard shortcuts\n"
+    "  --predict PANE[:NUMBER]   with --lesson-step: record the class's prediction (a pane number, or\n"
+    "                         'same'; and a number) and reveal\n"
     "  --pane-rects FILE      write the city panes' screen rectangles (screenshot test)\n"
+    "  --layout-report FILE   with --screenshot: write the panels' rectangles, city cell sizes, outcome\n"
+    "                         tiles and any text that did not fit, as JSON (layout test)\n"
+    "  --export-csv OUT.csv   after --after-weeks weeks, write the numbers as the CLI's timeseries.csv\n"
+    "                         plus a pane column, then exit (with --screenshot: after the picture)\n"
     "  --bench-frames N       play and print frames/s and weeks/s over N frames, then exit\n";
 
 bool takeInt(const char* s, long long& out) {
@@ -85,9 +91,14 @@ int main(int argc, char** argv) {
       sets.push_back("seed=" + std::to_string(number("a seed")));
     else if (a == "--set")
       sets.push_back(next("PATH=VALUE"));
-    else if (a == "--threads")
-      opt.threads = static_cast<int>(number("a number of threads"));
-    else if (a == "--speed")
+    else if (a == "--threads") {
+      long long t = number("a number of threads");
+      if (t < 1 || t > 256) {
+        std::cerr << "trustlab: --threads: expected 1 to 256, got " << t << "\n";
+        return 2;
+      }
+      opt.threads = static_cast<int>(t);
+    } else if (a == "--speed")
       opt.speed = std::atof(next("weeks per second"));
     else if (a == "--bench-frames")
       opt.bench_frames = static_cast<int>(number("a number of frames"));
@@ -105,6 +116,12 @@ int main(int argc, char** argv) {
       opt.lesson_step = static_cast<int>(number("a step number")) - 1;
     else if (a == "--pane-rects")
       opt.pane_rects = next("a file name");
+    else if (a == "--layout-report")
+      opt.layout_report = next("a file name");
+    else if (a == "--export-csv")
+      opt.export_csv = next("a file name");
+    else if (a == "--predict")
+      opt.predict = next("a pane number or 'same', optionally :NUMBER");
     else if (a == "--tooltip") {
       std::string t = next("a parameter path");
       auto at = t.find('@');
@@ -139,6 +156,20 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "trustlab: " << e.what() << "\n";
+    return 2;
+  }
+  // A citizen who does not exist would never be shown: the scripted screenshot would wait for them.
+  if (opt.inspect >= 0 && static_cast<size_t>(opt.inspect) >= scenario.population()) {
+    std::cerr << "trustlab: --inspect " << opt.inspect << ": the population has citizens 0 to "
+              << scenario.population() - 1 << "\n";
+    return 2;
+  }
+  if (!opt.predict.empty() && opt.lesson_step < 0) {
+    std::cerr << "trustlab: --predict needs --lesson-step\n";
+    return 2;
+  }
+  if ((!opt.layout_report.empty() || !opt.pane_rects.empty()) && opt.screenshot.empty()) {
+    std::cerr << "trustlab: --layout-report and --pane-rects need --screenshot\n";
     return 2;
   }
   return tl::gui::runApp(scenario, opt);

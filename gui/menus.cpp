@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "gui/app_window.hpp"
+#include "gui/layout_report.hpp"
 #include "io/scenario_io.hpp"
 
 namespace tl::gui {
@@ -26,6 +27,9 @@ void App::drawMenu() {
     ImGui::MenuItem("Presenter mode", "F5", &presenter_);
     ImGui::MenuItem("Policy panel", "F2", &show_policy_);
     ImGui::MenuItem("Inspector, notes and lesson", "F3", &show_right_);
+    ImGui::MenuItem("Charts on a small screen", nullptr, &charts_wanted_);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Show the charts even when they leave the city too little room for 2-pixel cells");
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Panes")) {
@@ -58,20 +62,49 @@ void App::drawMenu() {
 }
 
 void App::drawToolbar(float y, float h) {
-  beginPanel("Controls", ImVec2(0, y), ImVec2(ImGui::GetIO().DisplaySize.x, h), ImGuiWindowFlags_NoScrollbar);
-  float fs = ImGui::GetFontSize();
+  beginPanel("Controls", ImVec2(0, y), ImVec2(ImGui::GetIO().DisplaySize.x, h),
+             ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const float fs = ImGui::GetFontSize(), sp = ImGui::GetStyle().ItemSpacing.x;
+  const float pad = ImGui::GetStyle().FramePadding.x * 2;
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  // The controls flow onto a second row rather than running off a narrow window.
+  int rows = 1;
+  bool first = true;
+  auto place = [&](float w) {
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + w > right) {
+        ImGui::NewLine();
+        ++rows;
+      }
+    }
+    first = false;
+  };
+  auto textW = [](const char* t) { return ImGui::CalcTextSize(t).x; };
+  const bool over = frame_.ready && frame_.week >= frame_.total_weeks;
+  place(fs * 4);
+  ImGui::BeginDisabled(over && !playing_);
   if (ImGui::Button(playing_ ? "Pause" : "Play", ImVec2(fs * 4, 0))) setPlaying(!playing_);
-  ImGui::SameLine();
+  ImGui::EndDisabled();
+  if (over && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("The run is over (week %d of %d): Reset (R) starts it again.", frame_.week,
+                      frame_.total_weeks);
+  place(textW("Step") + pad);
+  ImGui::BeginDisabled(over);
   if (ImGui::Button("Step")) worker_.step(1);
-  ImGui::SameLine();
+  ImGui::EndDisabled();
+  place(textW("Reset") + pad);
   if (ImGui::Button("Reset")) restart();
-  ImGui::SameLine();
+  place(fs * 7.5f + sp + textW("speed"));
   ImGui::SetNextItemWidth(fs * 7.5f);
   int speed = speed_index_;
   if (ImGui::Combo("speed", &speed, kSpeedNames, kSpeedCount)) setSpeedIndex(speed);
-  ImGui::SameLine();
-  ImGui::Text("| week %d of %d", frame_.week, frame_.total_weeks);
-  ImGui::SameLine();
+  char week[64];
+  std::snprintf(week, sizeof week, "| week %d of %d%s", frame_.week, frame_.total_weeks,
+                over ? " (over)" : "");
+  place(textW(week));
+  ImGui::TextUnformatted(week);
+  place(fs * 6 + sp + textW("seed"));
   ImGui::SetNextItemWidth(fs * 6);
   ImGui::InputText("seed", seed_buf_, sizeof seed_buf_, ImGuiInputTextFlags_CharsDecimal);
   if (ImGui::IsItemDeactivatedAfterEdit()) {
@@ -81,7 +114,7 @@ void App::drawToolbar(float y, float h) {
     session_.setSeed(seed);
     restart();
   }
-  ImGui::SameLine();
+  place(fs * 6.5f + sp + textW("population"));
   ImGui::SetNextItemWidth(fs * 6.5f);
   ImGui::InputText("population", pop_buf_, sizeof pop_buf_, ImGuiInputTextFlags_CharsDecimal);
   if (ImGui::IsItemDeactivatedAfterEdit()) {
@@ -93,18 +126,26 @@ void App::drawToolbar(float y, float h) {
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Number of synthetic citizens (a new run starts when you press Enter).");
+  // Extras only where they fit on the last row: they are for the lecturer, not the class.
   char perf[96];
   std::snprintf(perf, sizeof perf, "| %.0f frames/s, %.1f weeks/s, %d model threads", fps_,
                 frame_.weeks_per_second, frame_.threads);
   ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(perf).x)
-    ImGui::TextDisabled("%s", perf);
-  else
-    ImGui::NewLine();
+  if (ImGui::GetContentRegionAvail().x > textW(perf)) ImGui::TextDisabled("%s", perf);
   if (!status_.empty() && clock_.getElapsedTime().asSeconds() - status_time_ < 6) {
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.34f, 0.71f, 0.91f, 1), "%s", status_.c_str());
+    std::string st = status_;
+    float room = ImGui::GetContentRegionAvail().x;
+    if (textW(st.c_str()) > room) {  // a long status gets a row of its own (wrapped)
+      ImGui::NewLine();
+      ++rows;
+    }
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.34f, 0.71f, 0.91f, 1), "%s", st.c_str());
+    ImGui::PopTextWrapPos();
   }
+  toolbar_rows_ = rows;
+  reportPanel("toolbar", false);
   ImGui::End();
 }
 

@@ -52,8 +52,11 @@ void ModelWorker::rebuild(const Scenario& scenario, int fast_forward) {
         layout->ids[(t.rural ? 2 : 0) + (t.group == Group::B ? 1 : 0)].push_back(i);
       }
       layout_ = layout;
+      wronged_last_.assign(static_cast<size_t>(sim_->regimeCount()),
+                           std::vector<uint16_t>(sim_->population(), 0));
+      wronged_hist_.assign(static_cast<size_t>(sim_->regimeCount()), {});
       int target = std::min(fast_forward, scenario.weeks());
-      while (sim_->week() < target) sim_->step();
+      while (sim_->week() < target) stepOnce();
     } catch (const std::exception& e) {
       sim_.reset();
       error_ = std::string("The model could not start: ") + e.what();
@@ -73,7 +76,7 @@ void ModelWorker::rebuild(const Scenario& scenario, int fast_forward) {
 
 void ModelWorker::setPlaying(bool p) {
   post([this, p] {
-    playing_ = p;
+    playing_ = p && sim_ && !sim_->finished();  // at the last week there is nothing to play
     publish(false);
   });
 }
@@ -136,6 +139,40 @@ void ModelWorker::recordTrack() {
   }
 }
 
+void ModelWorker::stepOnce() {
+  sim_->step();
+  trackWronged();
+}
+
+void ModelWorker::trackWronged() {
+  const int week = sim_->week() - 1;  // the row week of the step just taken
+  const size_t n = sim_->population();
+  views_scratch_.resize(n);
+  for (int r = 0; r < sim_->regimeCount() && r < static_cast<int>(wronged_last_.size()); ++r) {
+    sim_->views(r, views_scratch_.data());
+    auto& last = wronged_last_[static_cast<size_t>(r)];
+    auto& hist = wronged_hist_[static_cast<size_t>(r)];
+    for (auto& h : hist) h.resize(static_cast<size_t>(week) + 1, 0);
+    for (size_t i = 0; i < n; ++i) {
+      auto v = static_cast<CitizenView>(views_scratch_[i]);
+      bool wronged = v == CitizenView::WronglySanctioned;
+      if (v == CitizenView::InAppeal) {  // the view hides right or wrong while an appeal waits
+        CitizenSnapshot s = sim_->snapshot(r, static_cast<uint32_t>(i));
+        wronged = s.sanctioned && !s.target;
+      }
+      if (!wronged) continue;
+      int g = sim_->traits(static_cast<uint32_t>(i)).group == Group::B ? 1 : 0;
+      if (last[i]) {
+        --hist[static_cast<size_t>(g)][last[i] - 1u];
+        --hist[2][last[i] - 1u];
+      }
+      last[i] = static_cast<uint16_t>(week + 1);
+      ++hist[static_cast<size_t>(g)][static_cast<size_t>(week)];
+      ++hist[2][static_cast<size_t>(week)];
+    }
+  }
+}
+
 void ModelWorker::publish(bool with_summary) {
   Frame f;
   std::vector<WeekRow> new_rows;
@@ -153,6 +190,7 @@ void ModelWorker::publish(bool with_summary) {
       sim_->views(r, f.views[static_cast<size_t>(r)].data());
     }
     if (with_summary) f.summary = sim_->summary();
+    f.wronged_last_week = wronged_hist_;
     f.layout = layout_;
     if (inspected_ >= 0 && static_cast<size_t>(inspected_) < sim_->population()) {
       auto id = static_cast<uint32_t>(inspected_);
@@ -226,7 +264,7 @@ void ModelWorker::loop() {
     if (want) {
       try {
         last_step = Clock::now();
-        sim_->step();
+        stepOnce();
         stepped = true;
         if (pending_steps_ > 0) --pending_steps_;
         ++wps_weeks;

@@ -1,5 +1,6 @@
 // model_worker.hpp: the thread that owns the Simulation; the UI sends commands and reads snapshots.
 #pragma once
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -56,6 +57,10 @@ struct Frame {
   std::vector<RegimeSummary> summary;
   std::shared_ptr<const CityLayout> layout;
   InspectData inspect;
+  // People wrongly sanctioned: per regime and group (A, B, all), how many citizens were last seen
+  // wrongly sanctioned at the end of each week (index = the row's week). Their sum is everyone
+  // ever wrongly sanctioned; the sum from week W on, those wrongly sanctioned since week W.
+  std::vector<std::array<std::vector<uint32_t>, 3>> wronged_last_week;
   std::string error;  // a model exception, shown instead of crashing
 };
 
@@ -91,6 +96,8 @@ class ModelWorker {
   void loop();
   void publish(bool with_summary);
   void recordTrack();
+  void stepOnce();      // one week, then the bookkeeping every week needs
+  void trackWronged();  // after a week: who is wrongly sanctioned now
 
   // worker-thread state
   std::unique_ptr<Simulation> sim_;
@@ -100,6 +107,10 @@ class ModelWorker {
   double speed_ = 10;
   int64_t inspected_ = -1;
   std::vector<std::vector<TrackPoint>> track_;
+  std::vector<std::vector<uint16_t>>
+      wronged_last_;  // per regime, per citizen: last week wronged + 1 (0 = never)
+  std::vector<std::array<std::vector<uint32_t>, 3>> wronged_hist_;
+  std::vector<uint8_t> views_scratch_;
   std::vector<Event> inspect_events_;  // the inspected citizen's events found so far
   size_t events_seen_ = 0;             // how much of the log has been scanned for them
   int64_t events_of_ = -1;             // whose events inspect_events_ holds

@@ -1,6 +1,9 @@
 // palette.cpp: colours and shapes of citizen states (Okabe-Ito + pattern), and the two UI styles.
 #include "gui/palette.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace tl::gui {
 namespace {
 // Okabe & Ito (2008) colour-blind-safe palette, plus two neutrals for the calm states.
@@ -13,8 +16,9 @@ constexpr Rgb kColours[kViewCount] = {
     {213, 94, 0},     // WronglySanctioned: vermillion
     {204, 121, 167},  // InAppeal: reddish purple
 };
-constexpr Glyph kGlyphs[kViewCount] = {Glyph::Dot,    Glyph::Square, Glyph::Diamond, Glyph::Ring,
-                                       Glyph::Square, Glyph::Cross,  Glyph::Hatch};
+// Rightly sanctioned is barred (vertical stripes) so that it differs from normal (solid) by shape.
+constexpr Glyph kGlyphs[kViewCount] = {Glyph::Dot,  Glyph::Square, Glyph::Diamond, Glyph::Ring,
+                                       Glyph::Bars, Glyph::Cross,  Glyph::Hatch};
 constexpr const char* kLabels[kViewCount] = {
     "not enrolled", "normal", "rewarded", "flagged", "rightly sanctioned", "wrongly sanctioned", "in appeal"};
 int idx(CitizenView v) {
@@ -48,12 +52,24 @@ const char* glyphName(Glyph g) {
       return "striped";
     case Glyph::Diamond:
       return "diamond";
+    case Glyph::Bars:
+      return "barred";
   }
   return "";
 }
 
 void drawSwatch(ImDrawList* dl, ImVec2 p, float s, CitizenView v) {
   ImU32 col = stateColourU32(v);
+  // Filled without the anti-aliased fringe: Mesa's llvmpipe (software GL, e.g. under Xvfb) can
+  // paint a fringed fill in the colour of an earlier shape (the "rewarded" diamond drawn blue,
+  // issue 9); a swatch is small enough not to need the fringe.
+  const ImDrawListFlags flags = dl->Flags;
+  dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+  struct Restore {
+    ImDrawList* dl;
+    ImDrawListFlags f;
+    ~Restore() { dl->Flags = f; }
+  } restore{dl, flags};
   ImVec2 q(p.x + s, p.y + s), c(p.x + s * 0.5f, p.y + s * 0.5f);
   float t = s * 0.22f;
   switch (stateGlyph(v)) {
@@ -79,13 +95,76 @@ void drawSwatch(ImDrawList* dl, ImVec2 p, float s, CitizenView v) {
     case Glyph::Diamond:
       dl->AddQuadFilled(ImVec2(c.x, p.y), ImVec2(q.x, c.y), ImVec2(c.x, q.y), ImVec2(p.x, c.y), col);
       break;
+    case Glyph::Bars:
+      dl->AddRectFilled(p, ImVec2(p.x + s / 3, q.y), col);
+      dl->AddRectFilled(ImVec2(p.x + 2 * s / 3, p.y), q, col);
+      dl->AddRect(p, q, col, 0, 0, 1.0f);
+      break;
   }
 }
+
+namespace {
+std::vector<int> g_slots;  // pane -> style slot (see setPaneSlots)
+int slotOf(int pane) {
+  int s = pane >= 0 && pane < static_cast<int>(g_slots.size()) ? g_slots[static_cast<size_t>(pane)] : pane;
+  return ((s % 4) + 4) % 4;
+}
+}  // namespace
+
+void setPaneSlots(const std::vector<int>& slots) { g_slots = slots; }
 
 ImU32 paneColour(int pane) {
   static const ImU32 cols[4] = {IM_COL32(86, 180, 233, 255), IM_COL32(230, 159, 0, 255),
                                 IM_COL32(204, 121, 167, 255), IM_COL32(0, 158, 115, 255)};
-  return cols[((pane % 4) + 4) % 4];
+  return cols[slotOf(pane)];
+}
+
+std::vector<float> paneDash(int pane) {
+  switch (slotOf(pane)) {
+    case 1:
+      return {0.9f, 0.45f};  // dashed
+    case 2:
+      return {0.18f, 0.3f};  // dotted
+    case 3:
+      return {0.9f, 0.3f, 0.18f, 0.3f};  // dash-dot
+    default:
+      return {};  // solid
+  }
+}
+
+void addPaneLine(ImDrawList* dl, const ImVec2* pts, int n, int pane, float thickness) {
+  ImU32 col = paneColour(pane);
+  std::vector<float> dash = paneDash(pane);
+  if (dash.empty() || n < 2) {
+    dl->AddPolyline(pts, n, col, 0, thickness);
+    return;
+  }
+  const float unit = ImGui::GetFontSize();
+  size_t k = 0;                 // which run of the pattern
+  float left = dash[0] * unit;  // length left in it
+  for (int i = 1; i < n; ++i) {
+    ImVec2 a = pts[i - 1], b = pts[i];
+    float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy), t = 0;
+    while (len > 0 && t < len) {
+      float step = std::min(left, len - t);
+      if (k % 2 == 0) {  // an "on" run
+        ImVec2 p0(a.x + dx * t / len, a.y + dy * t / len),
+            p1(a.x + dx * (t + step) / len, a.y + dy * (t + step) / len);
+        dl->AddLine(p0, p1, col, thickness);
+      }
+      t += step;
+      left -= step;
+      if (left <= 0.01f) {
+        k = (k + 1) % dash.size();
+        left = dash[k] * unit;
+      }
+    }
+  }
+}
+
+void drawPaneDash(ImDrawList* dl, ImVec2 from, float length, int pane) {
+  ImVec2 pts[2] = {from, ImVec2(from.x + length, from.y)};
+  addPaneLine(dl, pts, 2, pane, std::max(2.0f, ImGui::GetFontSize() * 0.14f));
 }
 ImU32 groupColour(int group) {
   return group == 0   ? IM_COL32(86, 180, 233, 255)
@@ -141,6 +220,10 @@ void applyStyle(bool presenter, float scale) {
     c[ImGuiCol_Header] = ImVec4(0.20f, 0.25f, 0.32f, 1);
     c[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.36f, 0.48f, 1);
     c[ImGuiCol_Button] = ImVec4(0.20f, 0.27f, 0.36f, 1);
+    // The selected tab (e.g. which regime's parameters are shown) must stand out from the others.
+    c[ImGuiCol_Tab] = ImVec4(0.15f, 0.17f, 0.21f, 1);
+    c[ImGuiCol_TabHovered] = ImVec4(0.33f, 0.48f, 0.68f, 1);
+    c[ImGuiCol_TabActive] = ImVec4(0.27f, 0.42f, 0.62f, 1);
   }
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;

@@ -2,11 +2,14 @@
 #include "gui/policy_panel.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <vector>
 
+#include "gui/change_words.hpp"
 #include "gui/palette.hpp"
+#include "gui/param_relevance.hpp"
 
 namespace tl::gui {
 namespace {
@@ -56,7 +59,9 @@ std::string tooltipText(const Session& s, int regime, const ParamDecl& d) {
 }  // namespace
 
 void helpMarker(const char* text) {
-  ImGui::TextDisabled("(?)");
+  ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+  ImGui::SmallButton("?");
+  ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
@@ -66,16 +71,19 @@ void helpMarker(const char* text) {
   }
 }
 
-void PolicyPanel::drawParam(Session& s, int regime, const ParamDecl& d) {
-  ImGui::PushID(static_cast<int>(d.id));
+void PolicyPanel::drawParam(Session& s, int regime, const ParamDecl& d, const char* prefix) {
+  ImGui::PushID(static_cast<int>(d.id) + 1000 * (regime + 1));
   bool changed = s.changed(regime, d.id);
   double v = s.value(regime, d.id);
+  std::string name = prefix ? std::string(prefix) + ": " + d.label : std::string(d.label);
   // Label line: a dot and colour mark values changed from the scenario as loaded.
+  ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - ImGui::GetFontSize() * 1.5f);
   if (changed) {
-    ImGui::TextColored(kChanged, "\xE2\x97\x8F %s", d.label);
+    ImGui::TextColored(kChanged, "\xE2\x97\x8F %s", name.c_str());
   } else {
-    ImGui::Text("   %s", d.label);
+    ImGui::Text("   %s", name.c_str());
   }
+  ImGui::PopTextWrapPos();
   ImGui::SameLine();
   std::string tip = tooltipText(s, regime, d);
   bool forced = !force_path_.empty() && force_path_ == d.path && force_regime_ == regime;
@@ -173,6 +181,15 @@ void PolicyPanel::drawSection(Session& s, int regime, const std::string& section
     const ParamDecl* fd = findParam(regime < 0 ? Scope::World : Scope::Regime, force_path_);
     force_open = fd && fd->section() == section;
   }
+  // Only the parameters that matter for this regime's choices (a score's points are no use to a
+  // list), unless "show every parameter" is ticked.
+  const ParamValues& world = s.current().world;
+  const ParamValues& values = regime < 0 ? world : s.current().regimes[static_cast<size_t>(regime)].values;
+  int shown = 0, hidden = 0;
+  for (const auto& d : paramTable())
+    if ((d.scope == Scope::World) == (regime < 0) && d.section() == section)
+      (paramMatters(d, values, world) ? shown : hidden)++;
+  if (shown == 0 && !show_all_ && !force_open) return;
   if (force_open) ImGui::SetNextItemOpen(true);
   ImGuiTreeNodeFlags flags =
       (section == "appeal" || section == "transparency") ? ImGuiTreeNodeFlags_DefaultOpen : 0;
@@ -182,34 +199,92 @@ void PolicyPanel::drawSection(Session& s, int regime, const std::string& section
   ImGui::BeginDisabled(n_changed == 0);
   if (ImGui::SmallButton("reset this stage")) s.resetSection(regime, section);
   ImGui::EndDisabled();
-  for (const auto& d : paramTable())
-    if ((d.scope == Scope::World) == (regime < 0) && d.section() == section) drawParam(s, regime, d);
+  std::string reasons;
+  for (const auto& d : paramTable()) {
+    if ((d.scope == Scope::World) != (regime < 0) || d.section() != section) continue;
+    bool forced = !force_path_.empty() && force_path_ == d.path && force_regime_ == regime;
+    if (show_all_ || forced || paramMatters(d, values, world)) {
+      drawParam(s, regime, d);
+    } else {
+      std::string why = std::string(d.label) + ": " + whyHidden(d, values, world);
+      reasons += (reasons.empty() ? "" : "\n") + why;
+    }
+  }
+  if (hidden && !show_all_) {
+    ImGui::TextDisabled("   %d more not used by this %s", hidden, regime < 0 ? "setting" : "regime");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", reasons.c_str());
+  }
   ImGui::PopID();
   ImGui::Spacing();
 }
 
-void PolicyPanel::draw(Session& s) {
+void PolicyPanel::drawStepParams(Session& s, const Edit& step) {
+  if (step.empty()) return;
+  if (!ImGui::CollapsingHeader("This lesson step###lesson_step_params", ImGuiTreeNodeFlags_DefaultOpen))
+    return;
+  ImGui::PushID("lesson_step_params");
+  for (const auto& c : step) {
+    std::string where = paneInWords(s.current(), c.regime);
+    where[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(where[0])));
+    drawParam(s, c.regime, decl(c.id), where.c_str());
+  }
+  ImGui::PopID();
+  ImGui::Spacing();
+}
+
+void PolicyPanel::draw(Session& s, const Edit& step) {
   const Scenario& sc = s.current();
+  // The buttons flow onto another row in a narrow panel instead of running off its edge.
+  auto next = [](const char* label, float extra) {
+    float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2 + extra;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+  };
   if (ImGui::Button("Undo")) s.undo();
-  ImGui::SameLine();
+  next("Redo", 0);
   if (ImGui::Button("Redo")) s.redo();
-  ImGui::SameLine();
+  next("Reset all", 0);
   if (ImGui::Button("Reset all")) s.resetAll();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every parameter back to the scenario as loaded (undoable).");
+  next("all", ImGui::GetFrameHeight());
+  ImGui::Checkbox("all", &show_all_);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Show every parameter, also those that do not matter for a regime's choices");
   if (s.restartPending()) {
+    ImGui::PushTextWrapPos(0);
     ImGui::TextColored(kChanged, "Population or seed changed: press Reset (R) to apply.");
+    ImGui::PopTextWrapPos();
   }
-  if (ImGui::BeginTabBar("regimes", ImGuiTabBarFlags_FittingPolicyScroll)) {
+  drawStepParams(s, step);
+  // Tabs named in full when they fit, else by pane number (the selected one's name is shown below
+  // them): a tab bar never hides a tab off its edge.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float tabs_w = ImGui::CalcTextSize("World").x + st.FramePadding.x * 2;
+  for (size_t r = 0; r < sc.regimes.size(); ++r)
+    tabs_w += ImGui::CalcTextSize((std::to_string(r + 1) + " " + sc.regimes[r].name).c_str()).x +
+              st.FramePadding.x * 2 + st.ItemInnerSpacing.x;
+  const bool full_names = tabs_w <= ImGui::GetContentRegionAvail().x;
+  if (ImGui::BeginTabBar("regimes", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
     for (int r = 0; r < static_cast<int>(sc.regimes.size()); ++r) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(paneColour(r)));
       char label[160];
-      std::snprintf(label, sizeof label, "%d %s###regime%d", r + 1,
-                    sc.regimes[static_cast<size_t>(r)].name.c_str(), r);
+      if (full_names)
+        std::snprintf(label, sizeof label, "%d %s###regime%d", r + 1,
+                      sc.regimes[static_cast<size_t>(r)].name.c_str(), r);
+      else
+        std::snprintf(label, sizeof label, " %d ###regime%d", r + 1, r);
       ImGuiTabItemFlags tf =
           (!force_path_.empty() && force_regime_ == r && !scrolled_) ? ImGuiTabItemFlags_SetSelected : 0;
       bool open = ImGui::BeginTabItem(label, nullptr, tf);
       ImGui::PopStyleColor();
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", sc.regimes[static_cast<size_t>(r)].name.c_str());
       if (open) {
+        if (!full_names) {
+          ImGui::PushTextWrapPos(0);
+          ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(r)), "%d %s", r + 1,
+                             sc.regimes[static_cast<size_t>(r)].name.c_str());
+          ImGui::PopTextWrapPos();
+        }
         ImGui::BeginChild("params", ImVec2(0, 0), false);
         for (const auto& sec : sectionsOf(Scope::Regime)) drawSection(s, r, sec);
         ImGui::EndChild();

@@ -8,14 +8,17 @@ namespace tl::gui {
 
 class PolicyPanel {
  public:
-  // Draws the panel's contents inside the current window.
-  void draw(Session& session);
+  // Draws the panel's contents inside the current window; `step` lists the parameters the current
+  // lesson step sets (shown first).
+  void draw(Session& session, const Edit& step);
   // Screenshot/doc helper: opens the stage of this parameter path and shows its tooltip.
   void forceTooltip(const std::string& path, int regime) { force_path_ = path, force_regime_ = regime; }
 
  private:
   void drawSection(Session& s, int regime, const std::string& section);
-  void drawParam(Session& s, int regime, const ParamDecl& d);
+  void drawParam(Session& s, int regime, const ParamDecl& d, const char* prefix = nullptr);
+  void drawStepParams(Session& s, const Edit& step);
+  bool show_all_ = false;  // also the parameters that do not matter for the regime's choices
 
   double drag_before_ = 0;  // value when the current slider gesture began
   std::string force_path_;
@@ -23,7 +26,7 @@ class PolicyPanel {
   bool scrolled_ = false;
 };
 
-// A "(?)" marker whose tooltip shows the text (wrapped).
+// A "?" marker (a button-sized target) whose tooltip shows the text (wrapped).
 void helpMarker(const char* text);
 
 }  // namespace tl::gui

@@ -9,8 +9,10 @@
 #include <iostream>
 
 #include "gui/app_window.hpp"
+#include "gui/layout_report.hpp"
 #include "gui/png_writer.hpp"
 #include "gui/sfml_compat.hpp"
+#include "io/atomic_file.hpp"
 
 namespace tl::gui {
 
@@ -34,12 +36,13 @@ void App::writePaneRects(const std::string& path) {
 
 int App::scriptedFrame(ScriptedRun& sr) {
   using Clock = ScriptedRun::Clock;
-  // Scripted screenshot: wait until the worker has run the weeks, then settle a few frames.
-  if (!opt_.screenshot.empty()) {
+  // Scripted screenshot or export: wait until the worker has run the weeks, then settle a few frames.
+  if (!opt_.screenshot.empty() || !opt_.export_csv.empty()) {
     int target = std::min(opt_.after_weeks, frame_.total_weeks);
-    bool done = frame_.ready && frame_.week >= target && worker_.idle() && !frame_.summary.empty() &&
-                (opt_.inspect < 0 || opt_.inspect == kInspectWronglySanctioned || frame_.inspect.valid) &&
-                rows_.size() >= static_cast<size_t>(frame_.week) * frame_.names.size() * 3;
+    bool model_done = frame_.ready && frame_.week >= target && worker_.idle() && !frame_.summary.empty() &&
+                      rows_.size() >= static_cast<size_t>(frame_.week) * frame_.names.size() * 3;
+    bool done =
+        model_done && (opt_.inspect < 0 || opt_.inspect == kInspectWronglySanctioned || frame_.inspect.valid);
     if (!frame_.error.empty() && frame_.ready == false) {
       std::cerr << "trustlab: " << frame_.error << "\n";
       return 1;
@@ -56,14 +59,45 @@ int App::scriptedFrame(ScriptedRun& sr) {
     }
     if (opt_.inspect == kInspectWronglySanctioned && selected_ >= 0 && !frame_.inspect.valid) done = false;
     sr.after_ready = done ? sr.after_ready + 1 : 0;
-    if (sr.after_ready >= 4) {
-      if (!opt_.pane_rects.empty()) writePaneRects(opt_.pane_rects);
-      if (!savePng(opt_.screenshot)) {
-        std::cerr << "trustlab: cannot write " << opt_.screenshot << "\n";
+    // The model has run the weeks but what the picture waits for never comes: give up, bounded.
+    if (model_done && !done) {
+      if (sr.stalled_since < 0) sr.stalled_since = sr.seconds();
+      if (sr.seconds() - sr.stalled_since > 30) {
+        std::cerr << "trustlab: the model ran " << frame_.week << " weeks but the screen never became ready "
+                  << "(no citizen to inspect?)\n";
         return 1;
       }
-      std::cout << "saved " << opt_.screenshot << " at week " << frame_.week << " (" << sr.frames
-                << " frames, " << sr.seconds() << " s; city cells " << city_.cellPixels(0) << " px)\n";
+    } else {
+      sr.stalled_since = -1;
+    }
+    if (sr.after_ready >= 4) {
+      if (!opt_.pane_rects.empty()) writePaneRects(opt_.pane_rects);
+      if (!opt_.layout_report.empty()) {
+        try {
+          writeFileAtomic(opt_.layout_report, reportJson());
+        } catch (const std::exception& e) {
+          std::cerr << "trustlab: cannot write " << opt_.layout_report << ": " << e.what() << "\n";
+          return 1;
+        }
+      }
+      if (!opt_.screenshot.empty()) {
+        if (!savePng(opt_.screenshot)) {
+          std::cerr << "trustlab: cannot write " << opt_.screenshot << "\n";
+          return 1;
+        }
+        std::cout << "saved " << opt_.screenshot << " at week " << frame_.week << " (" << sr.frames
+                  << " frames, " << sr.seconds() << " s; city cells " << city_.cellPixels(0) << " px, "
+                  << city_.citizensPerCell(0) << " citizens per cell)\n";
+      }
+      if (!opt_.export_csv.empty()) {
+        exportCsv(opt_.export_csv);
+        if (show_errors_) {
+          std::cerr << "trustlab: " << (errors_.empty() ? opt_.export_csv : errors_[0]) << "\n";
+          return 1;
+        }
+        std::cout << "exported " << rows_.size() << " rows to " << opt_.export_csv << " at week "
+                  << frame_.week << "\n";
+      }
       return 0;
     }
     if (sr.seconds() > 900) {

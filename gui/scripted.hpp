@@ -8,8 +8,9 @@ namespace tl::gui {
 struct ScriptedRun {
   using Clock = std::chrono::steady_clock;
   Clock::time_point start = Clock::now();
-  int frames = 0;       // frames drawn so far
-  int after_ready = 0;  // frames drawn since the screenshot's conditions held
+  int frames = 0;             // frames drawn so far
+  int after_ready = 0;        // frames drawn since the screenshot's conditions held
+  double stalled_since = -1;  // when the model had run the weeks but the screen was not ready
   int bench_frames = 0, bench_week0 = -1;
   Clock::time_point bench_start;
   double ui_seconds = 0, gl_seconds = 0, swap_seconds = 0;  // where a frame's time goes (bench)

@@ -1,8 +1,11 @@
 // session.cpp: the scenario as loaded vs as edited, undo/redo of parameter changes, and pane changes.
 #include "gui/session.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <exception>
 
+#include "gui/change_words.hpp"
 #include "io/scenario_io.hpp"
 
 namespace tl::gui {
@@ -13,6 +16,8 @@ void Session::load(const Scenario& s) {
   current_ = s;
   undo_.clear();
   redo_.clear();
+  slots_.clear();
+  for (size_t i = 0; i < s.regimes.size(); ++i) slots_.push_back(static_cast<int>(i));
   rebuild(0);
 }
 
@@ -20,6 +25,9 @@ void Session::restart() { rebuild(0); }
 
 void Session::rebuild(int keep_week) {
   restart_pending_ = false;
+  // A new run from week 0 has no changes yet; one that keeps its week (a pane added or removed)
+  // keeps the marks up to that week.
+  while (!marks_.empty() && (keep_week == 0 || marks_.back().week > keep_week)) marks_.pop_back();
   worker_.rebuild(current_, keep_week);
 }
 
@@ -61,7 +69,21 @@ void Session::preview(int regime, P id, double v) {
   applyValue(regime, id, v);
 }
 
-void Session::commit(const Edit& e) {
+void Session::mark(const Edit& e, const std::string& why) {
+  // World changes that wait for Reset do not change this run.
+  Edit live;
+  for (const auto& c : e)
+    if (!(c.regime < 0 && needsRestart(c.id))) live.push_back(c);
+  if (live.empty()) return;
+  std::string text = why.empty() ? "" : why + ": ";
+  if (live.size() == 1)
+    text += changeInWords(current_, live[0]);
+  else
+    text += std::to_string(live.size()) + " changes (" + changeInWords(current_, live[0]) + ", ...)";
+  marks_.push_back({worker_.publishedWeek(), text});
+}
+
+void Session::commit(const Edit& e, const std::string& why) {
   Edit real;
   for (const auto& c : e)
     if (c.before != c.after) real.push_back(c);
@@ -69,6 +91,7 @@ void Session::commit(const Edit& e) {
   if (real.empty()) return;
   undo_.push_back(real);
   redo_.clear();
+  mark(real, why);
 }
 
 void Session::undo() {
@@ -77,6 +100,9 @@ void Session::undo() {
   undo_.pop_back();
   for (auto it = e.rbegin(); it != e.rend(); ++it) applyValue(it->regime, it->id, it->before);
   redo_.push_back(e);
+  Edit back;
+  for (const auto& c : e) back.push_back({c.regime, c.id, c.after, c.before});
+  mark(back, "undo");
 }
 
 void Session::redo() {
@@ -85,6 +111,7 @@ void Session::redo() {
   redo_.pop_back();
   for (const auto& c : e) applyValue(c.regime, c.id, c.after);
   undo_.push_back(e);
+  mark(e, "redo");
 }
 
 void Session::resetSection(int regime, const std::string& section) {
@@ -118,18 +145,19 @@ void Session::resetAll() {
   commit(e);
 }
 
-std::string Session::applyAssignments(const std::vector<std::pair<std::string, std::string>>& set) {
+std::string Session::diffAssignments(const std::vector<std::pair<std::string, std::string>>& set,
+                                     Edit& e) const {
+  e.clear();
   Scenario next = current_;
   try {
     for (const auto& kv : set) applySet(next, kv.first, kv.second);
   } catch (const ScenarioError& err) {
     std::string msg;
-    for (const auto& e : err.errors) msg += e.str() + "\n";
+    for (const auto& x : err.errors) msg += x.str() + "\n";
     return msg;
   } catch (const std::exception& err) {
     return err.what();
   }
-  Edit e;
   for (const auto& d : paramTable()) {
     if (d.scope == Scope::World) {
       if (next.world[d.id] != current_.world[d.id])
@@ -141,7 +169,42 @@ std::string Session::applyAssignments(const std::vector<std::pair<std::string, s
       }
     }
   }
-  commit(e);
+  return {};
+}
+
+Edit Session::assignmentTargets(const std::vector<std::pair<std::string, std::string>>& set) const {
+  // Applied to a copy whose every value is NaN: whatever is a number afterwards was assigned.
+  Scenario marked = current_;
+  const double nan = std::nan("");
+  for (auto& v : marked.world.v) v = nan;
+  for (auto& r : marked.regimes)
+    for (auto& v : r.values.v) v = nan;
+  Edit out;
+  try {
+    for (const auto& kv : set) applySet(marked, kv.first, kv.second);
+  } catch (const std::exception&) {
+    return out;  // the lesson panel shows the error when the step is applied
+  }
+  for (const auto& d : paramTable()) {
+    if (d.scope == Scope::World) {
+      if (!std::isnan(marked.world[d.id]))
+        out.push_back({-1, d.id, current_.world[d.id], marked.world[d.id]});
+    } else {
+      for (size_t r = 0; r < marked.regimes.size(); ++r)
+        if (!std::isnan(marked.regimes[r].values[d.id]))
+          out.push_back(
+              {static_cast<int>(r), d.id, current_.regimes[r].values[d.id], marked.regimes[r].values[d.id]});
+    }
+  }
+  return out;
+}
+
+std::string Session::applyAssignments(const std::vector<std::pair<std::string, std::string>>& set,
+                                      const std::string& why) {
+  Edit e;
+  std::string err = diffAssignments(set, e);
+  if (!err.empty()) return err;
+  commit(e, why);
   return {};
 }
 
@@ -163,18 +226,25 @@ void Session::addPane(const std::string& preset, int keep_week) {
   }
   current_.regimes.push_back(r);
   loaded_.regimes.push_back(r);
+  int slot = 0;  // the first style no pane uses
+  while (std::find(slots_.begin(), slots_.end(), slot) != slots_.end()) ++slot;
+  slots_.push_back(slot);
   undo_.clear();
   redo_.clear();
   rebuild(keep_week);
+  marks_.push_back({keep_week, "pane " + std::to_string(current_.regimes.size()) + " added: " + r.name});
 }
 
 void Session::removePane(int pane, int keep_week) {
   if (current_.regimes.size() <= 1 || pane < 0 || pane >= static_cast<int>(current_.regimes.size())) return;
+  std::string name = current_.regimes[static_cast<size_t>(pane)].name;
+  if (pane < static_cast<int>(slots_.size())) slots_.erase(slots_.begin() + pane);
   current_.regimes.erase(current_.regimes.begin() + pane);
   if (pane < static_cast<int>(loaded_.regimes.size())) loaded_.regimes.erase(loaded_.regimes.begin() + pane);
   undo_.clear();
   redo_.clear();
   rebuild(keep_week);
+  marks_.push_back({keep_week, "pane " + std::to_string(pane + 1) + " removed: " + name});
 }
 
 }  // namespace tl::gui

@@ -16,6 +16,13 @@ struct Change {
 };
 using Edit = std::vector<Change>;  // undone and redone as one step
 
+// A change to the running model, marked on the charts at the week it took effect (the first row
+// week it shapes) and described in words.
+struct ChangeMark {
+  int week;
+  std::string text;
+};
+
 class Session {
  public:
   explicit Session(ModelWorker& worker) : worker_(worker) {}
@@ -37,7 +44,8 @@ class Session {
   // Sets a value now (e.g. while a slider is dragged) without recording it.
   void preview(int regime, P id, double value);
   // Records and applies an edit (after is the new value; before the one before the gesture).
-  void commit(const Edit& e);
+  // `why` heads the change's mark on the charts ("step 3"); empty for a slider.
+  void commit(const Edit& e, const std::string& why = "");
   void set(int regime, P id, double value) { commit({{regime, id, value_or(regime, id), value}}); }
   bool canUndo() const { return !undo_.empty(); }
   bool canRedo() const { return !redo_.empty(); }
@@ -46,12 +54,23 @@ class Session {
   // Back to the scenario as loaded: one stage of one regime, or everything.
   void resetSection(int regime, const std::string& section);
   void resetAll();
-  // Applies "regimes[1].appeal.available=true"-style assignments (lessons); returns an error text.
-  std::string applyAssignments(const std::vector<std::pair<std::string, std::string>>& set);
+  // What "regimes[1].appeal.available=true"-style assignments (lessons) would change, as an edit;
+  // returns an error text (then the edit is empty).
+  std::string diffAssignments(const std::vector<std::pair<std::string, std::string>>& set, Edit& out) const;
+  // Every parameter the assignments set (even to its current value), with the value they set as
+  // `after`: what a lesson step is about, listed first in the policy panel and in words.
+  Edit assignmentTargets(const std::vector<std::pair<std::string, std::string>>& set) const;
+  // Applies them as one edit; returns an error text.
+  std::string applyAssignments(const std::vector<std::pair<std::string, std::string>>& set,
+                               const std::string& why = "");
+  // The changes made to this run so far, in order (cleared by a new run from week 0).
+  const std::vector<ChangeMark>& marks() const { return marks_; }
 
   // Panes: add a regime from a preset, or remove one (a new Simulation on the same population).
   void addPane(const std::string& preset, int keep_week);
   void removePane(int pane, int keep_week);
+  // Each pane's style slot (colour and dash pattern): a pane keeps its slot when another is removed.
+  const std::vector<int>& paneSlots() const { return slots_; }
   void setSeed(double seed) { set(-1, P::seed, seed); }
   void setPopulation(double n) { set(-1, P::population_size, n); }
 
@@ -65,7 +84,10 @@ class Session {
   Scenario loaded_;   // the baseline changes are marked against (file_ plus panes added since)
   Scenario current_;  // what runs
   std::vector<Edit> undo_, redo_;
+  std::vector<ChangeMark> marks_;
+  std::vector<int> slots_;
   bool restart_pending_ = false;
+  void mark(const Edit& e, const std::string& why);
 };
 
 }  // namespace tl::gui

@@ -1,6 +1,7 @@
 // test_gui_screenshot.cpp: runs the trustlab app under xvfb-run, saves a screenshot and checks the
-// city panes show the state colours in plausible proportions; also a broken scenario and presenter
-// mode (the display tests skip when xvfb-run or the app is absent).
+// city panes show the state colours in plausible proportions; also a broken scenario, presenter
+// mode, the scripted CSV export and the bounded --inspect. Where the GUI, xvfb-run or stb is missing
+// the tests skip, and FAIL in CI (env CI=true), where they must run.
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 
@@ -11,6 +12,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "gui_test_support.hpp"
 
 #if __has_include(<stb/stb_image.h>)
 #define TL_HAVE_STB 1
@@ -30,14 +33,7 @@
 
 namespace {
 
-// The app sits beside the CLI in the build tree: <build>/gui/trustlab.
-std::string guiBinary() {
-  std::string cli = TRUSTLAB_CLI;
-  auto slash = cli.find_last_of('/');
-  std::string dir = cli.substr(0, slash);
-  auto up = dir.find_last_of('/');
-  return dir.substr(0, up) + "/gui/trustlab";
-}
+std::string guiBinary() { return gui_test::appPath(); }
 
 bool fileExists(const std::string& p) { return std::ifstream(p).good(); }
 
@@ -97,20 +93,16 @@ Counts countColours(const unsigned char* img, int w, int h, const PaneRect& r) {
 
 }  // namespace
 
-TEST_CASE("the app's screenshot shows every pane's citizens in the state colours") {
-#ifndef TL_HAVE_STB
-  MESSAGE("skipped: stb_image.h (libstb-dev) is not installed");
-  return;
+#ifdef TL_HAVE_STB
+const char* kNoStb = "";
 #else
+const char* kNoStb = "stb_image.h (libstb-dev) is not installed";
+#endif
+
+TEST_CASE("the app's screenshot shows every pane's citizens in the state colours") {
+  if (!gui_test::canRun(true, kNoStb)) return;
+#ifdef TL_HAVE_STB
   std::string app = guiBinary();
-  if (!fileExists(app)) {
-    MESSAGE("skipped: the GUI was not built (" << app << ")");
-    return;
-  }
-  if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
-    MESSAGE("skipped: xvfb-run is not installed (apt-get install xvfb)");
-    return;
-  }
   std::string png = "gui_screenshot_test.png", rects = "gui_screenshot_test.txt";
   std::remove(png.c_str());
   std::remove(rects.c_str());
@@ -161,11 +153,8 @@ TEST_CASE("the app's screenshot shows every pane's citizens in the state colours
 }
 
 TEST_CASE("the app refuses a broken scenario with exit code 2 and the errors on stderr") {
+  if (!gui_test::canRun(false)) return;
   std::string app = guiBinary();
-  if (!fileExists(app)) {
-    MESSAGE("skipped: the GUI was not built (" << app << ")");
-    return;
-  }
   {
     std::ofstream bad("gui_bad_scenario.json");
     bad << "{\"population\": {\"size\": -5}, \"regimes\": [{\"name\": \"x\", \"preset\": \"nope\"}]}\n";
@@ -185,12 +174,9 @@ TEST_CASE("the app refuses a broken scenario with exit code 2 and the errors on 
 }
 
 TEST_CASE("presenter mode with the inspector renders a full-size picture") {
+  if (!gui_test::canRun(true, kNoStb)) return;
 #ifdef TL_HAVE_STB
   std::string app = guiBinary();
-  if (!fileExists(app) || std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
-    MESSAGE("skipped: needs the GUI and xvfb-run");
-    return;
-  }
   std::remove("gui_presenter_test.png");
   std::string cmd = "xvfb-run -a -s '-screen 0 1920x1080x24' '" + app +
                     "' --screenshot gui_presenter_test.png --after-weeks 52 --presenter --size 1920x1080 "
@@ -211,6 +197,80 @@ TEST_CASE("presenter mode with the inspector renders a full-size picture") {
   }
   CHECK(black > static_cast<long>(w) * h / 5);
   CHECK(white > 1000);
+  stbi_image_free(img);
+#endif
+}
+
+TEST_CASE("--export-csv writes the CLI's timeseries columns plus the pane, without a click") {
+  if (!gui_test::canRun(true)) return;
+  std::string app = guiBinary();
+  std::remove("gui_export_test.csv");
+  std::string cmd =
+      "xvfb-run -a -s '-screen 0 1024x768x24' '" + app +
+      "' --export-csv gui_export_test.csv --after-weeks 12 --size 1024x768 > gui_export_test.log 2>&1";
+  INFO(cmd);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::ifstream f("gui_export_test.csv");
+  REQUIRE(f.good());
+  std::string header, line;
+  std::getline(f, header);
+  CHECK(header.rfind("week,regime,group,population,", 0) == 0);
+  CHECK(header.size() > 6);
+  CHECK(header.substr(header.size() - 5) == ",pane");
+  size_t rows = 0;
+  bool saw_blacklist = false, saw_b = false;
+  while (std::getline(f, line)) {
+    ++rows;
+    if (line.find("Blacklist") != std::string::npos && line.substr(line.size() - 2) == ",2")
+      saw_blacklist = true;
+    if (line.find(",B,") != std::string::npos) saw_b = true;
+  }
+  CHECK(rows == 12u * 2u * 3u);  // weeks x panes x groups (A, B, all)
+  CHECK(saw_blacklist);          // the regime column names the pane; the pane column numbers it
+  CHECK(saw_b);
+}
+
+TEST_CASE("the app refuses what would hang or swamp it: a citizen who does not exist, absurd threads") {
+  if (!gui_test::canRun(false)) return;
+  std::string app = guiBinary();
+  // No window is opened: the arguments are checked first (exit 2, a message, bounded).
+  int rc = std::system(
+      ("'" + app + "' --population 20000 --screenshot gui_x.png --inspect 20000 2> gui_inspect.err").c_str());
+  REQUIRE(WIFEXITED(rc));
+  CHECK(WEXITSTATUS(rc) == 2);
+  std::ifstream err("gui_inspect.err");
+  std::stringstream text;
+  text << err.rdbuf();
+  CHECK(text.str().find("0 to 19999") != std::string::npos);
+  rc = std::system(("'" + app + "' --threads 100000 --screenshot gui_x.png 2> /dev/null").c_str());
+  REQUIRE(WIFEXITED(rc));
+  CHECK(WEXITSTATUS(rc) == 2);
+  CHECK_FALSE(fileExists("gui_x.png"));
+}
+
+TEST_CASE("the key draws each state in its own colour (the 'rewarded' diamond is not painted blue)") {
+  if (!gui_test::canRun(true, kNoStb)) return;
+#ifdef TL_HAVE_STB
+  // Neither regime rewards anyone and the charts tab is shown, so the only pixels in the
+  // 'rewarded' colour are the key's diamond. Software GL once painted that anti-aliased diamond in
+  // the colour of an earlier shape (issue 9), in this very window.
+  std::string app = guiBinary();
+  std::remove("gui_key_test.png");
+  std::string cmd =
+      "xvfb-run -a -s '-screen 0 1024x768x24' '" + app + "' '" + TRUSTLAB_SOURCE_DIR +
+      "/scenarios/due_process_vs_blacklist.json' --screenshot gui_key_test.png --after-weeks 26 "
+      "--size 1024x768 --numbers charts > gui_key_test.log 2>&1";
+  INFO(cmd);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  int w = 0, h = 0, n = 0;
+  unsigned char* img = stbi_load("gui_key_test.png", &w, &h, &n, 3);
+  REQUIRE(img != nullptr);
+  long green = 0;
+  for (long i = 0; i < static_cast<long>(w) * h; ++i) {
+    const unsigned char* p = img + i * 3;
+    if (p[0] == kStates[2][0] && p[1] == kStates[2][1] && p[2] == kStates[2][2]) ++green;
+  }
+  CHECK(green >= 20);
   stbi_image_free(img);
 #endif
 }

@@ -1,0 +1,30 @@
+// layout_report.hpp: what the screen looks like in numbers, for `--layout-report OUT.json` (the
+// layout test): each panel's rectangle and whether its content overflows, each city's cell size,
+// the outcome tiles' text size, and every text that did not fit its place. Collected while a
+// frame is drawn (one collector for the whole app, cleared when a frame begins).
+#pragma once
+#include <imgui.h>
+
+#include <string>
+
+namespace tl::gui {
+
+// Clears what the previous frame reported.
+void reportBeginFrame(float width, float height, float font, bool presenter);
+// Call before ImGui::End() of a panel: records its rectangle and overflow. A scrollable panel may
+// overflow (its scroll bar shows); any other overflow is clipped content.
+void reportPanel(const char* name, bool scrollable);
+// A city pane: screen rectangle, screen pixels per cell and citizens per cell.
+void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int citizens_per_cell);
+// An outcome tile's number: its rectangle and text height in pixels.
+void reportTile(int pane, const char* metric, ImVec2 pos, ImVec2 size, float number_px);
+// A text that was cut (or would overflow) where it was drawn.
+void reportClipped(const char* where, const std::string& text, float need_px, float have_px);
+// The report as JSON.
+std::string reportJson();
+
+// Text that must fit the width left on its line (table cells, legends): drawn, and reported
+// when it does not fit.
+void fittedText(const char* where, const char* text);
+
+}  // namespace tl::gui

@@ -1,0 +1,315 @@
+// outcome_tiles.cpp: the outcome tiles under the cities (see outcome_tiles.hpp).
+#include "gui/outcome_tiles.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+
+#include "gui/fonts.hpp"
+#include "gui/layout_report.hpp"
+#include "gui/number_format.hpp"
+#include "gui/palette.hpp"
+
+namespace tl::gui {
+namespace {
+
+const TileDef kTiles[] = {
+    {"wrongly_sanctioned", "", TileKind::Now, "wrongly_sanctioned", "", "wrongly sanctioned now",
+     "Citizens with a sanction in force who are not what the regime looks for, at the end of the latest "
+     "week. Since a change: how much it rose or fell."},
+    {"wrongly_sanctioned_ever", "wronged", TileKind::Ever, "", "", "ever wrongly sanctioned",
+     "People (not weeks) wrongly sanctioned at least once (since a change: at least once after it)."},
+    {"wrongful_sanction_weeks", "", TileKind::Sum, "wrongly_sanctioned", "", "wrongful sanction weeks",
+     "Weeks of wrongful sanctions added up over citizens: a citizen wrongly listed for a year counts 52."},
+    {"missed", "", TileKind::Now, "missed", "", "targets missed now",
+     "Citizens who are what the regime looks for and are not selected, at the end of the latest week."},
+    {"unpaid", "", TileKind::Now, "unpaid", "", "unpaid targets now",
+     "Obligations of the regime's targets still unpaid at the end of the latest week."},
+    {"harm", "", TileKind::Sum, "harm", "", "harm",
+     "Harm done by sanctions, rightful and wrongful, added up over weeks (docs/metrics.md, section 5)."},
+    {"appeals_overturned", "appeals_decided", TileKind::Ratio, "appeals_overturned", "appeals_decided",
+     "appeals won / decided",
+     "Appeals decided by a reviewer, and how many of them the citizen won: the sanction was lifted "
+     "(overturned). From every citizen who appealed, wrongly or rightly sanctioned."},
+};
+
+int columnIndex(const char* name) {
+  static const std::vector<std::string> cols = weekRowColumns();
+  for (size_t i = 0; i < cols.size(); ++i)
+    if (cols[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
+std::set<std::string> watchedNames(const std::string& watch) {
+  std::set<std::string> out;
+  std::string w;
+  for (char c : watch + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+      w += c;
+    } else {
+      if (!w.empty()) out.insert(w);
+      w.clear();
+    }
+  }
+  return out;
+}
+
+std::vector<TileDef> outcomeTiles() {
+  std::vector<TileDef> out;
+  for (const auto& t : kTiles)
+    if (t.kind == TileKind::Ever || columnIndex(t.column) >= 0) out.push_back(t);
+  return out;
+}
+
+int OutcomeTiles::sinceWeek(const std::vector<ChangeMark>& marks) const {
+  return since_change_ && !marks.empty() ? marks.back().week : 0;
+}
+
+void OutcomeTiles::accumulate(const std::vector<WeekRow>& rows, size_t panes, int since) {
+  const size_t ncol = weekRowColumns().size();
+  cols_.assign(panes * 3, Columns{std::vector<double>(ncol, 0), std::vector<double>(ncol, 0),
+                                  std::vector<double>(ncol, 0)});
+  std::vector<int> last_week(panes * 3, -1);
+  for (const WeekRow& r : rows) {
+    if (r.regime < 0 || static_cast<size_t>(r.regime) >= panes || r.group < 0 || r.group > 2) continue;
+    size_t k = static_cast<size_t>(r.regime) * 3 + static_cast<size_t>(r.group);
+    std::vector<double> v = weekRowValues(r);
+    Columns& c = cols_[k];
+    if (r.week >= since)
+      for (size_t i = 0; i < ncol; ++i) c.sum[i] += v[i];
+    if (r.week == since - 1) c.before = v;
+    if (r.week >= last_week[k]) {
+      c.last = v;
+      last_week[k] = r.week;
+    }
+  }
+}
+
+OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Frame& f, int pane, int group,
+                                        int since) const {
+  Value out;
+  size_t k = static_cast<size_t>(pane) * 3 + static_cast<size_t>(group);
+  if (t.kind == TileKind::Ever) {
+    if (static_cast<size_t>(pane) >= f.wronged_last_week.size()) return out;
+    const auto& h = f.wronged_last_week[static_cast<size_t>(pane)][static_cast<size_t>(group)];
+    for (size_t w = static_cast<size_t>(std::max(0, since)); w < h.size(); ++w) out.a += h[w];
+    out.valid = true;
+    return out;
+  }
+  if (k >= cols_.size()) return out;
+  const Columns& c = cols_[k];
+  int i = columnIndex(t.column);
+  if (i < 0) return out;
+  switch (t.kind) {
+    case TileKind::Now:
+      out.a = c.last[static_cast<size_t>(i)] - (since > 0 ? c.before[static_cast<size_t>(i)] : 0.0);
+      break;
+    case TileKind::Sum:
+      out.a = c.sum[static_cast<size_t>(i)];
+      break;
+    case TileKind::Ratio: {
+      int j = columnIndex(t.column2);
+      out.a = c.sum[static_cast<size_t>(i)];
+      out.b = j >= 0 ? c.sum[static_cast<size_t>(j)] : 0;
+      break;
+    }
+    case TileKind::Ever:
+      break;
+  }
+  out.valid = true;
+  return out;
+}
+
+std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const std::string& watch,
+                                                    int since) const {
+  std::set<std::string> watched = watchedNames(watch);
+  std::vector<TileDef> tiles = outcomeTiles();
+  bool any = false;
+  for (const auto& t : tiles) any = any || watched.count(t.name) || (t.also[0] && watched.count(t.also));
+  std::vector<std::string> out;
+  for (const auto& t : tiles) {
+    if (any && !watched.count(t.name) && !(t.also[0] && watched.count(t.also))) continue;
+    std::string line = std::string(t.title) + ":";
+    for (size_t p = 0; p < f.names.size(); ++p) {
+      Value v = value(t, f, static_cast<int>(p), 2, since);
+      std::string shown = !v.valid                               ? "n/a"
+                          : t.kind == TileKind::Ratio            ? countText(v.a) + " / " + countText(v.b)
+                          : t.kind == TileKind::Now && since > 0 ? signedCountText(v.a)
+                                                                 : countText(v.a);
+      line += (p ? ", " : " ") + std::to_string(p + 1) + ": " + shown;
+    }
+    out.push_back(line);
+  }
+  return out;
+}
+
+float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
+                         const std::vector<ChangeMark>& marks, const std::string& watch, const Scenario& sc,
+                         ImVec2 size) {
+  const float fs = ImGui::GetFontSize(), lh = ImGui::GetTextLineHeightWithSpacing();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const int panes = static_cast<int>(f.names.size());
+  const int since = sinceWeek(marks);
+  if (rows.size() != cached_rows_ || since != cached_since_ || f.generation != cached_gen_) {
+    accumulate(rows, static_cast<size_t>(panes), since);
+    cached_rows_ = rows.size(), cached_since_ = since, cached_gen_ = f.generation;
+  }
+  // The controls: count from the start or from the latest change; all citizens or by group.
+  ImGui::TextUnformatted("Outcomes");
+  ImGui::SameLine();
+  bool from_start = !since_change_;
+  if (ImGui::RadioButton("since the start", from_start)) since_change_ = false;
+  ImGui::SameLine();
+  ImGui::BeginDisabled(marks.empty());
+  char since_label[64];
+  std::snprintf(since_label, sizeof since_label, marks.empty() ? "since a change" : "since week %d",
+                marks.empty() ? 0 : marks.back().week);
+  if (ImGui::RadioButton(since_label, since_change_ && !marks.empty())) since_change_ = true;
+  if (!marks.empty() && ImGui::IsItemHovered())
+    ImGui::SetTooltip("Counted from the latest change: %s", marks.back().text.c_str());
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::Checkbox("by group", &by_group_);
+  const std::set<std::string> watched = watchedNames(watch);
+  const std::vector<TileDef> tiles = outcomeTiles();
+  const int n = static_cast<int>(tiles.size());
+  ImFont* big = numberFont();
+  const float nf_full = big->FontSize;
+  float nf = nf_full;
+  const float pad = std::max(3.0f, fs * 0.25f);
+  const float name_w = fs * 1.6f;
+  const float width = size.x;
+  // A column is at least as wide as the longest word of a title and the widest number in the big
+  // font; when the row of tiles would be narrower, the tiles go on two (or more) rows.
+  float min_col = fs * 5.0f;
+  for (const auto& t : tiles) {
+    std::string title = t.title, word;
+    for (char c : title + " ") {
+      if (c == ' ') {
+        min_col = std::max(min_col, ImGui::CalcTextSize(word.c_str()).x + 2 * pad + 2);
+        word.clear();
+      } else {
+        word += c;
+      }
+    }
+    for (int p = 0; p < panes; ++p) {
+      Value v = value(t, f, p, 2, since);
+      std::string s =
+          t.kind == TileKind::Ratio ? countText(v.a) + " / " + countText(v.b) : countText(v.a) + "+";
+      min_col = std::max(min_col, big->CalcTextSizeA(nf, FLT_MAX, 0, s.c_str()).x + 2 * pad + 4);
+    }
+  }
+  int per_band = std::max(1, std::min(n, static_cast<int>((width - name_w) / min_col)));
+  int bands = (n + per_band - 1) / per_band;
+  per_band = (n + bands - 1) / bands;  // even bands
+  const float col_w = (width - name_w) / per_band;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 watch_col = IM_COL32(240, 228, 66, 255);  // Okabe-Ito yellow, as the lesson's "Watch"
+  float y = ImGui::GetCursorScreenPos().y;
+  const float x0 = ImGui::GetCursorScreenPos().x;
+  // The height the tiles need with the full number size; when the panel is lower, the numbers
+  // shrink to fit (never below the text size). The full need is returned, so that the layout gives
+  // the tiles their height where the window allows.
+  auto headerH = [&](int b) {
+    float h = 0;
+    for (int t = b * per_band; t < std::min(n, (b + 1) * per_band); ++t)
+      h = std::max(
+          h, ImGui::CalcTextSize(tiles[static_cast<size_t>(t)].title, nullptr, false, col_w - 2 * pad).y);
+    return h;
+  };
+  float fixed = y - start.y;
+  for (int b = 0; b < bands; ++b) fixed += headerH(b) + 2 * pad;
+  const float full_need = fixed + bands * panes * (by_group_ ? 2 * lh + 2 * pad : nf_full + 2 * pad);
+  if (!by_group_ && full_need > size.y)
+    nf = std::max(fs, (size.y - fixed) / std::max(1, bands * panes) - 2 * pad);
+  for (int b = 0; b < bands; ++b) {
+    int first = b * per_band, last = std::min(n, first + per_band);
+    // Header: the outcome's name, wrapped to its column.
+    const float head_h = headerH(b);
+    for (int t = first; t < last; ++t) {
+      const TileDef& def = tiles[static_cast<size_t>(t)];
+      bool w = watched.count(def.name) || (def.also[0] && watched.count(def.also));
+      ImVec2 at(x0 + name_w + (t - first) * col_w + pad, y);
+      dl->AddText(ImGui::GetFont(), fs, at, w ? watch_col : dim, def.title, nullptr, col_w - 2 * pad);
+      if (ImGui::IsMouseHoveringRect(at, ImVec2(at.x + col_w - 2 * pad, at.y + head_h))) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(fs * 26);
+        ImGui::TextUnformatted(def.help);
+        ImGui::TextDisabled("output name: %s%s", def.name, w ? " (watched in this lesson step)" : "");
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+      }
+    }
+    y += head_h + pad;
+    const float row_h = by_group_ ? 2 * lh + 2 * pad : nf + 2 * pad;
+    for (int p = 0; p < panes; ++p) {
+      // The pane: its number in its colour, and the dash pattern its chart lines use.
+      ImVec2 nat(x0, y + (row_h - fs) * 0.5f);
+      char num[16];
+      std::snprintf(num, sizeof num, "%d", p + 1);
+      dl->AddText(ImGui::GetFont(), fs * 1.2f, nat, paneColour(p), num);
+      drawPaneDash(dl, ImVec2(x0 + fs * 0.8f, nat.y + fs * 0.6f), name_w - fs * 1.0f, p);
+      for (int t = first; t < last; ++t) {
+        const TileDef& def = tiles[static_cast<size_t>(t)];
+        bool w = watched.count(def.name) || (def.also[0] && watched.count(def.also));
+        ImVec2 c0(x0 + name_w + (t - first) * col_w + 1, y), c1(c0.x + col_w - 2, y + row_h - 2);
+        dl->AddRectFilled(c0, c1, ImGui::GetColorU32(ImGuiCol_FrameBg), 3);
+        if (w) dl->AddRect(c0, c1, watch_col, 3, 0, std::max(2.0f, fs * 0.12f));
+        auto shown = [&](int group) {
+          Value v = value(def, f, p, group, since);
+          if (!v.valid) return std::string("n/a");
+          bool signed_delta = def.kind == TileKind::Now && since > 0;
+          if (def.kind == TileKind::Ratio) return countText(v.a) + " / " + countText(v.b);
+          return signed_delta ? signedCountText(v.a) : countText(v.a);
+        };
+        float inner = col_w - 2 * pad - 2;
+        if (!by_group_) {
+          std::string s = shown(2);
+          ImFont* font = big;
+          float fsz = nf;
+          float tw = font->CalcTextSizeA(fsz, FLT_MAX, 0, s.c_str()).x;
+          if (tw > inner) {  // too wide for the big font: the text font
+            font = ImGui::GetFont(), fsz = fs;
+            tw = font->CalcTextSizeA(fsz, FLT_MAX, 0, s.c_str()).x;
+            if (tw > inner) reportClipped("outcome tile", s, tw, inner);
+          }
+          dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, c0.y + (row_h - 2 - fsz) * 0.5f), text, s.c_str());
+          reportTile(p, def.name, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), fsz);
+        } else {
+          for (int g = 0; g < 2; ++g) {
+            std::string s = (g == 0 ? sc.label_a : sc.label_b) + " " + shown(g);
+            float tw = ImGui::CalcTextSize(s.c_str()).x;
+            if (tw > inner) reportClipped("outcome tile (group)", s, tw, inner);
+            dl->AddText(ImVec2(c1.x - pad - tw, c0.y + pad + g * lh), text, s.c_str());
+          }
+          reportTile(p, def.name, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), fs);
+        }
+        if (ImGui::IsMouseHoveringRect(c0, c1)) {
+          ImGui::BeginTooltip();
+          ImGui::Text("%d %s: %s", p + 1, f.names[static_cast<size_t>(p)].c_str(), def.title);
+          for (int g = 0; g < 3; ++g)
+            ImGui::Text("%s: %s",
+                        g == 0   ? sc.label_a.c_str()
+                        : g == 1 ? sc.label_b.c_str()
+                                 : "all",
+                        shown(g).c_str());
+          ImGui::TextDisabled(
+              "%s", since > 0 ? ("since week " + std::to_string(since)).c_str() : "since the start");
+          ImGui::EndTooltip();
+        }
+      }
+      y += row_h;
+    }
+    y += pad;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+  ImGui::Dummy(ImVec2(width, std::max(1.0f, y - ImGui::GetCursorScreenPos().y)));
+  return std::max(y - start.y, full_need);
+}
+
+}  // namespace tl::gui

@@ -1,0 +1,71 @@
+// outcome_tiles.hpp: the outcomes a lesson is about, one tile per outcome and pane, large enough to
+// read from the back of a room: wrongly sanctioned now and ever, wrongful sanction-weeks, targets
+// missed, unpaid, harm, appeals overturned of decided; since the start or since the last change;
+// by group on demand; the tiles a lesson step watches are highlighted.
+#pragma once
+#include <imgui.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "gui/model_worker.hpp"
+#include "gui/session.hpp"
+
+namespace tl::gui {
+
+// The output names a lesson step's `watch` text mentions (words of letters, digits and _).
+std::set<std::string> watchedNames(const std::string& watch);
+
+// One outcome: how it is computed from timeseries.csv columns (names as in the CSV).
+enum class TileKind {
+  Now,    // the column at the latest week (since a change: the difference)
+  Sum,    // the column summed over weeks (citizen-weeks, harm)
+  Ratio,  // two columns summed: "overturned / decided"
+  Ever,   // people wrongly sanctioned at least once (tracked by the model worker)
+};
+struct TileDef {
+  const char* name;  // the output name a lesson's `watch` uses
+  const char* also;  // another output name that selects this tile ("" = none)
+  TileKind kind;
+  const char* column;   // the column it is computed from ("" for Ever)
+  const char* column2;  // Ratio: the denominator's column
+  const char* title;    // on screen
+  const char* help;
+};
+// The tiles, in the order shown (those whose column the model lacks are left out).
+std::vector<TileDef> outcomeTiles();
+
+class OutcomeTiles {
+ public:
+  // Draws the tiles of every pane in `size` at the cursor; returns the height they need.
+  float draw(const std::vector<WeekRow>& rows, const Frame& f, const std::vector<ChangeMark>& marks,
+             const std::string& watch, const Scenario& sc, ImVec2 size);
+  // The watched outcomes (every outcome when none is watched) as lines of text, one value per pane,
+  // as of the last draw: "harm: 1: 965, 2: 7,360". The lesson's reveal shows them.
+  std::vector<std::string> summaryLines(const Frame& f, const std::string& watch, int since) const;
+  // The week the numbers count from (0 = the start).
+  int sinceWeek(const std::vector<ChangeMark>& marks) const;
+  bool sinceChange() const { return since_change_; }
+  void setSinceChange(bool on) { since_change_ = on; }
+  void setByGroup(bool on) { by_group_ = on; }
+
+ private:
+  struct Value {
+    double a = 0, b = 0;  // b: Ratio's denominator
+    bool valid = false;
+  };
+  // Column sums and values per pane x group, recomputed when rows arrive or the start week moves.
+  struct Columns {
+    std::vector<double> sum, last, before;  // sum from `since` on; latest value; value before `since`
+  };
+  void accumulate(const std::vector<WeekRow>& rows, size_t panes, int since);
+  Value value(const TileDef& t, const Frame& f, int pane, int group, int since) const;
+  bool since_change_ = false, by_group_ = false;
+  std::vector<Columns> cols_;  // [pane * 3 + group]
+  size_t cached_rows_ = ~size_t(0);
+  int cached_since_ = -1;
+  uint64_t cached_gen_ = ~0ull;
+};
+
+}  // namespace tl::gui

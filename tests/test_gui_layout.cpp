@@ -1,0 +1,125 @@
+// test_gui_layout.cpp: the app at every projector size, presenter mode on and off, reports where
+// its panels are (--layout-report): nothing outside the window, no two panels overlapping, nothing
+// cut off (no overflow a panel cannot scroll, no text wider than its place), city cells of at least
+// 2 pixels (or several citizens to a cell), and outcome numbers large enough to read from the back
+// of a room. Skips without the GUI or xvfb-run, and FAILS then in CI (env CI=true).
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "gui_test_support.hpp"
+
+namespace {
+
+struct Size {
+  int w, h;
+};
+const Size kSizes[] = {{1024, 768}, {1280, 720}, {1280, 800}, {1366, 768}, {1920, 1080}, {3840, 2160}};
+
+nlohmann::json runLayout(const Size& s, bool presenter, const std::string& extra, const std::string& tag) {
+  std::string base =
+      "gui_layout_" + tag + "_" + std::to_string(s.w) + "x" + std::to_string(s.h) + (presenter ? "_p" : "");
+  std::remove((base + ".json").c_str());
+  std::string size = std::to_string(s.w) + "x" + std::to_string(s.h);
+  std::string cmd = "xvfb-run -a -s '-screen 0 " + size + "x24' '" + gui_test::appPath() + "' " + extra +
+                    " --screenshot " + base + ".png --layout-report " + base +
+                    ".json --after-weeks 26 --size " + size + (presenter ? " --presenter" : "") + " > " +
+                    base + ".log 2>&1";
+  INFO(cmd);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::ifstream f(base + ".json");
+  REQUIRE(f.good());
+  return nlohmann::json::parse(f);
+}
+
+void checkLayout(const nlohmann::json& r, const Size& s, bool presenter, size_t panes) {
+  const double W = s.w, H = s.h;
+  CHECK(r["window"]["w"].get<double>() == W);
+  CHECK(r["window"]["h"].get<double>() == H);
+  const auto& panels = r["panels"];
+  REQUIRE(panels.size() >= 4);  // toolbar, city, outcomes, analysis (+ side panels)
+  for (const auto& p : panels) {
+    INFO("panel " << p.dump());
+    double x = p["x"], y = p["y"], w = p["w"], h = p["h"];
+    CHECK(w > 0);
+    CHECK(h > 0);
+    CHECK(x >= -0.5);
+    CHECK(y >= -0.5);
+    CHECK(x + w <= W + 0.5);
+    CHECK(y + h <= H + 0.5);
+    CHECK_FALSE(p["overflow_x"].get<bool>());  // nothing cut at a panel's side
+    if (!p["scrollable"].get<bool>()) CHECK_FALSE(p["overflow_y"].get<bool>());
+  }
+  for (size_t i = 0; i < panels.size(); ++i)
+    for (size_t j = i + 1; j < panels.size(); ++j) {
+      const auto &a = panels[i], &b = panels[j];
+      double ox =
+          std::min(a["x"].get<double>() + a["w"].get<double>(), b["x"].get<double>() + b["w"].get<double>()) -
+          std::max(a["x"].get<double>(), b["x"].get<double>());
+      double oy =
+          std::min(a["y"].get<double>() + a["h"].get<double>(), b["y"].get<double>() + b["h"].get<double>()) -
+          std::max(a["y"].get<double>(), b["y"].get<double>());
+      INFO(a["name"] << " and " << b["name"]);
+      CHECK_FALSE((ox > 1 && oy > 1));  // panels touch at most along an edge
+    }
+  for (const auto& c : r["clipped"]) {
+    INFO("cut off: " << c.dump());
+    CHECK(false);
+  }
+  REQUIRE(r["cities"].size() == panes);
+  for (const auto& c : r["cities"]) {
+    INFO("city " << c.dump());
+    CHECK((c["cell_px"].get<double>() >= 2 || c["citizens_per_cell"].get<int>() > 1));
+    CHECK(c["w"].get<double>() > 40);
+    CHECK(c["h"].get<double>() > 20);
+    CHECK(c["y"].get<double>() + c["h"].get<double>() <= H);
+  }
+  // Outcome tiles: every outcome for every pane, numbers tall enough to read across a room.
+  REQUIRE(r["tiles"].size() >= 6 * panes);
+  double min_px = presenter ? H / 28.0 : 24.0;
+  for (const auto& t : r["tiles"]) {
+    INFO("tile " << t.dump());
+    CHECK(t["number_px"].get<double>() >= min_px);
+    CHECK(t["y"].get<double>() + t["h"].get<double>() <= H);
+  }
+  if (presenter) CHECK(r["font_px"].get<double>() >= H / 40.0);
+}
+
+}  // namespace
+
+TEST_CASE("the layout holds at every projector size, presenter mode on and off") {
+  if (!gui_test::canRun(true)) return;
+  for (const Size& s : kSizes)
+    for (bool presenter : {false, true}) {
+      INFO(s.w << "x" << s.h << (presenter ? " presenter" : ""));
+      checkLayout(runLayout(s, presenter, "", "default"), s, presenter, 2);
+    }
+}
+
+TEST_CASE("a lesson in presenter mode and four panes on a small screen keep the layout") {
+  if (!gui_test::canRun(true)) return;
+  {
+    std::string lesson = std::string("'") + TRUSTLAB_SOURCE_DIR +
+                         "/scenarios/due_process_vs_blacklist.json' --lesson-step 2 --apply --predict 2:300";
+    for (const Size& s : {Size{1280, 800}, Size{1024, 768}}) {
+      INFO("lesson " << s.w << "x" << s.h);
+      checkLayout(runLayout(s, true, lesson, "lesson"), s, true, 2);
+    }
+  }
+  {
+    std::ofstream f("gui_layout_four.json");
+    f << R"({"population": {"size": 20000}, "regimes": [
+        {"name": "Voluntary city score", "preset": "voluntary_city_score"},
+        {"name": "Blacklist + joint sanctions", "preset": "blacklist_joint_sanctions"},
+        {"name": "Due process", "preset": "due_process"},
+        {"name": "Predictive flagging", "preset": "predictive_flagging"}]})";
+  }
+  for (bool presenter : {false, true}) {
+    INFO("four panes 1024x768" << (presenter ? " presenter" : ""));
+    checkLayout(runLayout({1024, 768}, presenter, "gui_layout_four.json", "four"), {1024, 768}, presenter, 4);
+  }
+}
