@@ -26,6 +26,7 @@ int cmdSweep(const Args& a);
 int cmdMerge(const Args& a);
 int cmdPlot(const Args& a);
 int cmdValidateModel(const Args& a);  // cli/validate_model.cpp
+int cmdCheckLessons(const Args& a);   // cli/cmd_check_lessons.cpp
 
 // The scenario named by the arguments (SCENARIO, --manifest, or the embedded default)
 // with --set, --seed, --weeks and --population applied. Throws ScenarioError/UsageError.

@@ -119,6 +119,20 @@ const std::vector<Command>& commands() {
        "s)\n  --threads N  worker threads (0 = all cores; results do not depend on it)\n",
        {{"--threads"}, {"--quick"}},
        cmdValidateModel},
+      {"check-lessons",
+       "check every claim of the scenarios' notes and lessons over several seeds",
+       "usage: trustlab-cli check-lessons [SCENARIO...] [options]\n"
+       "  SCENARIO          scenario files or embedded names (none: every embedded scenario)\n"
+       "  --seeds N         runs per claim (default 10), seeds S, S+1, ... S+N-1\n"
+       "  --seed-base S     first seed (default: each scenario's own seed)\n"
+       "  --population N    citizens (default: each scenario's population)\n"
+       "  --threads N       runs in parallel (0 = all cores; results do not depend on it)\n"
+       "  Replays each lesson as the app does (each step's `set` applied mid-run, then its\n"
+       "  run_weeks) and prints each claim: holds in k of N runs, effect mean ± sd. A claim\n"
+       "  fails when it holds in fewer than ceil(0.9 N) runs (9 of 10). Exit status 0 when\n"
+       "  every claim holds, 1 when one fails or a scenario states none, 2 on bad input.\n",
+       {{"--seeds", "--seed-base", "--population", "--threads"}, {}},
+       cmdCheckLessons},
   };
   return table;
 }

@@ -44,12 +44,24 @@ bool looksPerPerson(const std::string& key) {
   return words.count(squashed) > 0;
 }
 
-// Where a list of objects belongs: the regimes and lesson steps of a scenario, and
-// in a summary.json the results per regime and the manifest's copies.
+// The claims (`expect`) of the notes or of a lesson step ("/lesson/2/expect"), under
+// `base` ("" in a scenario, "/manifest/scenario" in a summary.json).
+bool isClaimList(const std::string& ptr, const std::string& base) {
+  const std::string pre = base + "/lesson/", post = "/expect";
+  if (ptr == base + post) return true;
+  if (ptr.size() <= pre.size() + post.size() || ptr.compare(0, pre.size(), pre) != 0 ||
+      ptr.compare(ptr.size() - post.size(), post.size(), post) != 0)
+    return false;
+  std::string step = ptr.substr(pre.size(), ptr.size() - pre.size() - post.size());
+  return step.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// Where a list of objects belongs: the regimes, lesson steps and claims of a scenario,
+// and in a summary.json the results per regime and the manifest's copies.
 bool listOfObjectsAllowed(const std::string& ptr) {
   static const std::set<std::string> allowed = {"/regimes", "/lesson", "/manifest/regimes",
                                                 "/manifest/scenario/regimes", "/manifest/scenario/lesson"};
-  return allowed.count(ptr) > 0;
+  return allowed.count(ptr) > 0 || isClaimList(ptr, "") || isClaimList(ptr, "/manifest/scenario");
 }
 
 // A summary.json's results are keyed by the scenario's group labels ("/regimes/0/groups"),

@@ -66,7 +66,7 @@ class Reporter {
 };
 
 // Refuses per-person input anywhere in the text: keys naming people, and lists of
-// objects other than the regimes and the lesson steps. Call with the base "".
+// objects other than the regimes, the lesson steps and the claims (`expect`).
 void scanPerPerson(const json& root, Reporter& r);
 
 bool readString(const json& v, const std::string& ptr, Reporter& r, std::string& out);

@@ -2,6 +2,8 @@
 // watch, run_weeks), each `set` entry checked as --set would check it.
 #include "io/lesson_reader.hpp"
 
+#include "io/expect_reader.hpp"
+#include "io/lesson_replay.hpp"
 #include "io/scenario_io.hpp"
 
 namespace tl {
@@ -17,7 +19,8 @@ std::string setValueText(const json& v) {
 
 void readLesson(const json& v, const std::string& ptr, Reporter& r, Scenario& s) {
   if (!v.is_array()) return r.value(ptr, "expected a list of lesson steps, got " + typeName(v));
-  const std::vector<std::string> keys = {"title", "narrative", "predict", "set", "watch", "run_weeks"};
+  const std::vector<std::string> keys = {"title", "narrative", "predict", "set",
+                                         "watch", "run_weeks", "expect"};
   for (size_t i = 0; i < v.size(); ++i) {
     std::string sp = ptr + "/" + std::to_string(i);
     const json& step = v[i];
@@ -63,12 +66,19 @@ void readLesson(const json& v, const std::string& ptr, Reporter& r, Scenario& s)
             r.value(vp, e.errors.empty() ? "cannot apply" : e.errors.front().message);
           }
         }
-      } else {
+      } else if (k != "expect") {  // claims are read below, once every step's weeks are known
         r.key(child, "unknown key '" + k + "' in a lesson step" + didYouMean(k, keys));
       }
     }
     s.lesson.push_back(st);
   }
+  if (s.lesson.size() != v.size()) return;  // a step is not an object (reported): claims cannot be placed
+  const std::vector<StepSpan> spans = lessonTimeline(s);
+  for (size_t i = 0; i < v.size() && i < s.lesson.size(); ++i)
+    if (v[i].is_object() && v[i].contains("expect"))
+      s.lesson[i].expect =
+          readExpects(v[i]["expect"], ptr + "/" + std::to_string(i) + "/expect",
+                      {&s, static_cast<int>(i), !s.lesson[i].set.empty(), spans[i].begin, spans[i].end}, r);
 }
 
 }  // namespace tl

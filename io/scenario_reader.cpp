@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "io/embedded.hpp"
+#include "io/expect_reader.hpp"
 #include "io/input_file.hpp"
 #include "io/lesson_reader.hpp"
 #include "io/preset_registry.hpp"
@@ -101,8 +102,8 @@ void readScenario(const json& root, Reporter& r, Scenario& s) {
     return r.value("", "expected a scenario object {\"regimes\": [...], ...}, got " + typeName(root));
   const std::vector<std::string> world_sections = sectionsOf(Scope::World);
   const std::vector<std::string> regime_sections = sectionsOf(Scope::Regime);
-  std::vector<std::string> known = {"title", "description", "group_labels", "weeks",
-                                    "seed",  "regimes",     "notes",        "lesson"};
+  std::vector<std::string> known = {"title",   "description", "group_labels", "weeks", "seed",
+                                    "regimes", "notes",       "lesson",       "expect"};
   known.insert(known.end(), world_sections.begin(), world_sections.end());
   for (auto it = root.begin(); it != root.end(); ++it) {
     const std::string& k = it.key();
@@ -118,7 +119,7 @@ void readScenario(const json& root, Reporter& r, Scenario& s) {
       readParam(*findParam(Scope::World, k), v, ptr, r, s.world);
     else if (k == "notes")
       readNotes(v, ptr, r, s.notes);
-    else if (k == "regimes" || k == "lesson")
+    else if (k == "regimes" || k == "lesson" || k == "expect")
       continue;  // below, in order
     else if (std::find(world_sections.begin(), world_sections.end(), k) != world_sections.end())
       readSection(k, v, ptr, Scope::World, r, s.world);
@@ -155,6 +156,8 @@ void readScenario(const json& root, Reporter& r, Scenario& s) {
     }
   }
   if (root.contains("lesson")) readLesson(root["lesson"], "/lesson", r, s);
+  if (root.contains("expect"))
+    s.expect = readExpects(root["expect"], "/expect", {&s, -1, false, 0, s.weeks()}, r);
 }
 
 }  // namespace

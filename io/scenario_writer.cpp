@@ -2,6 +2,7 @@
 // and the scenario hash recorded in every manifest.
 #include <cstdio>
 
+#include "io/expect_writer.hpp"
 #include "io/param_docs.hpp"
 #include "io/preset_registry.hpp"
 #include "io/scenario_io.hpp"
@@ -71,10 +72,12 @@ nlohmann::ordered_json scenarioToJsonValue(const Scenario& s, bool every_value) 
       o["set"] = set;
       o["watch"] = st.watch;
       o["run_weeks"] = st.run_weeks;
+      if (!st.expect.empty()) o["expect"] = expectsToJson(st.expect, s);
       steps.push_back(o);
     }
     j["lesson"] = steps;
   }
+  if (!s.expect.empty()) j["expect"] = expectsToJson(s.expect, s);
   return j;
 }
 

@@ -15,11 +15,51 @@ struct Notes {
   std::string passage;  // the essay passage it illustrates, with its seed file name
 };
 
+// A claim about the outcome that the notes or a lesson step make (the answer a
+// "predict" question implies included), written so a machine can check it over many
+// seeds: trustlab-cli check-lessons. The JSON form is in docs/scenarios.md.
+//
+// One side of a claim: a metric (its output name) of one regime and group over a window.
+struct ClaimWindow {
+  enum class Kind { Run, Step, End, Week, Weeks };
+  // Run: week 0 to the end (of the run, or of the step); Step: the step's own weeks;
+  // End: the last week only; Week/Weeks: weeks [from, to] counted from 0.
+  Kind kind = Kind::Run;
+  int from = 0, to = 0;
+  bool operator==(const ClaimWindow& o) const { return kind == o.kind && from == o.from && to == o.to; }
+  bool operator!=(const ClaimWindow& o) const { return !(*this == o); }
+};
+struct ClaimSide {
+  std::string metric;  // a timeseries.csv column or a summary.json field ("wrongly_sanctioned", "ppv")
+  int regime = 0;      // the pane, counted from 0
+  int group = 2;       // 0 = group A, 1 = group B, 2 = all
+  ClaimWindow window;
+};
+struct Expect {
+  std::string says;  // the claim in words
+  ClaimSide side;
+  // What the side is compared with: a number, another side (any of metric, regime,
+  // group and window changed), or the same side in a replay without this step's `set`.
+  enum class Versus { Value, Side, WithoutStep };
+  Versus versus = Versus::Value;
+  ClaimSide other;
+  double value = 0;
+  bool per_capita = false;  // both sides divided by their group's population
+  enum class Effect { Difference, Ratio };
+  Effect effect = Effect::Difference;  // side - other, or side / other
+  enum class Direction { Higher, Lower, Same };
+  Direction direction = Direction::Higher;
+  // The smallest effect that counts. Difference: higher means >= by, lower <= -by,
+  // same |d| <= by. Ratio (a factor >= 1): higher >= by, lower <= 1/by, same within.
+  double by = 0;
+};
+
 // One step of a lesson: narrative, a "predict first" question, changes, what to watch.
 struct LessonStep {
   std::string title, narrative, predict, watch;
   std::vector<std::pair<std::string, std::string>> set;  // ("regimes[1].appeal.available", "true")
   int run_weeks = 0;                                     // suggested weeks to run after the changes
+  std::vector<Expect> expect;                            // what the step claims happens
 };
 
 struct RegimeSpec {
@@ -36,8 +76,9 @@ struct Scenario {
   std::vector<RegimeSpec> regimes;              // 1..4
   Notes notes;
   std::vector<LessonStep> lesson;
-  std::string source_file;  // where it was loaded from ("<embedded default>")
-  std::string source_text;  // exact bytes loaded, for the manifest hash
+  std::vector<Expect> expect;  // what the notes claim of the run as shipped
+  std::string source_file;     // where it was loaded from ("<embedded default>")
+  std::string source_text;     // exact bytes loaded, for the manifest hash
 
   int weeks() const { return world.i(P::weeks); }
   uint64_t seed() const { return static_cast<uint64_t>(world[P::seed]); }

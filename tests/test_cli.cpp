@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -166,4 +167,39 @@ TEST_CASE("bad input exits 2 and writes nothing") {
   CHECK(file(fs::path(kept) / "timeseries.csv") == before);
   // --out naming a file is a usage error, not a crash.
   CHECK(cli("run --quiet" + kSmall + "--out " + kData + "good.json").code == 2);
+}
+
+TEST_CASE("check-lessons: each claim's record; exit 0 when all hold, 1 when one fails, 2 on bad input") {
+  const std::string head = R"({"weeks": 52, "population": {"size": 2000},
+    "regimes": [{"name": "List", "preset": "blacklist_joint_sanctions"}], "expect": [)";
+  const std::string smaller =
+      R"({"says": "B is smaller than A", "metric": "population", "group": "B", "vs": {"group": "A"},
+          "direction": "lower", "by": 1})";
+  const std::string larger =
+      R"({"says": "B is larger than A", "metric": "population", "group": "B", "vs": {"group": "A"},
+          "direction": "higher", "by": 1})";
+  std::ofstream(path("claims_true.json")) << head + smaller + "]}";
+  std::ofstream(path("claims_false.json")) << head + smaller + ", " + larger + "]}";
+  std::ofstream(path("claims_bad.json")) << head + R"({"says": "x", "metric": "harmm", "vs": 0,
+      "direction": "higher", "by": 0}]})";
+  std::ofstream(path("claims_none.json")) << head + "]}";
+  auto ok = cli("check-lessons " + path("claims_true.json") + " --seeds 3");
+  CHECK(ok.code == 0);
+  CHECK(ok.out.find("PASS  notes: B is smaller than A") != std::string::npos);
+  CHECK(ok.out.find("holds in 3 of 3 runs") != std::string::npos);
+  CHECK(ok.out.find("seeds 1-3") != std::string::npos);
+  auto bad = cli("check-lessons " + path("claims_false.json") + " --seeds 3 --seed-base 5");
+  CHECK(bad.code == 1);
+  CHECK(bad.out.find("FAIL  notes: B is larger than A") != std::string::npos);
+  CHECK(bad.out.find("holds in 0 of 3 runs") != std::string::npos);
+  CHECK(bad.out.find("seeds 5-7") != std::string::npos);
+  auto input = cli("check-lessons " + path("claims_bad.json"));
+  CHECK(input.code == 2);
+  CHECK(input.err.find("claims_bad.json:2:") != std::string::npos);
+  CHECK(input.err.find("/expect/0/metric: unknown metric 'harmm'") != std::string::npos);
+  CHECK(input.out.empty());  // nothing is run before every file has been read
+  auto none = cli("check-lessons " + path("claims_none.json") + " --seeds 1");
+  CHECK(none.code == 1);
+  CHECK(none.out.find("no claims") != std::string::npos);
+  CHECK(cli("check-lessons " + path("claims_true.json") + " --seeds 0").code == 2);
 }
