@@ -39,7 +39,10 @@ ScreenLayout computeLayout(const LayoutInput& in) {
   // The charts keep room for one row of plots and their tab bar; the city takes the rest up to a
   // share of the height (it shrinks to what it uses, see CityPanel).
   float analysis_min = fs * (in.presenter ? 7.5f : 9.0f);
-  float outcomes = std::min(in.outcomes_h, avail_h * 0.5f);
+  const float strip = fs * 1.6f + 20;  // the folded charts: one button and the panel's padding
+  // The tiles get the height they need, up to what leaves the city ten lines and the charts their
+  // strip (then their numbers shrink to fit).
+  float outcomes = std::min(in.outcomes_h, std::min(avail_h * 0.6f, avail_h - fs * 10 - strip));
   float city_pref = std::floor(avail_h * (in.presenter ? 0.58f : 0.5f));
   // The height that gives every citizen a 2-pixel cell: the cells, plus about eight lines of
   // titles, block labels, key and controls. When the charts would leave less, they fold into a
@@ -48,7 +51,7 @@ ScreenLayout computeLayout(const LayoutInput& in) {
   float city_need = static_cast<float>(in.population) * 4.0f * 1.2f / pane_w + fs * 8.0f;
   if (!in.charts_wanted && avail_h - outcomes - analysis_min < std::min(city_need, city_pref)) {
     L.analysis_collapsed = true;
-    analysis_min = fs * 2.2f;
+    analysis_min = strip;
     city_pref = avail_h - outcomes - analysis_min;
   }
   float city = std::max(fs * 6, std::min(city_pref, avail_h - outcomes - analysis_min));

@@ -15,25 +15,38 @@
 namespace tl::gui {
 namespace {
 
-const TileDef kTiles[] = {
-    {"wrongly_sanctioned", "", TileKind::Now, "wrongly_sanctioned", "", "wrongly sanctioned now",
-     "Citizens with a sanction in force who are not what the regime looks for, at the end of the latest "
-     "week. Since a change: how much it rose or fell."},
+// The outcomes shown. Titles and descriptions come from the metric table (sim/metrics.def) unless
+// the tile is not a plain metric ("" = from the table); `note` says how the tile counts.
+struct TileSpec {
+  const char* name;
+  const char* also;
+  TileKind kind;
+  const char* column;
+  const char* column2;
+  const char* title;
+  const char* note;
+};
+const TileSpec kTiles[] = {
+    {"wrongly_sanctioned", "", TileKind::Now, "wrongly_sanctioned", "", "",
+     "At the end of the latest week; since a change: how much it rose or fell."},
     {"wrongly_sanctioned_ever", "wronged", TileKind::Ever, "", "", "ever wrongly sanctioned",
      "People (not weeks) wrongly sanctioned at least once (since a change: at least once after it)."},
     {"wrongful_sanction_weeks", "", TileKind::Sum, "wrongly_sanctioned", "", "wrongful sanction weeks",
      "Weeks of wrongful sanctions added up over citizens: a citizen wrongly listed for a year counts 52."},
-    {"missed", "", TileKind::Now, "missed", "", "targets missed now",
-     "Citizens who are what the regime looks for and are not selected, at the end of the latest week."},
-    {"unpaid", "", TileKind::Now, "unpaid", "", "unpaid targets now",
-     "Obligations of the regime's targets still unpaid at the end of the latest week."},
-    {"harm", "", TileKind::Sum, "harm", "", "harm",
-     "Harm done by sanctions, rightful and wrongful, added up over weeks (docs/metrics.md, section 5)."},
-    {"appeals_overturned", "appeals_decided", TileKind::Ratio, "appeals_overturned", "appeals_decided",
-     "appeals won / decided",
-     "Appeals decided by a reviewer, and how many of them the citizen won: the sanction was lifted "
-     "(overturned). From every citizen who appealed, wrongly or rightly sanctioned."},
+    {"missed", "", TileKind::Now, "missed", "", "",
+     "At the end of the latest week; since a change: how much it rose or fell."},
+    {"unpaid", "", TileKind::Now, "unpaid", "", "",
+     "At the end of the latest week; since a change: how much it rose or fell."},
+    {"harm", "", TileKind::Sum, "harm", "", "", "Added up over the weeks (docs/metrics.md, section 5)."},
+    {"appeals_overturned", "appeals_decided", TileKind::Ratio, "appeals_overturned", "appeals_decided", "",
+     "Added up over the weeks: appeals decided, and how many of them lifted the sanction. From every "
+     "citizen who appealed, wrongly or rightly sanctioned."},
 };
+
+std::string metricLabel(const char* column) {
+  const MetricDecl* m = findMetric(column);
+  return m ? m->label : column;
+}
 
 int columnIndex(const char* name) {
   static const std::vector<std::string> cols = weekRowColumns();
@@ -60,8 +73,23 @@ std::set<std::string> watchedNames(const std::string& watch) {
 
 std::vector<TileDef> outcomeTiles() {
   std::vector<TileDef> out;
-  for (const auto& t : kTiles)
-    if (t.kind == TileKind::Ever || columnIndex(t.column) >= 0) out.push_back(t);
+  for (const auto& t : kTiles) {
+    if (t.kind != TileKind::Ever && columnIndex(t.column) < 0) continue;  // the model does not count it
+    TileDef d{t.name, t.also, t.kind, t.column, t.column2, t.title, t.note};
+    if (d.title.empty()) {
+      d.title = metricLabel(t.column);
+      if (t.kind == TileKind::Now) d.title += " now";
+      if (t.kind == TileKind::Ratio) {  // "appeals overturned / decided": the shared first word once
+        std::string second = metricLabel(t.column2);
+        std::string first_word = d.title.substr(0, d.title.find(' ') + 1);
+        if (second.rfind(first_word, 0) == 0) second = second.substr(first_word.size());
+        d.title += " / " + second;
+      }
+    }
+    const MetricDecl* m = t.column[0] ? findMetric(t.column) : nullptr;
+    if (m && t.kind != TileKind::Sum) d.help = std::string(m->description) + " " + t.note;
+    out.push_back(d);
+  }
   return out;
 }
 
@@ -183,14 +211,14 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   const float pad = std::max(3.0f, fs * 0.25f);
   const float name_w = fs * 1.6f;
   const float width = size.x;
-  // A column is at least as wide as the longest word of a title and the widest number in the big
-  // font; when the row of tiles would be narrower, the tiles go on two (or more) rows.
-  float min_col = fs * 5.0f;
+  // A column is at least as wide as the longest word of a title; its numbers shrink from the big
+  // size to fit it, down to 1.4 times the text size. Fewest rows ("bands") of tiles that allow that.
+  float word_w = fs * 4.0f, number_w = 1;  // number_w: the widest number at the full size
   for (const auto& t : tiles) {
-    std::string title = t.title, word;
-    for (char c : title + " ") {
+    std::string word;
+    for (char c : t.title + " ") {
       if (c == ' ') {
-        min_col = std::max(min_col, ImGui::CalcTextSize(word.c_str()).x + 2 * pad + 2);
+        word_w = std::max(word_w, ImGui::CalcTextSize(word.c_str()).x + 2 * pad + 2);
         word.clear();
       } else {
         word += c;
@@ -200,13 +228,19 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
       Value v = value(t, f, p, 2, since);
       std::string s =
           t.kind == TileKind::Ratio ? countText(v.a) + " / " + countText(v.b) : countText(v.a) + "+";
-      min_col = std::max(min_col, big->CalcTextSizeA(nf, FLT_MAX, 0, s.c_str()).x + 2 * pad + 4);
+      number_w = std::max(number_w, big->CalcTextSizeA(nf_full, FLT_MAX, 0, s.c_str()).x);
     }
   }
-  int per_band = std::max(1, std::min(n, static_cast<int>((width - name_w) / min_col)));
-  int bands = (n + per_band - 1) / per_band;
-  per_band = (n + bands - 1) / bands;  // even bands
+  const float nf_min = std::min(nf_full, fs * 1.4f);
+  int bands = 1, per_band = n;
+  for (; bands < n; ++bands) {
+    per_band = (n + bands - 1) / bands;
+    float cw = (width - name_w) / per_band;
+    if (cw >= word_w && nf_full * (cw - 2 * pad - 4) / number_w >= nf_min) break;
+  }
+  per_band = (n + bands - 1) / bands;
   const float col_w = (width - name_w) / per_band;
+  nf = std::max(nf_min, std::min(nf_full, nf_full * (col_w - 2 * pad - 4) / number_w));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const ImU32 watch_col = IM_COL32(240, 228, 66, 255);  // Okabe-Ito yellow, as the lesson's "Watch"
@@ -219,14 +253,15 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     float h = 0;
     for (int t = b * per_band; t < std::min(n, (b + 1) * per_band); ++t)
       h = std::max(
-          h, ImGui::CalcTextSize(tiles[static_cast<size_t>(t)].title, nullptr, false, col_w - 2 * pad).y);
+          h, ImGui::CalcTextSize(tiles[static_cast<size_t>(t)].title.c_str(), nullptr, false, col_w - 2 * pad)
+                 .y);
     return h;
   };
   float fixed = y - start.y;
   for (int b = 0; b < bands; ++b) fixed += headerH(b) + 2 * pad;
-  const float full_need = fixed + bands * panes * (by_group_ ? 2 * lh + 2 * pad : nf_full + 2 * pad);
+  const float full_need = fixed + bands * panes * (by_group_ ? 2 * lh + 2 * pad : nf + 2 * pad);
   if (!by_group_ && full_need > size.y)
-    nf = std::max(fs, (size.y - fixed) / std::max(1, bands * panes) - 2 * pad);
+    nf = std::max(fs, std::min(nf, (size.y - fixed) / std::max(1, bands * panes) - 2 * pad));
   for (int b = 0; b < bands; ++b) {
     int first = b * per_band, last = std::min(n, first + per_band);
     // Header: the outcome's name, wrapped to its column.
@@ -235,11 +270,11 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
       const TileDef& def = tiles[static_cast<size_t>(t)];
       bool w = watched.count(def.name) || (def.also[0] && watched.count(def.also));
       ImVec2 at(x0 + name_w + (t - first) * col_w + pad, y);
-      dl->AddText(ImGui::GetFont(), fs, at, w ? watch_col : dim, def.title, nullptr, col_w - 2 * pad);
+      dl->AddText(ImGui::GetFont(), fs, at, w ? watch_col : dim, def.title.c_str(), nullptr, col_w - 2 * pad);
       if (ImGui::IsMouseHoveringRect(at, ImVec2(at.x + col_w - 2 * pad, at.y + head_h))) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(fs * 26);
-        ImGui::TextUnformatted(def.help);
+        ImGui::TextUnformatted(def.help.c_str());
         ImGui::TextDisabled("output name: %s%s", def.name, w ? " (watched in this lesson step)" : "");
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
@@ -291,7 +326,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
         }
         if (ImGui::IsMouseHoveringRect(c0, c1)) {
           ImGui::BeginTooltip();
-          ImGui::Text("%d %s: %s", p + 1, f.names[static_cast<size_t>(p)].c_str(), def.title);
+          ImGui::Text("%d %s: %s", p + 1, f.names[static_cast<size_t>(p)].c_str(), def.title.c_str());
           for (int g = 0; g < 3; ++g)
             ImGui::Text("%s: %s",
                         g == 0   ? sc.label_a.c_str()

@@ -30,8 +30,8 @@ struct TileDef {
   TileKind kind;
   const char* column;   // the column it is computed from ("" for Ever)
   const char* column2;  // Ratio: the denominator's column
-  const char* title;    // on screen
-  const char* help;
+  std::string title;    // on screen (from sim/metrics.def where it is a metric)
+  std::string help;
 };
 // The tiles, in the order shown (those whose column the model lacks are left out).
 std::vector<TileDef> outcomeTiles();
