@@ -28,25 +28,36 @@ ScenarioError::ScenarioError(std::vector<InputError> errs)
 
 std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates) {
   // Optimal string alignment distance: typos, missing letters and swapped pairs cost 1.
-  auto distance = [](const std::string& a, const std::string& b) {
-    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (size_t i = 1; i <= a.size(); ++i)
+  // Three rolling rows (the swap looks two rows back): no allocation per cell row.
+  std::vector<size_t> before, prev, cur;
+  auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
+  // Stops as soon as a row's minimum reaches `limit` (rows never decrease): the
+  // candidate cannot beat the best one, and long garbage costs little.
+  auto distance = [&](const std::string& a, const std::string& b, size_t limit) {
+    before.assign(b.size() + 1, 0);
+    prev.resize(b.size() + 1);
+    cur.resize(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      cur[0] = i;
       for (size_t j = 1; j <= b.size(); ++j) {
-        size_t cost = std::tolower(a[i - 1]) == std::tolower(b[j - 1]) ? 0 : 1;
-        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+        size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
         if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-          d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+          cur[j] = std::min(cur[j], before[j - 2] + 1);
       }
-    return d[a.size()][b.size()];
+      std::swap(before, prev);
+      std::swap(prev, cur);
+      if (*std::min_element(prev.begin(), prev.end()) >= limit) return limit;
+    }
+    return prev[b.size()];
   };
   std::string best;
   size_t best_d = std::max<size_t>(2, (word.size() + 2) / 3) + 1;
   for (const auto& c : candidates) {
     size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
     if (gap >= best_d) continue;  // the distance is at least the length difference
-    size_t dd = distance(word, c);
+    size_t dd = distance(word, c, best_d);
     if (dd < best_d && dd < std::max(word.size(), c.size())) {
       best_d = dd;
       best = c;

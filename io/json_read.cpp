@@ -279,7 +279,7 @@ void readSection(const std::string& section, const json& obj, const std::string&
   std::vector<std::string> keys;
   for (const auto& d : paramTable())
     if (d.scope == scope && d.section() == section) keys.push_back(d.key());
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
+  for (auto it = obj.begin(); it != obj.end() && !r.full(); ++it) {
     std::string child = ptr + "/" + pointerToken(it.key());
     const ParamDecl* d = findParam(scope, section + "." + it.key());
     if (d)

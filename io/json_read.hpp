@@ -49,6 +49,9 @@ class Reporter {
   // Marks a refused subtree: no further error is reported inside it.
   void flag(const std::string& ptr);
   const std::string& file() const { return file_; }
+  // More errors than are shown: readers stop early (the input is refused anyway), so a
+  // huge file of mistakes costs no more than reading it.
+  bool full() const;
   // Where the scenario sits in the text, prefixed to every pointer ("" or "/manifest/scenario").
   void setBase(std::string base) { base_ = std::move(base); }
 
@@ -60,7 +63,6 @@ class Reporter {
   std::set<std::string> flagged_;  // full pointers of per-person subtrees, already reported once
 
   bool room();
-  bool full() const;
   bool underFlagged(const std::string& full_ptr) const;
   void add(const std::string& at, const std::string& shown, const std::string& msg, bool at_key);
 };

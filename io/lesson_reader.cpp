@@ -21,7 +21,7 @@ void readLesson(const json& v, const std::string& ptr, Reporter& r, Scenario& s)
   if (!v.is_array()) return r.value(ptr, "expected a list of lesson steps, got " + typeName(v));
   const std::vector<std::string> keys = {"title", "narrative", "predict", "set",
                                          "watch", "run_weeks", "expect"};
-  for (size_t i = 0; i < v.size(); ++i) {
+  for (size_t i = 0; i < v.size() && !r.full(); ++i) {
     std::string sp = ptr + "/" + std::to_string(i);
     const json& step = v[i];
     LessonStep st;
@@ -29,7 +29,7 @@ void readLesson(const json& v, const std::string& ptr, Reporter& r, Scenario& s)
       r.value(sp, "expected a lesson step object, got " + typeName(step));
       continue;
     }
-    for (auto it = step.begin(); it != step.end(); ++it) {
+    for (auto it = step.begin(); it != step.end() && !r.full(); ++it) {
       const std::string& k = it.key();
       std::string child = sp + "/" + pointerToken(k);
       if (k == "title")
@@ -52,7 +52,7 @@ void readLesson(const json& v, const std::string& ptr, Reporter& r, Scenario& s)
           r.value(child, "expected an object {\"path\": value}, got " + typeName(set));
           continue;
         }
-        for (auto jt = set.begin(); jt != set.end(); ++jt) {
+        for (auto jt = set.begin(); jt != set.end() && !r.full(); ++jt) {
           std::string vp = child + "/" + pointerToken(jt.key());
           if (!jt.value().is_primitive() || jt.value().is_null()) {
             r.value(vp, "expected a number, true/false or a name, got " + typeName(jt.value()));

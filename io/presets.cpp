@@ -36,7 +36,7 @@ PresetEntry checkPreset(const std::string& name, const std::string& text, const 
   known.insert(known.end(), regime_sections.begin(), regime_sections.end());
   if (!e.doc.contains("preset"))
     r.missing("", "preset", "missing \"preset\": expected \"" + name + "\" (the file name)");
-  for (auto it = e.doc.begin(); it != e.doc.end(); ++it) {
+  for (auto it = e.doc.begin(); it != e.doc.end() && !r.full(); ++it) {
     const std::string& k = it.key();
     const json& v = it.value();
     std::string ptr = "/" + pointerToken(k);
@@ -59,7 +59,7 @@ PresetEntry checkPreset(const std::string& name, const std::string& text, const 
       std::vector<std::string> paths;
       for (const auto& d : paramTable())
         if (d.scope == Scope::Regime) paths.push_back(d.path);
-      for (auto jt = v.begin(); jt != v.end(); ++jt) {
+      for (auto jt = v.begin(); jt != v.end() && !r.full(); ++jt) {
         std::string child = ptr + "/" + pointerToken(jt.key());
         if (!findParam(Scope::Regime, jt.key()))
           r.key(child, "unknown regime parameter '" + jt.key() + "'" + didYouMean(jt.key(), paths));

@@ -47,7 +47,7 @@ RegimeSpec readRegime(const json& v, const std::string& ptr, Reporter& r) {
   const std::vector<std::string> world_sections = sectionsOf(Scope::World);
   std::vector<std::string> known = {"name", "preset", "description"};
   known.insert(known.end(), regime_sections.begin(), regime_sections.end());
-  for (auto it = v.begin(); it != v.end(); ++it) {
+  for (auto it = v.begin(); it != v.end() && !r.full(); ++it) {
     const std::string& k = it.key();
     std::string child = ptr + "/" + pointerToken(k);
     std::string ignored;
@@ -75,7 +75,7 @@ void readNotes(const json& v, const std::string& ptr, Reporter& r, Notes& n) {
   const std::vector<std::string> keys = {"what_is_it", "how_it_works", "things_to_notice", "things_to_try",
                                          "passage"};
   std::string* fields[] = {&n.what_is_it, &n.how_it_works, &n.things_to_notice, &n.things_to_try, &n.passage};
-  for (auto it = v.begin(); it != v.end(); ++it) {
+  for (auto it = v.begin(); it != v.end() && !r.full(); ++it) {
     std::string child = ptr + "/" + pointerToken(it.key());
     auto k = std::find(keys.begin(), keys.end(), it.key());
     if (k == keys.end())
@@ -105,7 +105,7 @@ void readScenario(const json& root, Reporter& r, Scenario& s) {
   std::vector<std::string> known = {"title",   "description", "group_labels", "weeks", "seed",
                                     "regimes", "notes",       "lesson",       "expect"};
   known.insert(known.end(), world_sections.begin(), world_sections.end());
-  for (auto it = root.begin(); it != root.end(); ++it) {
+  for (auto it = root.begin(); it != root.end() && !r.full(); ++it) {
     const std::string& k = it.key();
     const json& v = it.value();
     std::string ptr = "/" + pointerToken(k);

@@ -322,3 +322,15 @@ TEST_CASE("11: lesson validation is linear: 4,800 set entries, no copy of the sc
   CAPTURE(text.size());
   CHECK(bytes < 100 * text.size());
 }
+
+TEST_CASE("a file made of mistakes costs no more than reading it: checking stops once 20 are found") {
+  std::string text = "{" + kRegime + ",\n\"lesson\": [{\"title\": \"t\", \"set\": {";
+  for (int i = 0; i < 100000; ++i) text += std::string(i ? "," : "") + "\"zz.q" + std::to_string(i) + "\": 1";
+  text += "}}]}";
+  std::vector<InputError> e;
+  size_t bytes = bytesAllocatedBy([&] { e = errorsOf(text); });
+  REQUIRE(e.size() == static_cast<size_t>(kMaxReportedErrors) + 1);
+  CHECK(e.back().message.find("too many errors") == 0);
+  // Each further error would build its "did you mean" list over all parameters.
+  CHECK(bytes < 60 * text.size());
+}
