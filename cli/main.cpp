@@ -25,7 +25,8 @@ const std::vector<Command>& commands() {
        "  --set PATH=VALUE    change a parameter (repeatable): population.size=5000,\n"
        "                      appeal.cost=0.1 (every regime), regimes[1].appeal.cost=0.1 (one regime)\n"
        "  --threads N         worker threads (0 = all cores; results do not depend on it)\n"
-       "  --out DIR           write DIR/timeseries.csv and DIR/summary.json (atomically)\n"
+       "  --out DIR           write DIR/timeseries.csv and DIR/summary.json; DIR is replaced as a\n"
+       "                      whole, only when the run succeeds (it may hold only outputs)\n"
        "  --citizens-out FILE write the synthetic population with ground truth and decisions, one row\n"
        "                      per citizen per regime, for an audit (docs/audit.md)\n"
        "  --quiet             do not print the summary table\n",
