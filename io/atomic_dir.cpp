@@ -99,14 +99,16 @@ AtomicDir::AtomicDir(const std::string& dir, std::vector<std::string> names)
   struct stat st {};
   if (::lstat(final_.c_str(), &st) == 0) {
     if (!S_ISDIR(st.st_mode)) throw std::runtime_error(shown + " exists and is not a folder");
-    for (const auto& e : fs::directory_iterator(final_, ec)) {
+    std::error_code list_ec;  // its own: earlier clean-up errors do not matter here
+    for (const auto& e : fs::directory_iterator(final_, list_ec)) {
       std::string n = e.path().filename().string();
-      if (!e.is_regular_file(ec) || std::find(names_.begin(), names_.end(), n) == names_.end())
+      std::error_code type_ec;
+      if (!e.is_regular_file(type_ec) || std::find(names_.begin(), names_.end(), n) == names_.end())
         throw std::runtime_error(shown + " holds '" + printable(n) +
                                  "', which is not an output of this command; the folder is replaced as a "
                                  "whole, so give a new or empty folder (or remove it)");
     }
-    if (ec) fail("cannot read the folder " + shown, ec.value());
+    if (list_ec) fail("cannot read the folder " + shown, list_ec.value());
   }
 
   // Probe: can a folder be made where this one (or its missing parents) will go?

@@ -219,6 +219,10 @@ TEST_CASE("5: writeFileAtomic replaces a file or leaves it as it was (full disk,
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(file(f) == original);                                        // the original was not truncated
   CHECK(entries(dir) == std::vector<std::string>{"scenario.json"});  // no temp left
+  // A file that does not exist yet is created (with the usual permissions, umask applied).
+  tl::writeFileAtomic((dir / "export.csv").string(), "a,b\n");
+  CHECK(file(dir / "export.csv") == "a,b\n");
+  fs::remove(dir / "export.csv");
   // A successful save keeps the file's permissions and follows a symbolic link.
   tl::writeFileAtomic(f.string(), "{}\n");
   CHECK(file(f) == "{}\n");
