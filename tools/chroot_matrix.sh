@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# chroot_matrix.sh: tries the README's test command (bash tools/test.sh) as a new user would, on
-# fresh minimal Debian systems (debootstrap --variant=minbase, root, nothing else installed), and
-# prints one table row per distribution: SFML and Dear ImGui versions, build, tests, GUI test.
+# chroot_matrix.sh: tries the README's two set-up commands (bash tools/test.sh, then bash
+# tools/run.sh) as a new user would, on fresh minimal Debian systems (debootstrap --variant=minbase,
+# root, nothing else installed), and prints one table row per distribution: SFML and Dear ImGui
+# versions, build, tests, whether the GUI test ran and whether run.sh opened the app.
 #
 # Usage (as root, on a Debian/Ubuntu host with debootstrap):
 #   bash tools/chroot_matrix.sh [--root DIR] [--mirror URL] [--worktree] [--prepare] [DIST...]
@@ -108,6 +109,18 @@ run_suite() {
   echo "chroot_matrix: $suite: bash tools/test.sh (log: $log)" >&2
   local start=$SECONDS rc=0
   in_chroot "$dir" "$cache" /bin/bash -c 'cd /root/trustlab && bash tools/test.sh' >"$log" 2>&1 || rc=$?
+  # Then the README's other command, tools/run.sh: with no display it opens the app under
+  # xvfb-run; --screenshot makes the app save a picture and quit instead of running on.
+  local run="no"
+  if [ "$rc" = 0 ]; then
+    rm -f "$dir/tmp/run_sh.png"
+    echo "== bash tools/run.sh --screenshot /tmp/run_sh.png --after-weeks 2" >>"$log"
+    if in_chroot "$dir" "$cache" /bin/bash -c \
+      'cd /root/trustlab && timeout -k 10 600 bash tools/run.sh --screenshot /tmp/run_sh.png --after-weeks 2' \
+      >>"$log" 2>&1 && [ -s "$dir/tmp/run_sh.png" ]; then
+      run="yes"
+    fi
+  fi
   local minutes=$(((SECONDS - start + 59) / 60))
 
   local sfml imgui build tests gui
@@ -146,7 +159,7 @@ run_suite() {
       gui="ran, failed"
     fi
   fi
-  ROWS+=("| $suite | $sfml | $imgui | $build | $tests | $gui | $rc | $minutes |")
+  ROWS+=("| $suite | $sfml | $imgui | $build | $tests | $gui | $run | $rc | $minutes |")
 }
 
 # Everything runs from main, which bash reads whole before starting: editing this file while a
@@ -161,7 +174,7 @@ main() {
     if prepare_base "$s"; then
       run_suite "$s"
     else
-      ROWS+=("| $s | - | - | no (debootstrap failed) | not run | no | - | - |")
+      ROWS+=("| $s | - | - | no (debootstrap failed) | not run | no | no | - | - |")
     fi
   done
 
@@ -169,14 +182,15 @@ main() {
     echo "trustlab $(git -C "$REPO" describe --always --dirty 2>/dev/null || echo '?')," \
       "$(date -u +%Y-%m-%d), host $(. /etc/os-release && echo "$PRETTY_NAME"), $(nproc) cores"
     echo
-    echo "| distribution | SFML (libsfml-dev) | Dear ImGui (libimgui-dev) | build ok | tests | GUI test ran | exit | minutes |"
-    echo "|---|---|---|---|---|---|---|---|"
+    echo "| distribution | SFML (libsfml-dev) | Dear ImGui (libimgui-dev) | build ok | tests (tools/test.sh) | GUI test ran | tools/run.sh opened the app | exit | minutes |"
+    echo "|---|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${ROWS[@]}"
   } | tee "$ROOT/matrix.md"
 
-  # Exit 0 only when every suite built with the GUI, passed every test and ran the GUI test.
+  # Exit 0 only when every suite built with the GUI, passed every test, ran the GUI test and
+  # opened the app with tools/run.sh.
   for r in "${ROWS[@]}"; do
-    grep -Eq '\| yes \| [0-9]+/[0-9]+ passed, 0 failed \| yes \| 0 \|' <<<"$r" || exit 1
+    grep -Eq '\| yes \| [0-9]+/[0-9]+ passed, 0 failed \| yes \| yes \| 0 \|' <<<"$r" || exit 1
   done
 }
 main; exit $?
