@@ -148,3 +148,14 @@ TEST_CASE("the installed CLI validates and runs the installed scenarios from any
   CHECK_MESSAGE(run(cli + " scenarios", work, out) == 0, out);
   CHECK(out.find("default") != std::string::npos);
 }
+
+TEST_CASE("the installed app starts from any folder (its usage, no display needed)") {
+  const auto& in = installed();
+  REQUIRE(in.code == 0);
+  if (!TL_GUI_BUILT) return;
+  fs::path work = in.scratch / "elsewhere";
+  fs::create_directories(work);
+  std::string out;
+  CHECK_MESSAGE(run("\"" + (in.prefix / "bin/trustlab").string() + "\" --help", work, out) == 0, out);
+  CHECK(out.rfind("usage: trustlab", 0) == 0);
+}
