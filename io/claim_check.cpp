@@ -179,7 +179,7 @@ bool effectHolds(const Expect& e, double x) {
     case Expect::Direction::Higher:
       return x >= e.by;
     case Expect::Direction::Lower:
-      return ratio ? x <= 1.0 / e.by : x <= -e.by;
+      return ratio ? x <= e.by : x <= -e.by;
     case Expect::Direction::Same:
       return ratio ? (x >= 1.0 / e.by && x <= e.by) : std::fabs(x) <= e.by;
   }
@@ -289,10 +289,10 @@ std::string describeClaim(const Expect& e, const Scenario& s) {
       rel = ratio ? ">= " + num(e.by) + " x" : "higher by >= " + num(e.by);
       break;
     case Expect::Direction::Lower:
-      rel = ratio ? "<= 1/" + num(e.by) + " x" : "lower by >= " + num(e.by);
+      rel = ratio ? "<= " + num(e.by) + " x" : "lower by >= " + num(e.by);
       break;
     case Expect::Direction::Same:
-      rel = ratio ? "within " + num(e.by) + " x" : "within " + num(e.by);
+      rel = ratio ? "within 1/" + num(e.by) + " and " + num(e.by) + " x" : "within " + num(e.by);
       break;
   }
   return d + "; vs " + vs + ": " + rel;

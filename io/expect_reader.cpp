@@ -178,9 +178,12 @@ class ExpectReader {
     const json& by = v["by"];
     if (!by.is_number() || by.get<double>() < 0)
       ok = fail(p + "/by", "expected the smallest effect that counts: a number >= 0");
-    else if (e.effect == Expect::Effect::Ratio && by.get<double>() < 1)
+    else if (e.effect == Expect::Effect::Ratio && e.direction == Expect::Direction::Same &&
+             by.get<double>() < 1)
       ok = fail(p + "/by",
-                "expected a factor >= 1 for a ratio (lower by 1.25 means at most 1/1.25 = 0.8 times)");
+                "expected a factor >= 1 for \"same\" as a ratio (1.1: between 1/1.1 and 1.1 times)");
+    else if (e.effect == Expect::Effect::Ratio && by.get<double>() <= 0)
+      ok = fail(p + "/by", "expected the bound of the ratio: a number > 0 (lower 0.8: at most 0.8 times)");
     else
       e.by = by.get<double>();
     return e;
@@ -260,7 +263,7 @@ class ExpectReader {
       return ": what it is compared with (a number, {\"regime\": 0}, {\"group\": \"A\"}, "
              "\"without_step\"...)";
     if (key == "direction") return ": \"higher\", \"lower\" or \"same\"";
-    return ": the smallest effect that counts (0 or more; a factor >= 1 for a ratio)";
+    return ": the smallest effect that counts (a difference >= 0, or the bound of a ratio)";
   }
 };
 

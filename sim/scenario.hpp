@@ -50,7 +50,8 @@ struct Expect {
   enum class Direction { Higher, Lower, Same };
   Direction direction = Direction::Higher;
   // The smallest effect that counts. Difference: higher means >= by, lower <= -by,
-  // same |d| <= by. Ratio (a factor >= 1): higher >= by, lower <= 1/by, same within.
+  // same |d| <= by. Ratio: the bound of side / other: higher >= by, lower <= by, same
+  // between 1/by and by (by >= 1).
   double by = 0;
 };
 

@@ -28,9 +28,11 @@ std::string scenarioText(const std::string& notes, const std::string& step) {
     {"title": "one", "narrative": "", "predict": "", "watch": "", "run_weeks": 52},
     {"title": "two", "narrative": "", "predict": "", "watch": "", "run_weeks": 52,
      "set": {"regimes[1].transparency.notice": true},
-     "expect": [)" + step + R"(]}
+     "expect": [)" +
+         step + R"(]}
   ],
-  "expect": [)" + notes + "]}";
+  "expect": [)" +
+         notes + "]}";
 }
 
 const std::string kTrue =
@@ -63,7 +65,7 @@ TEST_CASE("claims are read into plain structs, with defaults per place") {
   Scenario s = parseScenario(
       scenarioText(kTrue,
                    R"({"says": "notice cuts wrongful sanctions", "metric": "wrongly_sanctioned", "regime": 1,
-                       "per_capita": true, "vs": "without_step", "effect": "ratio", "direction": "lower", "by": 1.1},
+                       "per_capita": true, "vs": "without_step", "effect": "ratio", "direction": "lower", "by": 0.9},
                       {"says": "at week 60", "metric": "aware", "vs": {"regime": 0, "metric": "wronged"},
                        "effect": "ratio", "direction": "same", "by": 2},
                       {"says": "a week", "metric": "trust_mean", "window": {"weeks": [10, 70]}, "vs": 0.5,
@@ -85,7 +87,7 @@ TEST_CASE("claims are read into plain structs, with defaults per place") {
   CHECK(a.side.window.kind == ClaimWindow::Kind::Step);  // a step: its own weeks
   CHECK(a.versus == Expect::Versus::WithoutStep);
   CHECK(a.effect == Expect::Effect::Ratio);
-  CHECK(a.by == 1.1);
+  CHECK(a.by == 0.9);
   const Expect& b = s.lesson[1].expect[1];
   CHECK(b.other.metric == "wronged");
   CHECK(b.other.regime == 0);
@@ -105,29 +107,37 @@ TEST_CASE("bad claims are refused where they are written") {
           "/expect/0/regime", "from 0 to 1");
   refused(R"({"says": "x", "metric": "harm", "group": "C", "vs": 0, "direction": "higher", "by": 0})", "",
           "/expect/0/group", "unknown group 'C'");
-  refused(R"({"says": "x", "metric": "harm", "window": {"week": 104}, "vs": 0, "direction": "higher", "by": 0})",
-          "", "/expect/0/window/week", "from 0 to 103");
+  refused(
+      R"({"says": "x", "metric": "harm", "window": {"week": 104}, "vs": 0, "direction": "higher", "by": 0})",
+      "", "/expect/0/window/week", "from 0 to 103");
   refused(R"({"says": "x", "metric": "harm", "window": "step", "vs": 0, "direction": "higher", "by": 0})", "",
           "/expect/0/window", "lesson step");
   refused(R"({"says": "x", "metric": "harm", "vs": "without_step", "direction": "higher", "by": 0})", "",
           "/expect/0/vs", "the notes have no step");
-  refused(R"({"says": "x", "metric": "harm", "vs": {"group": "A"}, "effect": "ratio", "direction": "lower", "by": 0.8})",
-          "", "/expect/0/by", "factor >= 1");
-  refused(R"({"says": "x", "metric": "ppv", "per_capita": true, "vs": 0, "direction": "higher", "by": 0})", "",
-          "/expect/0/per_capita", "per_capita applies to counts");
+  refused(
+      R"({"says": "x", "metric": "harm", "vs": {"group": "A"}, "effect": "ratio", "direction": "same", "by": 0.8})",
+      "", "/expect/0/by", "factor >= 1");
+  refused(
+      R"({"says": "x", "metric": "harm", "vs": {"group": "A"}, "effect": "ratio", "direction": "lower", "by": 0})",
+      "", "/expect/0/by", "a number > 0");
+  refused(R"({"says": "x", "metric": "ppv", "per_capita": true, "vs": 0, "direction": "higher", "by": 0})",
+          "", "/expect/0/per_capita", "per_capita applies to counts");
   refused(R"({"says": "x", "metric": "aware", "window": "end", "vs": 0, "direction": "higher", "by": 0})", "",
           "/expect/0/window", "\"run\" or \"step\"");
   refused(R"({"says": "x", "metric": "harm", "vs": {}, "direction": "higher", "by": 0})", "", "/expect/0/vs",
           "expected a number");
   refused(R"({"says": "x", "metric": "harm", "vs": {"regime": 0}, "direction": "higher", "by": 0})", "",
           "/expect/0/vs", "same metric, regime, group and window");
-  refused(R"({"says": "x", "metric": "harm", "vs": 0, "direction": "up", "by": 0})", "", "/expect/0/direction",
-          "\"higher\", \"lower\" or \"same\"");
+  refused(R"({"says": "x", "metric": "harm", "vs": 0, "direction": "up", "by": 0})", "",
+          "/expect/0/direction", "\"higher\", \"lower\" or \"same\"");
   refused(R"({"says": "x", "metric": "harm", "vs": 0, "direction": "higher", "by": 0, "sayz": 1})", "",
           "/expect/0/sayz", "unknown key 'sayz'");
-  refused(R"({"says": "x", "metric": "harm", "vs": 0, "direction": "higher"})", "", "/expect/0", "missing \"by\"");
-  refused("", R"({"says": "x", "metric": "harm", "window": {"week": 104}, "vs": 0, "direction": "higher", "by": 0})",
-          "/lesson/1/expect/0/window/week", "by the end of this step");
+  refused(R"({"says": "x", "metric": "harm", "vs": 0, "direction": "higher"})", "", "/expect/0",
+          "missing \"by\"");
+  refused(
+      "",
+      R"({"says": "x", "metric": "harm", "window": {"week": 104}, "vs": 0, "direction": "higher", "by": 0})",
+      "/lesson/1/expect/0/window/week", "by the end of this step");
   // A claim list is not mistaken for a list of people, but other lists of objects still are.
   auto e = errorsOf(kTrue, "");
   CHECK(e.empty());
@@ -135,8 +145,9 @@ TEST_CASE("bad claims are refused where they are written") {
 
 TEST_CASE("without_step needs a step that changes something") {
   std::string text = scenarioText("", "");
-  text.replace(text.find(R"("watch": "", "run_weeks": 52},)"), 30,
-               R"("watch": "", "run_weeks": 52, "expect": [{"says": "x", "metric": "harm", "vs": "without_step",
+  text.replace(
+      text.find(R"("watch": "", "run_weeks": 52},)"), 30,
+      R"("watch": "", "run_weeks": 52, "expect": [{"says": "x", "metric": "harm", "vs": "without_step",
                "direction": "higher", "by": 0}]},)");
   try {
     parseScenario(text, "c.json");
@@ -150,7 +161,8 @@ TEST_CASE("without_step needs a step that changes something") {
 
 TEST_CASE("claims round-trip through the writer") {
   Scenario s = parseScenario(
-      scenarioText(kTrue, R"({"says": "w", "metric": "appealed", "regime": 1, "window": "run", "vs": "without_step",
+      scenarioText(kTrue,
+                   R"({"says": "w", "metric": "appealed", "regime": 1, "window": "run", "vs": "without_step",
                               "effect": "ratio", "direction": "higher", "by": 1.2},
                              {"says": "v", "metric": "sanctioned", "per_capita": true, "window": "end",
                               "vs": {"window": {"week": 3}}, "direction": "same", "by": 0.01})"),
@@ -180,11 +192,14 @@ TEST_CASE("effectHolds: direction and smallest effect, for differences and ratio
   CHECK(effectHolds(e, -2));
   CHECK_FALSE(effectHolds(e, 2.5));
   e.effect = Expect::Effect::Ratio;
-  e.by = 1.25;
+  e.by = 0.8;
   e.direction = Expect::Direction::Lower;
   CHECK(effectHolds(e, 0.8));
   CHECK_FALSE(effectHolds(e, 0.81));
   e.direction = Expect::Direction::Higher;
+  CHECK(effectHolds(e, 0.81));  // a share: "at least 80 % as many"
+  CHECK_FALSE(effectHolds(e, 0.79));
+  e.by = 1.25;
   CHECK(effectHolds(e, 1.25));
   CHECK(effectHolds(e, INFINITY));
   CHECK_FALSE(effectHolds(e, 1.2));
@@ -268,7 +283,8 @@ TEST_CASE("metric values aggregate over windows as documented") {
   // A state: the mean over the weeks; per capita divides by the group's size.
   double sanctioned = sumOf(*sim, 0, &WeekRow::sanctioned, 1, 10, 20) / 10.0;
   CHECK(value("sanctioned", 0, 1, 10, 19) == doctest::Approx(sanctioned));
-  CHECK(value("sanctioned", 0, 1, 10, 19, true) == doctest::Approx(sanctioned / lastRow(*sim, 0, 1).population));
+  CHECK(value("sanctioned", 0, 1, 10, 19, true) ==
+        doctest::Approx(sanctioned / lastRow(*sim, 0, 1).population));
   // An event count: the sum. wrongful_sanction_weeks is the sum of wrongly_sanctioned.
   CHECK(value("appeals_filed", 1, 2, 0, 59) == sumOf(*sim, 1, &WeekRow::appeals_filed));
   CHECK(value("wrongful_sanction_weeks", 0, 0, 0, 59) == sim->summary()[0].group[0].wrongful_sanction_weeks);
@@ -278,7 +294,8 @@ TEST_CASE("metric values aggregate over windows as documented") {
   for (const WeekRow& r : rowsOf(*sim, 0, 2))
     if (r.week >= 40) c += r.confusion;
   CHECK(value("fpr", 0, 2, 40, 59) == doctest::Approx(rates(c).fpr));
-  CHECK(value("disparate_impact", 0, 2, 0, 59) == doctest::Approx(sim->summary()[0].group[0].disparate_impact));
+  CHECK(value("disparate_impact", 0, 2, 0, 59) ==
+        doctest::Approx(sim->summary()[0].group[0].disparate_impact));
   // A weekly mean: the mean of the weeks.
   double trust = 0;
   for (const WeekRow& r : rowsOf(*sim, 1, 0))
@@ -286,16 +303,18 @@ TEST_CASE("metric values aggregate over windows as documented") {
   CHECK(value("trust_mean", 1, 0, 0, 4) == doctest::Approx(trust / 5));
   // Funnel stages: between snapshots.
   CHECK(value("wronged", 0, 2, 0, 59) == sim->summary()[0].group[2].funnel.wronged);
-  CHECK(value("wronged", 0, 2, 30, 59) == sim->summary()[0].group[2].funnel.wronged - mid[0].group[2].funnel.wronged);
+  CHECK(value("wronged", 0, 2, 30, 59) ==
+        sim->summary()[0].group[2].funnel.wronged - mid[0].group[2].funnel.wronged);
   CHECK_THROWS_AS(value("wronged", 0, 2, 10, 59), std::invalid_argument);
   CHECK(std::isnan(value("sanctioned", 0, 2, 50, 70)));  // weeks the run does not hold
 }
 
 TEST_CASE("check results: the same whatever the threads, and a false claim fails") {
   Scenario s = parseScenario(
-      scenarioText(kTrue + R"(, {"says": "B is larger than A", "metric": "population", "group": "B",
+      scenarioText(
+          kTrue + R"(, {"says": "B is larger than A", "metric": "population", "group": "B",
                                  "vs": {"group": "A"}, "direction": "higher", "by": 1})",
-                   R"({"says": "notice: more of the wronged aware", "metric": "aware", "regime": 1, "window": "run",
+          R"({"says": "notice: more of the wronged aware", "metric": "aware", "regime": 1, "window": "run",
                        "vs": "without_step", "direction": "higher", "by": 0},
                       {"says": "the opaque pane is unchanged by the step", "metric": "harm", "regime": 0,
                        "vs": "without_step", "direction": "same", "by": 0})"),
