@@ -56,7 +56,9 @@ App::App(const Scenario& sc, const AppOptions& opt)
   session_.load(sc);
   city_.setLabels(sc.label_a, sc.label_b);
   if (opt.inspect >= 0) inspect(opt.inspect);
-  if (opt.after_weeks > 0) worker_.step(opt.after_weeks);
+  // A lesson step applied at a given week: run to it first (scriptedFrame applies, then runs on).
+  int first_run = opt.apply_at_week >= 0 ? opt.apply_at_week : opt.after_weeks;
+  if (first_run > 0) worker_.step(first_run);
   if (opt.play || opt.bench_frames > 0) setPlaying(true);
   if (opt.right_tab == "notes") right_tab_request_ = static_cast<int>(RightTab::Notes);
   if (opt.right_tab == "lesson") right_tab_request_ = static_cast<int>(RightTab::Lesson);
@@ -70,7 +72,7 @@ App::App(const Scenario& sc, const AppOptions& opt)
   if (opt.lesson_step >= 0) {
     lesson_.goTo(opt.lesson_step);
     if (opt.lesson_reveal || opt.lesson_apply) lesson_.reveal();
-    if (opt.lesson_apply) lesson_.applyOnNextDraw();
+    if (opt.lesson_apply && opt.apply_at_week < 0) lesson_.applyOnNextDraw();
     if (!opt.predict.empty()) {  // "2", "same", "2:120"
       Prediction p;
       std::string c = opt.predict.substr(0, opt.predict.find(':'));
@@ -80,6 +82,13 @@ App::App(const Scenario& sc, const AppOptions& opt)
       lesson_.predict(p);
     }
     if (right_tab_request_ < 0) right_tab_request_ = static_cast<int>(RightTab::Lesson);
+  }
+  if (opt.city_identity) city_.setOrder(CityOrder::Identity);
+  for (int v = 0; v < kViewCount && !opt.highlight.empty(); ++v) {
+    std::string label = stateLabel(static_cast<CitizenView>(v));
+    for (char& c : label)
+      if (c == ' ') c = '_';
+    if (label == opt.highlight) city_.setHighlight(v);
   }
   std::snprintf(pop_buf_, sizeof pop_buf_, "%zu", sc.population());
   std::snprintf(seed_buf_, sizeof seed_buf_, "%llu", static_cast<unsigned long long>(sc.seed()));
@@ -243,8 +252,10 @@ void App::drawUi() {
   float spare = L.city.h - city_h;
   drawCity(ImVec2(L.city.x, L.city.y), ImVec2(L.city.w, city_h), L.city.h);
   drawOutcomes(Box{L.outcomes.x, L.outcomes.y - spare, L.outcomes.w, L.outcomes.h});
+  // Folded charts come back when the city left them the room after all.
+  const float charts_min = ImGui::GetFontSize() * (presenter_ ? 7.5f : 9.0f);
   drawAnalysis(Box{L.analysis.x, L.analysis.y - spare, L.analysis.w, L.analysis.h + spare}, L.analysis_tabs,
-               L.analysis_collapsed);
+               L.analysis_collapsed && L.analysis.h + spare < charts_min);
   if (L.right_shown) drawRight(L.right, L.stacked);
   drawFileDialog();
   drawErrors();

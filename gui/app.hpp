@@ -27,10 +27,13 @@ struct AppOptions {
   int lesson_step = -1;        // open the lesson at this step (0-based)
   bool lesson_reveal = false;  // and get past its prediction
   bool lesson_apply = false;   // and apply its changes
+  int apply_at_week = -1;      // with lesson_apply: at this week, then run on to after_weeks
   std::string pane_rects;      // write the panes' screen rectangles here (screenshot test)
   std::string layout_report;   // write the layout report (JSON) here (layout test)
   std::string export_csv;      // write the numbers (CSV) here after `after_weeks`, then exit
   std::string predict;         // the class's prediction for lesson_step: "2", "same", "2:120"
+  bool city_identity = false;  // the city as citizens live, not sorted by state
+  std::string highlight;       // a state to highlight ("wrongly_sanctioned")
 };
 
 // Runs the app on the scenario until the window closes; returns the exit code.

@@ -9,11 +9,21 @@
 
 namespace tl::gui {
 
+namespace {
+// Wide enough for the longest state name and the combo's arrow: the choice is never cut.
+float highlightComboWidth() {
+  float w = 0;
+  for (int v = 0; v < kViewCount; ++v)
+    w = std::max(w, ImGui::CalcTextSize(stateLabel(static_cast<CitizenView>(v))).x);
+  return w + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2 + 2;
+}
+}  // namespace
+
 float App::cityControlsWidth() const {
   const ImGuiStyle& st = ImGui::GetStyle();
   float radio = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x;
   return ImGui::CalcTextSize("City:  sorted  where they live    highlight:").x + 2 * radio +
-         ImGui::GetFontSize() * 9 + st.ItemSpacing.x * 5;
+         highlightComboWidth() + st.ItemSpacing.x * 5;
 }
 
 void App::drawCityControls() {
@@ -34,7 +44,7 @@ void App::drawCityControls() {
   ImGui::SameLine();
   int h = city_.highlight();
   const char* preview = h < 0 ? "none" : stateLabel(static_cast<CitizenView>(h));
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  ImGui::SetNextItemWidth(highlightComboWidth());
   if (ImGui::BeginCombo("##highlight", preview)) {
     if (ImGui::Selectable("none", h < 0)) city_.setHighlight(-1);
     for (int v = 0; v < kViewCount; ++v)

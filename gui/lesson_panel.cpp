@@ -57,7 +57,13 @@ void drawNotes(const Scenario& s) {
 std::string LessonPanel::currentWatch(const Session& session) const {
   const auto& lesson = session.loaded().lesson;
   if (lesson.empty()) return "";
-  return lesson[static_cast<size_t>(std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1)))].watch;
+  const LessonStep& st =
+      lesson[static_cast<size_t>(std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1)))];
+  // The step's `watch` text and the metrics its claims (`expect`) are about, by output name.
+  std::string w = st.watch;
+  for (const auto& e : st.expect)
+    w += " " + e.side.metric + (e.versus == Expect::Versus::Side ? " " + e.other.metric : "");
+  return w;
 }
 
 Edit LessonPanel::currentChanges(const Session& session) const {
@@ -186,6 +192,15 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
     for (const auto& line : outcomes) {
       ImGui::Bullet();
       ImGui::TextWrapped("%s", line.c_str());
+    }
+    // What the lesson claims (checked over many seeds by trustlab-cli check-lessons).
+    if (!st.expect.empty()) {
+      ImGui::TextColored(kHeading, "The lesson's claim%s", st.expect.size() > 1 ? "s" : "");
+      for (const auto& e : st.expect) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", e.says.c_str());
+        drawStateKeyFor(e.says);
+      }
     }
   }
   ImGui::Spacing();

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "gui/app.hpp"
+#include "gui/palette.hpp"
 #include "io/scenario_io.hpp"
 
 namespace {
@@ -29,7 +30,10 @@ const char* kUsage =
     "  --tooltip PATH[@R]     open the help of this parameter (of regime R, 0-based; -1 = world)\n"
     "  --lesson-step N [--reveal|--apply]  open the lesson at step N (1-based), past its\n"
     "                         prediction, or with its changes applied\n"
+    "  --apply-at-week W      apply the lesson step's changes at week W, then run on to --after-weeks\n"
     "  --help-overlay         show the keyboard shortcuts\n"
+    "  --city sorted|identity the city view (default sorted)\n"
+    "  --highlight STATE      dim every citizen but this state, e.g. wrongly_sanctioned\n"
     "  --predict PANE[:NUMBER]   with --lesson-step: record the class's prediction (a pane number, or\n"
     "                         'same'; and a number) and reveal\n"
     "  --pane-rects FILE      write the city panes' screen rectangles (screenshot test)\n"
@@ -112,7 +116,10 @@ int main(int argc, char** argv) {
       opt.lesson_reveal = true;
     else if (a == "--apply")
       opt.lesson_apply = true;
-    else if (a == "--lesson-step")
+    else if (a == "--apply-at-week") {
+      opt.lesson_apply = true;
+      opt.apply_at_week = static_cast<int>(number("a week"));
+    } else if (a == "--lesson-step")
       opt.lesson_step = static_cast<int>(number("a step number")) - 1;
     else if (a == "--pane-rects")
       opt.pane_rects = next("a file name");
@@ -120,6 +127,15 @@ int main(int argc, char** argv) {
       opt.layout_report = next("a file name");
     else if (a == "--export-csv")
       opt.export_csv = next("a file name");
+    else if (a == "--city") {
+      std::string v = next("sorted or identity");
+      if (v != "sorted" && v != "identity") {
+        std::cerr << "trustlab: --city: expected sorted or identity, got \"" << v << "\"\n";
+        return 2;
+      }
+      opt.city_identity = v == "identity";
+    } else if (a == "--highlight")
+      opt.highlight = next("a state such as wrongly_sanctioned");
     else if (a == "--predict")
       opt.predict = next("a pane number or 'same', optionally :NUMBER");
     else if (a == "--tooltip") {
@@ -162,6 +178,26 @@ int main(int argc, char** argv) {
   if (opt.inspect >= 0 && static_cast<size_t>(opt.inspect) >= scenario.population()) {
     std::cerr << "trustlab: --inspect " << opt.inspect << ": the population has citizens 0 to "
               << scenario.population() - 1 << "\n";
+    return 2;
+  }
+  if (!opt.highlight.empty()) {
+    std::string known;
+    bool ok = false;
+    for (int v = 0; v < tl::kViewCount; ++v) {
+      std::string label = tl::gui::stateLabel(static_cast<tl::CitizenView>(v));
+      for (char& c : label)
+        if (c == ' ') c = '_';
+      ok = ok || label == opt.highlight;
+      known += (v ? ", " : "") + label;
+    }
+    if (!ok) {
+      std::cerr << "trustlab: --highlight: expected one of " << known << ", got \"" << opt.highlight
+                << "\"\n";
+      return 2;
+    }
+  }
+  if (opt.apply_at_week >= 0 && (opt.lesson_step < 0 || opt.apply_at_week > opt.after_weeks)) {
+    std::cerr << "trustlab: --apply-at-week needs --lesson-step and a week up to --after-weeks\n";
     return 2;
   }
   if (!opt.predict.empty() && opt.lesson_step < 0) {

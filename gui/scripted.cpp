@@ -38,6 +38,18 @@ int App::scriptedFrame(ScriptedRun& sr) {
   using Clock = ScriptedRun::Clock;
   // Scripted screenshot or export: wait until the worker has run the weeks, then settle a few frames.
   if (!opt_.screenshot.empty() || !opt_.export_csv.empty()) {
+    // --apply-at-week: at that week (the model idle), apply the lesson step; once it shows in the
+    // marks (or after 30 frames: a step may change nothing), run on to --after-weeks.
+    if (opt_.apply_at_week >= 0 && sr.apply_phase < 2) {
+      if (sr.apply_phase == 0 && frame_.ready && frame_.week >= opt_.apply_at_week && worker_.idle()) {
+        lesson_.applyOnNextDraw();
+        sr.apply_phase = 1;
+      } else if (sr.apply_phase == 1 && (!session_.marks().empty() || ++sr.apply_wait > 30)) {
+        worker_.step(opt_.after_weeks - frame_.week);
+        sr.apply_phase = 2;
+      }
+      return -1;
+    }
     int target = std::min(opt_.after_weeks, frame_.total_weeks);
     bool model_done = frame_.ready && frame_.week >= target && worker_.idle() && !frame_.summary.empty() &&
                       rows_.size() >= static_cast<size_t>(frame_.week) * frame_.names.size() * 3;

@@ -274,3 +274,58 @@ TEST_CASE("the key draws each state in its own colour (the 'rewarded' diamond is
   stbi_image_free(img);
 #endif
 }
+
+namespace {
+// The first week whose row differs between two exports of the same run (-1: none).
+int firstDifferentWeek(const std::string& a, const std::string& b) {
+  std::ifstream fa(a), fb(b);
+  std::string la, lb;
+  std::getline(fa, la), std::getline(fb, lb);  // headers
+  while (std::getline(fa, la) && std::getline(fb, lb))
+    if (la != lb) return std::stoi(la.substr(0, la.find(',')));
+  return -1;
+}
+}  // namespace
+
+TEST_CASE("--apply-at-week applies the lesson step at that week, and the app checks its options") {
+  if (!gui_test::canRun(true)) return;
+  std::string app = guiBinary();
+  {
+    // Step 1 cuts the right pane's agencies to one: its harm changes from the very next week.
+    std::ofstream sc("gui_apply_at_week.json");
+    sc << R"({"weeks": 60, "population": {"size": 4000},
+ "regimes": [{"name": "Left", "preset": "blacklist_joint_sanctions"},
+             {"name": "Right", "preset": "blacklist_joint_sanctions"}],
+ "lesson": [{"title": "Fewer agencies", "narrative": "n", "set": {"regimes[1].consequences.agencies": 1},
+             "run_weeks": 10}]})";
+  }
+  auto run = [&](const std::string& extra, const std::string& csv) {
+    std::remove(csv.c_str());
+    std::string cmd = "xvfb-run -a -s '-screen 0 1024x768x24' '" + app +
+                      "' gui_apply_at_week.json --size 1024x768 --after-weeks 40 --export-csv " + csv + " " +
+                      extra + " > " + csv + ".log 2>&1";
+    INFO(cmd);
+    REQUIRE(std::system(cmd.c_str()) == 0);
+  };
+  run("", "gui_apply_none.csv");
+  run("--lesson-step 1 --apply-at-week 12", "gui_apply_12.csv");
+  run("--lesson-step 1 --apply-at-week 25", "gui_apply_25.csv");
+  int d12 = firstDifferentWeek("gui_apply_none.csv", "gui_apply_12.csv");
+  int d25 = firstDifferentWeek("gui_apply_none.csv", "gui_apply_25.csv");
+  CHECK(d12 >= 12);
+  CHECK(d12 <= 14);
+  CHECK(d25 >= 25);
+  CHECK(d25 <= 27);
+  // Without a lesson step, a week past --after-weeks, or an unknown state: refused, exit 2.
+  for (const char* bad : {"--apply-at-week 5", "--lesson-step 1 --apply-at-week 50", "--highlight purple",
+                          "--city upside_down"}) {
+    INFO(bad);
+    int rc =
+        std::system(("'" + app + "' gui_apply_at_week.json --after-weeks 40 --screenshot gui_bad_opt.png " +
+                     bad + " 2> gui_bad_opt.err")
+                        .c_str());
+    REQUIRE(WIFEXITED(rc));
+    CHECK(WEXITSTATUS(rc) == 2);
+    CHECK_FALSE(fileExists("gui_bad_opt.png"));
+  }
+}
