@@ -84,12 +84,7 @@ App::App(const Scenario& sc, const AppOptions& opt)
     if (right_tab_request_ < 0) right_tab_request_ = static_cast<int>(RightTab::Lesson);
   }
   if (opt.city_identity) city_.setOrder(CityOrder::Identity);
-  for (int v = 0; v < kViewCount && !opt.highlight.empty(); ++v) {
-    std::string label = stateLabel(static_cast<CitizenView>(v));
-    for (char& c : label)
-      if (c == ' ') c = '_';
-    if (label == opt.highlight) city_.setHighlight(v);
-  }
+  if (!opt.highlight.empty()) city_.setHighlight(stateFromName(opt.highlight));
   std::snprintf(pop_buf_, sizeof pop_buf_, "%zu", sc.population());
   std::snprintf(seed_buf_, sizeof seed_buf_, "%llu", static_cast<unsigned long long>(sc.seed()));
   std::snprintf(path_buf_, sizeof path_buf_, "%s", "my_scenario.json");

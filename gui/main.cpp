@@ -180,21 +180,10 @@ int main(int argc, char** argv) {
               << scenario.population() - 1 << "\n";
     return 2;
   }
-  if (!opt.highlight.empty()) {
-    std::string known;
-    bool ok = false;
-    for (int v = 0; v < tl::kViewCount; ++v) {
-      std::string label = tl::gui::stateLabel(static_cast<tl::CitizenView>(v));
-      for (char& c : label)
-        if (c == ' ') c = '_';
-      ok = ok || label == opt.highlight;
-      known += (v ? ", " : "") + label;
-    }
-    if (!ok) {
-      std::cerr << "trustlab: --highlight: expected one of " << known << ", got \"" << opt.highlight
-                << "\"\n";
-      return 2;
-    }
+  if (!opt.highlight.empty() && tl::gui::stateFromName(opt.highlight) < 0) {
+    std::cerr << "trustlab: --highlight: expected one of " << tl::gui::stateNames() << ", got \""
+              << opt.highlight << "\"\n";
+    return 2;
   }
   if (opt.apply_at_week >= 0 && (opt.lesson_step < 0 || opt.apply_at_week > opt.after_weeks)) {
     std::cerr << "trustlab: --apply-at-week needs --lesson-step and a week up to --after-weeks\n";

@@ -38,6 +38,24 @@ ImVec4 stateColourVec(CitizenView v) {
 }
 Glyph stateGlyph(CitizenView v) { return kGlyphs[idx(v)]; }
 const char* stateLabel(CitizenView v) { return kLabels[idx(v)]; }
+namespace {
+std::string cliName(int v) {
+  std::string n = stateLabel(static_cast<CitizenView>(v));
+  for (char& c : n)
+    if (c == ' ') c = '_';
+  return n;
+}
+}  // namespace
+int stateFromName(const std::string& name) {
+  for (int v = 0; v < kViewCount; ++v)
+    if (cliName(v) == name) return v;
+  return -1;
+}
+std::string stateNames() {
+  std::string s;
+  for (int v = 0; v < kViewCount; ++v) s += (v ? ", " : "") + cliName(v);
+  return s;
+}
 const char* glyphName(Glyph g) {
   switch (g) {
     case Glyph::Dot:

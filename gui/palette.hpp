@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "sim/simulation.hpp"
@@ -23,6 +24,10 @@ Glyph stateGlyph(CitizenView v);
 const char* glyphName(Glyph g);
 // Short label shown in the legend ("wrongly sanctioned").
 const char* stateLabel(CitizenView v);
+// The state a command-line name means ("wrongly_sanctioned": the label with _ for spaces); -1 if none.
+int stateFromName(const std::string& name);
+// Every state's command-line name, comma-separated (for an error message).
+std::string stateNames();
 // Draws a legend swatch (colour + glyph) at p with side s.
 void drawSwatch(ImDrawList* dl, ImVec2 p, float s, CitizenView v);
 
