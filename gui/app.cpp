@@ -49,6 +49,7 @@ App::App(const Scenario& sc, const AppOptions& opt)
   if (!opt.right_tab.empty() || opt.inspect != -1 || opt.lesson_step >= 0) show_right_ = true;
   int hw = static_cast<int>(std::thread::hardware_concurrency());
   worker_.setThreads(opt.threads >= 0 ? opt.threads : std::max(1, hw - 1));
+  lesson_.setClaimThreads(opt.threads >= 0 ? opt.threads : std::max(1, hw - 1));
   worker_.setSpeed(opt.speed);
   speed_index_ = 3;
   for (int i = 0; i < kSpeedCount; ++i)
@@ -82,6 +83,9 @@ App::App(const Scenario& sc, const AppOptions& opt)
       lesson_.predict(p);
     }
     if (right_tab_request_ < 0) right_tab_request_ = static_cast<int>(RightTab::Lesson);
+    // A scripted picture of a revealed step shows what happened and the claims' records.
+    if ((opt.lesson_reveal || opt.lesson_apply || !opt.predict.empty()) && !opt.screenshot.empty())
+      lesson_.scrollToReveal();
   }
   if (opt.city_identity) city_.setOrder(CityOrder::Identity);
   if (!opt.highlight.empty()) city_.setHighlight(stateFromName(opt.highlight));
@@ -177,9 +181,9 @@ void App::drawAnalysis(const Box& b, bool tabs, bool collapsed) {
 void App::drawOutcomes(const Box& b) {
   beginPanel("Outcomes", ImVec2(b.x, b.y), ImVec2(b.w, b.h),
              ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  std::string watch = lesson_.currentWatch(session_);
-  float used =
-      tiles_.draw(rows_, frame_, session_.marks(), watch, session_.current(), ImGui::GetContentRegionAvail());
+  Watched watched(lesson_.currentWatch(session_), lesson_.currentClaimed(session_));
+  float used = tiles_.draw(rows_, frame_, session_.marks(), watched, session_.current(),
+                           ImGui::GetContentRegionAvail());
   outcomes_h_ = std::ceil(used + 2 * ImGui::GetStyle().WindowPadding.y + 2);
   reportPanel("outcomes", false);
   ImGui::End();
@@ -201,13 +205,15 @@ void App::drawRight(const Box& b, bool with_policy) {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Notes", nullptr, flag(RightTab::Notes))) {
-      drawNotes(session_.loaded());
+      lesson_.drawNotesTab(session_);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Lesson", nullptr, flag(RightTab::Lesson))) {
       int since = tiles_.sinceWeek(session_.marks());
-      lesson_.draw(session_, worker_, frame_,
-                   tiles_.summaryLines(frame_, lesson_.currentWatch(session_), since));
+      lesson_.draw(
+          session_, worker_, frame_,
+          tiles_.summaryLines(
+              frame_, Watched(lesson_.currentWatch(session_), lesson_.currentClaimed(session_)), since));
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

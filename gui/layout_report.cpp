@@ -15,6 +15,7 @@ struct Report {
   nlohmann::ordered_json cities = nlohmann::ordered_json::array();
   nlohmann::ordered_json tiles = nlohmann::ordered_json::array();
   nlohmann::ordered_json clipped = nlohmann::ordered_json::array();
+  nlohmann::ordered_json claims = nlohmann::ordered_json::array();
 };
 // One collector: the draw code that measures is spread over many panels, and only the last
 // complete frame is ever written.
@@ -63,6 +64,11 @@ void reportTile(int pane, const char* metric, ImVec2 pos, ImVec2 size, float num
                             {"number_px", number_px}});
 }
 
+void reportClaim(int step, const std::string& says, const std::string& record, int held, int runs) {
+  report().claims.push_back(
+      {{"step", step}, {"says", says}, {"record", record}, {"held", held}, {"runs", runs}});
+}
+
 void reportClipped(const char* where, const std::string& text, float need_px, float have_px) {
   report().clipped.push_back({{"where", where}, {"text", text}, {"need_px", need_px}, {"have_px", have_px}});
 }
@@ -77,6 +83,7 @@ std::string reportJson() {
   j["cities"] = r.cities;
   j["tiles"] = r.tiles;
   j["clipped"] = r.clipped;
+  j["claims"] = r.claims;
   return j.dump(1) + "\n";
 }
 

@@ -18,6 +18,8 @@ void reportPanel(const char* name, bool scrollable);
 void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int citizens_per_cell);
 // An outcome tile's number: its rectangle and text height in pixels.
 void reportTile(int pane, const char* metric, ImVec2 pos, ImVec2 size, float number_px);
+// A lesson claim's record as shown (step -1: the notes'), with how often it held.
+void reportClaim(int step, const std::string& says, const std::string& record, int held, int runs);
 // A text that was cut (or would overflow) where it was drawn.
 void reportClipped(const char* where, const std::string& text, float need_px, float have_px);
 // The report as JSON.

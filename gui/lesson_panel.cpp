@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "gui/change_words.hpp"
+#include "gui/layout_report.hpp"
 #include "gui/palette.hpp"
 #include "gui/state_key.hpp"
 
@@ -14,6 +15,8 @@ namespace tl::gui {
 namespace {
 const ImVec4 kHeading(0.34f, 0.71f, 0.91f, 1);  // Okabe-Ito sky blue
 const ImVec4 kPredict(0.94f, 0.89f, 0.26f, 1);  // Okabe-Ito yellow, as the watched tiles
+const ImVec4 kHolds(0.0f, 0.70f, 0.52f, 1);     // Okabe-Ito bluish green, lightened for a dark ground
+const ImVec4 kFails(0.84f, 0.37f, 0.0f, 1);     // Okabe-Ito vermillion
 
 void section(const char* title, const std::string& text) {
   if (text.empty()) return;
@@ -59,11 +62,20 @@ std::string LessonPanel::currentWatch(const Session& session) const {
   if (lesson.empty()) return "";
   const LessonStep& st =
       lesson[static_cast<size_t>(std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1)))];
-  // The step's `watch` text and the metrics its claims (`expect`) are about, by output name.
-  std::string w = st.watch;
-  for (const auto& e : st.expect)
-    w += " " + e.side.metric + (e.versus == Expect::Versus::Side ? " " + e.other.metric : "");
-  return w;
+  return st.watch;
+}
+
+std::set<std::string> LessonPanel::currentClaimed(const Session& session) const {
+  const auto& lesson = session.loaded().lesson;
+  std::set<std::string> out;
+  if (lesson.empty()) return out;
+  const LessonStep& st =
+      lesson[static_cast<size_t>(std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1)))];
+  for (const auto& e : st.expect) {
+    out.insert(e.side.metric);
+    if (e.versus == Expect::Versus::Side) out.insert(e.other.metric);
+  }
+  return out;
 }
 
 Edit LessonPanel::currentChanges(const Session& session) const {
@@ -104,6 +116,85 @@ void LessonPanel::drawPrediction(const Session& session, const Frame& frame) {
   (void)session;
 }
 
+void LessonPanel::syncClaims(const Session& session) {
+  if (claims_loads_ == session.loads()) return;
+  claims_loads_ = session.loads();
+  claims_.reset(session.file(), claim_threads_);
+}
+
+bool LessonPanel::claimsPending(const Session& session) {
+  const auto& lesson = session.file().lesson;
+  if (!revealed_ || step_ < 0 || step_ >= static_cast<int>(lesson.size())) return false;
+  if (lesson[static_cast<size_t>(step_)].expect.empty()) return false;
+  syncClaims(session);
+  claims_.request(step_);  // in case the lesson tab is not on screen
+  auto state = claims_.status(step_).state;
+  return state == ClaimRecords::State::None || state == ClaimRecords::State::Queued ||
+         state == ClaimRecords::State::Running;
+}
+
+void LessonPanel::drawClaims(const Session& session, int step, const std::vector<Expect>& expect) {
+  ClaimRecords::Status st = claims_.status(step);
+  const Scenario& file = session.file();
+  ImGui::TextColored(kHeading, "%s claim%s, checked in %d runs", step < 0 ? "The notes'" : "The lesson's",
+                     expect.size() > 1 ? "s" : "", ClaimRecords::kSeeds);
+  for (size_t i = 0; i < expect.size(); ++i) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", expect[i].says.c_str());
+    drawStateKeyFor(expect[i].says);
+    if (st.state != ClaimRecords::State::Done || i >= st.results.size()) continue;
+    const ClaimResult& r = st.results[i];
+    std::string rec = recordText(r, claims_.firstSeed());
+    ImGui::Indent();
+    ImGui::PushStyleColor(ImGuiCol_Text, r.passes() ? kHolds : kFails);
+    ImGui::TextWrapped("%s", rec.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Unindent();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s\nThe same check: trustlab-cli check-lessons %s --seeds %d",
+                        describeClaim(r.expect, file).c_str(), file.source_file.c_str(),
+                        ClaimRecords::kSeeds);
+    reportClaim(step, expect[i].says, rec, r.held(), r.runs());
+  }
+  switch (st.state) {
+    case ClaimRecords::State::None:
+    case ClaimRecords::State::Queued:
+    case ClaimRecords::State::Running: {
+      char label[64];
+      std::snprintf(label, sizeof label, "checking: %d of %d runs", st.runs_done, st.runs);
+      float stop_w = ImGui::CalcTextSize("stop").x + ImGui::GetStyle().FramePadding.x * 2 +
+                     ImGui::GetStyle().ItemSpacing.x;
+      ImGui::ProgressBar(
+          static_cast<float>(st.runs_done) / static_cast<float>(std::max(1, st.runs)),
+          ImVec2(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - stop_w), 0), label);
+      ImGui::SameLine();
+      if (ImGui::SmallButton("stop")) claims_.stop(step);
+      break;
+    }
+    case ClaimRecords::State::Stopped:
+      ImGui::TextDisabled("The check was stopped.");
+      ImGui::SameLine();
+      if (ImGui::SmallButton("check again")) claims_.retry(step);
+      break;
+    case ClaimRecords::State::Failed:
+      ImGui::PushStyleColor(ImGuiCol_Text, kFails);
+      ImGui::TextWrapped("The claims could not be checked: %s", st.error.c_str());
+      ImGui::PopStyleColor();
+      break;
+    case ClaimRecords::State::Done:
+      break;
+  }
+}
+
+void LessonPanel::drawNotesTab(const Session& session) {
+  drawNotes(session.loaded());
+  syncClaims(session);
+  if (session.file().expect.empty()) return;
+  claims_.request(-1);
+  ImGui::Spacing();
+  drawClaims(session, -1, session.file().expect);
+}
+
 void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame,
                        const std::vector<std::string>& outcomes) {
   const auto& lesson = session.loaded().lesson;
@@ -114,6 +205,9 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   }
   step_ = std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1));
   const LessonStep& st = lesson[static_cast<size_t>(step_)];
+  // Checked while the class predicts, shown after the reveal.
+  syncClaims(session);
+  if (!st.expect.empty()) claims_.request(step_);
   ImGui::TextDisabled("Step %d of %zu", step_ + 1, lesson.size());
   ImGui::SameLine();
   if (ImGui::SmallButton("< back") && step_ > 0) goTo(step_ - 1);
@@ -161,7 +255,10 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   if (st.run_weeks > 0) {
     char label[64];
     std::snprintf(label, sizeof label, "Run %d weeks", st.run_weeks);
-    if (ImGui::Button(label)) worker.step(st.run_weeks);
+    if (ImGui::Button(label)) {
+      worker.step(st.run_weeks);
+      scroll_to_reveal_ = true;  // the class now looks at what happens
+    }
     ImGui::SameLine();
     char now[48];
     std::snprintf(now, sizeof now, "now at week %d", frame.week);
@@ -178,6 +275,10 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   auto pred = predictions_.find(step_);
   if (pred != predictions_.end() || !outcomes.empty()) {
     ImGui::Spacing();
+    if (scroll_to_reveal_) {
+      ImGui::SetScrollHereY(0.0f);
+      scroll_to_reveal_ = false;
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, kPredict);
     ImGui::TextWrapped("Predicted, and what happened by week %d", frame.week);
     ImGui::PopStyleColor();
@@ -193,15 +294,11 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
       ImGui::Bullet();
       ImGui::TextWrapped("%s", line.c_str());
     }
-    // What the lesson claims (checked over many seeds by trustlab-cli check-lessons).
-    if (!st.expect.empty()) {
-      ImGui::TextColored(kHeading, "The lesson's claim%s", st.expect.size() > 1 ? "s" : "");
-      for (const auto& e : st.expect) {
-        ImGui::Bullet();
-        ImGui::TextWrapped("%s", e.says.c_str());
-        drawStateKeyFor(e.says);
-      }
-    }
+  }
+  // What the lesson claims, and how often it holds in other runs (as trustlab-cli check-lessons).
+  if (!st.expect.empty()) {
+    ImGui::Spacing();
+    drawClaims(session, step_, st.expect);
   }
   ImGui::Spacing();
   if (step_ + 1 < static_cast<int>(lesson.size()) && ImGui::Button("Next step")) goTo(step_ + 1);

@@ -3,9 +3,11 @@
 // step's changes in words, and the key of the states the texts name.
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "gui/claim_records.hpp"
 #include "gui/session.hpp"
 
 namespace tl::gui {
@@ -25,10 +27,18 @@ class LessonPanel {
   // `outcomes` are the watched outcomes now, one line each (OutcomeTiles::summaryLines).
   void draw(Session& session, ModelWorker& worker, const Frame& frame,
             const std::vector<std::string>& outcomes);
+  // The notes, with the records of the claims they make.
+  void drawNotesTab(const Session& session);
+  // Runs in parallel when checking claims (the records do not depend on it).
+  void setClaimThreads(int n) { claim_threads_ = n; }
+  // Scripted screenshots wait for this: the revealed step's claims are still being checked.
+  bool claimsPending(const Session& session);
   void restart() { step_ = 0, revealed_ = false, applied_ = false, error_.clear(), predictions_.clear(); }
   void goTo(int step) { step_ = step, revealed_ = false, applied_ = false, error_.clear(); }
   void reveal() { revealed_ = true; }
   void applyOnNextDraw() { auto_apply_ = true; }  // scripted screenshots
+  // Scrolls the panel to what happened and the claims' records (after a run; scripted screenshots).
+  void scrollToReveal() { scroll_to_reveal_ = true; }
   // Scripted screenshots: record this prediction for the current step (and reveal).
   void predict(const Prediction& p) {
     predictions_[step_] = p;
@@ -37,12 +47,20 @@ class LessonPanel {
   // The current step's `watch` text and the parameters it sets ("" / empty without a lesson).
   std::string currentWatch(const Session& session) const;
   Edit currentChanges(const Session& session) const;
+  // The output names the current step's claims (`expect`) read: their tiles are shown and highlighted.
+  std::set<std::string> currentClaimed(const Session& session) const;
   int step() const { return step_; }
 
  private:
   void drawPrediction(const Session& session, const Frame& frame);
+  // A new scenario: forget the records of the old one.
+  void syncClaims(const Session& session);
+  // Each claim in words and, once checked, its record over ClaimRecords::kSeeds runs.
+  void drawClaims(const Session& session, int step, const std::vector<Expect>& expect);
+  ClaimRecords claims_;
+  int claims_loads_ = -1, claim_threads_ = 1;
   int step_ = 0;
-  bool revealed_ = false, applied_ = false, auto_apply_ = false;
+  bool revealed_ = false, applied_ = false, auto_apply_ = false, scroll_to_reveal_ = false;
   std::string error_;
   std::map<int, Prediction> predictions_;  // by step
   char number_buf_[32] = {};

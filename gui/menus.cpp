@@ -20,7 +20,7 @@ void App::drawMenu() {
     if (ImGui::MenuItem("Export numbers (CSV)...", "Ctrl+E")) requestFile(FileDialogMode::ExportCsv);
     if (ImGui::MenuItem("Export picture (PNG)...", "Ctrl+P")) requestFile(FileDialogMode::ExportPng);
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit")) window_.close();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) window_.close();
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {

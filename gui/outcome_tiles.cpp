@@ -6,6 +6,8 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <exception>
+#include <limits>
 
 #include "gui/fonts.hpp"
 #include "gui/layout_report.hpp"
@@ -48,6 +50,34 @@ std::string metricLabel(const char* column) {
   return m ? m->label : column;
 }
 
+// Words for the outputs that are not in the metric table (summary.json's rates and funnel).
+const char* summaryLabel(const std::string& name) {
+  static const std::pair<const char*, const char*> kLabels[] = {
+      {"fpr", "false positive rate"},
+      {"fnr", "false negative rate"},
+      {"ppv", "precision (selected who are targets)"},
+      {"npv", "negative predictive value"},
+      {"base_rate", "base rate"},
+      {"selection_rate", "selection rate"},
+      {"accuracy", "accuracy"},
+      {"sanction_rate", "share of citizen-weeks sanctioned"},
+      {"benefit_rate", "share of citizen-weeks benefited"},
+      {"disparate_impact", "disparate impact (selection B / A)"},
+      {"sanction_ratio", "sanction ratio (B / A)"},
+      {"benefit_ratio", "benefit ratio (B / A)"},
+      {"wronged", "wrongful episodes"},
+      {"aware", "wronged and aware"},
+      {"appealed", "wronged who appealed"},
+      {"decided", "wrongful appeals decided"},
+      {"overturned", "wrongful sanctions overturned"},
+      {"corrections", "errors corrected"},
+      {"median_weeks_to_correction", "median weeks to correction"},
+  };
+  for (const auto& l : kLabels)
+    if (name == l.first) return l.second;
+  return nullptr;
+}
+
 int columnIndex(const char* name) {
   static const std::vector<std::string> cols = weekRowColumns();
   for (size_t i = 0; i < cols.size(); ++i)
@@ -71,7 +101,15 @@ std::set<std::string> watchedNames(const std::string& watch) {
   return out;
 }
 
-std::vector<TileDef> outcomeTiles() {
+Watched::Watched(const std::string& watch, const std::set<std::string>& claimed)
+    : names(watchedNames(watch)) {
+  extra = claimed;
+  for (const auto& n : names)
+    if (n.find('_') != std::string::npos) extra.insert(n);
+  names.insert(claimed.begin(), claimed.end());
+}
+
+std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched) {
   std::vector<TileDef> out;
   for (const auto& t : kTiles) {
     if (t.kind != TileKind::Ever && columnIndex(t.column) < 0) continue;  // the model does not count it
@@ -88,6 +126,28 @@ std::vector<TileDef> outcomeTiles() {
     }
     const MetricDecl* m = t.column[0] ? findMetric(t.column) : nullptr;
     if (m && t.kind != TileKind::Sum) d.help = std::string(m->description) + " " + t.note;
+    out.push_back(d);
+  }
+  // Watched outputs no tile shows yet, in the order of the output tables.
+  for (const ClaimMetric& m : claimMetrics()) {
+    if (!watched.count(m.name)) continue;
+    bool shown = false;
+    for (const auto& t : out) shown = shown || m.name == t.name || m.name == t.also;
+    if (shown) continue;
+    TileDef d{m.name.c_str(), "", TileKind::Claim, "", "", "", "", &m};
+    const MetricDecl* decl = findMetric(m.name);
+    const char* words = summaryLabel(m.name);
+    d.title = decl ? decl->label : words ? words : m.name;
+    if (m.kind == MetricKind::State || m.kind == MetricKind::Level) d.title += " now";
+    if (m.kind == MetricKind::Episode || m.kind == MetricKind::Median) d.title += " (whole run)";
+    d.help = decl ? std::string(decl->description)
+                  : "As summary.json and the lesson's claims compute it (docs/metrics.md).";
+    if (m.kind == MetricKind::State || m.kind == MetricKind::Level)
+      d.help += " At the end of the latest week; since a change: how much it rose or fell.";
+    else if (m.kind == MetricKind::Episode || m.kind == MetricKind::Median)
+      d.help += " Over the whole run.";
+    else
+      d.help += " Over the weeks counted (since the start or the latest change).";
     out.push_back(d);
   }
   return out;
@@ -128,6 +188,7 @@ OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Frame& f, int pa
     out.valid = true;
     return out;
   }
+  if (t.kind == TileKind::Claim) return claimValueNow(t, f, pane, group, since);
   if (k >= cols_.size()) return out;
   const Columns& c = cols_[k];
   int i = columnIndex(t.column);
@@ -146,28 +207,63 @@ OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Frame& f, int pa
       break;
     }
     case TileKind::Ever:
+    case TileKind::Claim:
       break;
   }
   out.valid = true;
   return out;
 }
 
-std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const std::string& watch,
-                                                    int since) const {
-  std::set<std::string> watched = watchedNames(watch);
-  std::vector<TileDef> tiles = outcomeTiles();
+OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Frame& f, int pane, int group,
+                                                int since) const {
+  Value out;
+  if (!rows_ || rows_->empty() || !t.metric) return out;
+  RunRecord run;
+  run.rows = rows_;
+  run.regimes = static_cast<int>(f.names.size());
+  const int last = rows_->back().week;
+  run.snapshots = {Snapshot{0, {}}, Snapshot{last + 1, f.summary}};
+  const MetricKind kind = t.metric->kind;
+  auto read = [&](int from, int to) {
+    try {
+      return claimValue(run, *t.metric, pane, group, from, to, false);
+    } catch (const std::exception&) {
+      return std::numeric_limits<double>::quiet_NaN();
+    }
+  };
+  if (kind == MetricKind::State || kind == MetricKind::Level)
+    out.a = read(last, last) - (since > 0 && since <= last ? read(since - 1, since - 1) : 0.0);
+  else if (kind == MetricKind::Episode || kind == MetricKind::Median)
+    out.a = f.summary.size() == f.names.size() ? read(0, last) : std::numeric_limits<double>::quiet_NaN();
+  else
+    out.a = read(std::min(since, last), last);
+  out.valid = !std::isnan(out.a);
+  return out;
+}
+
+std::string OutcomeTiles::shownValue(const TileDef& t, const Value& v, int since) {
+  if (!v.valid) return "n/a";
+  if (t.kind == TileKind::Ratio) return countText(v.a) + " / " + countText(v.b);
+  const bool delta =
+      since > 0 && (t.kind == TileKind::Now || (t.metric && (t.metric->kind == MetricKind::State ||
+                                                             t.metric->kind == MetricKind::Level)));
+  const bool counted = t.kind != TileKind::Claim || t.metric->kind == MetricKind::State ||
+                       t.metric->kind == MetricKind::Flow || t.metric->kind == MetricKind::Episode;
+  if (counted || std::fabs(v.a) >= 100) return delta ? signedCountText(v.a) : countText(v.a);
+  std::string r = rateText(std::fabs(v.a));
+  return (v.a < 0 ? "-" : delta && v.a > 0 ? "+" : "") + r;
+}
+
+std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watched& watched, int since) const {
+  std::vector<TileDef> tiles = outcomeTiles(watched.extra);
   bool any = false;
-  for (const auto& t : tiles) any = any || watched.count(t.name) || (t.also[0] && watched.count(t.also));
+  for (const auto& t : tiles) any = any || watched.has(t.name) || watched.has(t.also);
   std::vector<std::string> out;
   for (const auto& t : tiles) {
-    if (any && !watched.count(t.name) && !(t.also[0] && watched.count(t.also))) continue;
+    if (any && !watched.has(t.name) && !watched.has(t.also)) continue;
     std::string line = std::string(t.title) + ":";
     for (size_t p = 0; p < f.names.size(); ++p) {
-      Value v = value(t, f, static_cast<int>(p), 2, since);
-      std::string shown = !v.valid                               ? "n/a"
-                          : t.kind == TileKind::Ratio            ? countText(v.a) + " / " + countText(v.b)
-                          : t.kind == TileKind::Now && since > 0 ? signedCountText(v.a)
-                                                                 : countText(v.a);
+      std::string shown = shownValue(t, value(t, f, static_cast<int>(p), 2, since), since);
       line += (p ? ", " : " ") + std::to_string(p + 1) + ": " + shown;
     }
     out.push_back(line);
@@ -176,12 +272,13 @@ std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const std::s
 }
 
 float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
-                         const std::vector<ChangeMark>& marks, const std::string& watch, const Scenario& sc,
+                         const std::vector<ChangeMark>& marks, const Watched& watched, const Scenario& sc,
                          ImVec2 size) {
   const float fs = ImGui::GetFontSize(), lh = ImGui::GetTextLineHeightWithSpacing();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const int panes = static_cast<int>(f.names.size());
   const int since = sinceWeek(marks);
+  rows_ = &rows;
   if (rows.size() != cached_rows_ || since != cached_since_ || f.generation != cached_gen_) {
     accumulate(rows, static_cast<size_t>(panes), since);
     cached_rows_ = rows.size(), cached_since_ = since, cached_gen_ = f.generation;
@@ -202,8 +299,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::Checkbox("by group", &by_group_);
-  const std::set<std::string> watched = watchedNames(watch);
-  const std::vector<TileDef> tiles = outcomeTiles();
+  const std::vector<TileDef> tiles = outcomeTiles(watched.extra);
   const int n = static_cast<int>(tiles.size());
   ImFont* big = numberFont();
   const float nf_full = big->FontSize;
@@ -225,9 +321,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
       }
     }
     for (int p = 0; p < panes; ++p) {
-      Value v = value(t, f, p, 2, since);
-      std::string s =
-          t.kind == TileKind::Ratio ? countText(v.a) + " / " + countText(v.b) : countText(v.a) + "+";
+      std::string s = shownValue(t, value(t, f, p, 2, since), since) + "+";
       number_w = std::max(number_w, big->CalcTextSizeA(nf_full, FLT_MAX, 0, s.c_str()).x);
     }
   }
@@ -268,7 +362,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     const float head_h = headerH(b);
     for (int t = first; t < last; ++t) {
       const TileDef& def = tiles[static_cast<size_t>(t)];
-      bool w = watched.count(def.name) || (def.also[0] && watched.count(def.also));
+      bool w = watched.has(def.name) || watched.has(def.also);
       ImVec2 at(x0 + name_w + (t - first) * col_w + pad, y);
       dl->AddText(ImGui::GetFont(), fs, at, w ? watch_col : dim, def.title.c_str(), nullptr, col_w - 2 * pad);
       if (ImGui::IsMouseHoveringRect(at, ImVec2(at.x + col_w - 2 * pad, at.y + head_h))) {
@@ -291,17 +385,11 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
       drawPaneDash(dl, ImVec2(x0 + fs * 0.8f, nat.y + fs * 0.6f), name_w - fs * 1.0f, p);
       for (int t = first; t < last; ++t) {
         const TileDef& def = tiles[static_cast<size_t>(t)];
-        bool w = watched.count(def.name) || (def.also[0] && watched.count(def.also));
+        bool w = watched.has(def.name) || watched.has(def.also);
         ImVec2 c0(x0 + name_w + (t - first) * col_w + 1, y), c1(c0.x + col_w - 2, y + row_h - 2);
         dl->AddRectFilled(c0, c1, ImGui::GetColorU32(ImGuiCol_FrameBg), 3);
         if (w) dl->AddRect(c0, c1, watch_col, 3, 0, std::max(2.0f, fs * 0.12f));
-        auto shown = [&](int group) {
-          Value v = value(def, f, p, group, since);
-          if (!v.valid) return std::string("n/a");
-          bool signed_delta = def.kind == TileKind::Now && since > 0;
-          if (def.kind == TileKind::Ratio) return countText(v.a) + " / " + countText(v.b);
-          return signed_delta ? signedCountText(v.a) : countText(v.a);
-        };
+        auto shown = [&](int group) { return shownValue(def, value(def, f, p, group, since), since); };
         float inner = col_w - 2 * pad - 2;
         if (!by_group_) {
           std::string s = shown(2);

@@ -11,11 +11,20 @@
 
 #include "gui/model_worker.hpp"
 #include "gui/session.hpp"
+#include "io/claim_metrics.hpp"
 
 namespace tl::gui {
 
 // The output names a lesson step's `watch` text mentions (words of letters, digits and _).
 std::set<std::string> watchedNames(const std::string& watch);
+// What a lesson step is about: the output names its `watch` text mentions and those its claims read
+// (`claimed`), highlighted; and the ones that get a tile of their own if no tile shows them (the
+// claimed, and watch words that can only be output names, like appeal_backlog).
+struct Watched {
+  std::set<std::string> names, extra;
+  Watched(const std::string& watch, const std::set<std::string>& claimed);
+  bool has(const char* name) const { return name[0] && names.count(name); }
+};
 
 // One outcome: how it is computed from timeseries.csv columns (names as in the CSV).
 enum class TileKind {
@@ -23,6 +32,7 @@ enum class TileKind {
   Sum,    // the column summed over weeks (citizen-weeks, harm)
   Ratio,  // two columns summed: "overturned / decided"
   Ever,   // people wrongly sanctioned at least once (tracked by the model worker)
+  Claim,  // any other output name a lesson watches or claims about, read as a claim reads it
 };
 struct TileDef {
   const char* name;  // the output name a lesson's `watch` uses
@@ -32,18 +42,21 @@ struct TileDef {
   const char* column2;  // Ratio: the denominator's column
   std::string title;    // on screen (from sim/metrics.def where it is a metric)
   std::string help;
+  const ClaimMetric* metric = nullptr;  // Claim: the output (io/claim_metrics)
 };
-// The tiles, in the order shown (those whose column the model lacks are left out).
-std::vector<TileDef> outcomeTiles();
+// The tiles, in the order shown (those whose column the model lacks are left out), then a tile for
+// each watched output name no tile shows yet (a lesson's `watch` text and the metrics of its claims),
+// so the numbers a step is about are always on screen.
+std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched = {});
 
 class OutcomeTiles {
  public:
   // Draws the tiles of every pane in `size` at the cursor; returns the height they need.
   float draw(const std::vector<WeekRow>& rows, const Frame& f, const std::vector<ChangeMark>& marks,
-             const std::string& watch, const Scenario& sc, ImVec2 size);
+             const Watched& watched, const Scenario& sc, ImVec2 size);
   // The watched outcomes (every outcome when none is watched) as lines of text, one value per pane,
   // as of the last draw: "harm: 1: 965, 2: 7,360". The lesson's reveal shows them.
-  std::vector<std::string> summaryLines(const Frame& f, const std::string& watch, int since) const;
+  std::vector<std::string> summaryLines(const Frame& f, const Watched& watched, int since) const;
   // The week the numbers count from (0 = the start).
   int sinceWeek(const std::vector<ChangeMark>& marks) const;
   bool sinceChange() const { return since_change_; }
@@ -61,6 +74,10 @@ class OutcomeTiles {
   };
   void accumulate(const std::vector<WeekRow>& rows, size_t panes, int since);
   Value value(const TileDef& t, const Frame& f, int pane, int group, int since) const;
+  Value claimValueNow(const TileDef& t, const Frame& f, int pane, int group, int since) const;
+  // A value as shown: counts with separators, rates and means with their digits.
+  static std::string shownValue(const TileDef& t, const Value& v, int since);
+  const std::vector<WeekRow>* rows_ = nullptr;  // as of the last draw (Claim tiles read them)
   bool since_change_ = false, by_group_ = false;
   std::vector<Columns> cols_;  // [pane * 3 + group]
   size_t cached_rows_ = ~size_t(0);

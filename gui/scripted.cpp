@@ -53,8 +53,9 @@ int App::scriptedFrame(ScriptedRun& sr) {
     int target = std::min(opt_.after_weeks, frame_.total_weeks);
     bool model_done = frame_.ready && frame_.week >= target && worker_.idle() && !frame_.summary.empty() &&
                       rows_.size() >= static_cast<size_t>(frame_.week) * frame_.names.size() * 3;
-    bool done =
-        model_done && (opt_.inspect < 0 || opt_.inspect == kInspectWronglySanctioned || frame_.inspect.valid);
+    // A revealed lesson step shows its claims' records: wait for them (checked on their own thread).
+    bool done = model_done && !lesson_.claimsPending(session_) &&
+                (opt_.inspect < 0 || opt_.inspect == kInspectWronglySanctioned || frame_.inspect.valid);
     if (!frame_.error.empty() && frame_.ready == false) {
       std::cerr << "trustlab: " << frame_.error << "\n";
       return 1;
@@ -72,7 +73,7 @@ int App::scriptedFrame(ScriptedRun& sr) {
     if (opt_.inspect == kInspectWronglySanctioned && selected_ >= 0 && !frame_.inspect.valid) done = false;
     sr.after_ready = done ? sr.after_ready + 1 : 0;
     // The model has run the weeks but what the picture waits for never comes: give up, bounded.
-    if (model_done && !done) {
+    if (model_done && !done && !lesson_.claimsPending(session_)) {
       if (sr.stalled_since < 0) sr.stalled_since = sr.seconds();
       if (sr.seconds() - sr.stalled_since > 30) {
         std::cerr << "trustlab: the model ran " << frame_.week << " weeks but the screen never became ready "

@@ -11,6 +11,7 @@
 namespace tl::gui {
 
 void Session::load(const Scenario& s) {
+  ++loads_;
   file_ = s;
   loaded_ = s;
   current_ = s;

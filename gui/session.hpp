@@ -33,6 +33,10 @@ class Session {
   void restart();
 
   const Scenario& loaded() const { return loaded_; }
+  // Exactly as loaded from the file (what the lesson's claims are checked on), and how many
+  // scenarios have been loaded so far (a new one invalidates what was worked out for the old).
+  const Scenario& file() const { return file_; }
+  int loads() const { return loads_; }
   const Scenario& current() const { return current_; }
   double value(int regime, P id) const;
   double loadedValue(int regime, P id) const;
@@ -87,6 +91,7 @@ class Session {
   std::vector<ChangeMark> marks_;
   std::vector<int> slots_;
   bool restart_pending_ = false;
+  int loads_ = 0;
   void mark(const Edit& e, const std::string& why);
 };
 

@@ -24,6 +24,7 @@ const Binding kBindings[] = {
     {K::S, true, false, Command::Save},
     {K::E, true, false, Command::ExportCsv},
     {K::P, true, false, Command::ExportPng},
+    {K::Q, true, false, Command::Quit},
     {K::Space, false, false, Command::PlayPause},
     {K::S, false, false, Command::Step},
     {K::Right, false, false, Command::Step},
@@ -49,6 +50,7 @@ const ShortcutHelp kHelp[] = {
     {"Ctrl+O / Ctrl+S", "open / save a scenario"},
     {"Ctrl+E", "export the numbers (CSV)"},
     {"Ctrl+P", "export the window as a picture (PNG)"},
+    {"Ctrl+Q", "quit"},
     {"F12", "quick picture: trustlab_weekN.png in the current folder"},
     {"F5", "presenter mode (large text, high contrast)"},
     {"F2 / F3", "show or hide the policy panel / the inspector, notes and lesson"},
@@ -129,6 +131,9 @@ void App::runCommand(Command c) {
       break;
     case Command::Help:
       show_help_ = !show_help_;
+      break;
+    case Command::Quit:
+      window_.close();
       break;
     case Command::Escape:
       if (show_help_)

@@ -24,6 +24,7 @@ enum class Command {
   ToggleRight,
   Help,
   Escape,
+  Quit,
 };
 
 // The command of a key press (None when the key means nothing to the app).

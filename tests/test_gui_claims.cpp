@@ -1,0 +1,101 @@
+// test_gui_claims.cpp: after the reveal, the app's lesson panel shows each claim of the step with
+// its record over 10 runs, worked out on a thread of its own; the records equal those of
+// `trustlab-cli check-lessons` on the same file, and a metric the claims read gets its own outcome
+// tile. Skips without the GUI or xvfb-run, and FAILS then in CI (env CI=true).
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gui_test_support.hpp"
+
+namespace {
+
+// A small scenario with a lesson step that makes two claims: one its change makes true, one about
+// a group contrast this world does not have. Nothing here says which holds: the CLI does.
+const char* kScenario = R"({"weeks": 80, "seed": 7, "population": {"size": 3000},
+ "regimes": [{"name": "Left", "preset": "blacklist_joint_sanctions"},
+             {"name": "Right", "preset": "blacklist_joint_sanctions"}],
+ "expect": [{"says": "Both panes list about as many people", "metric": "sanctioned", "regime": 1,
+             "vs": {"regime": 0}, "effect": "ratio", "direction": "same", "by": 1.5}],
+ "lesson": [{"title": "Start", "narrative": "Run a while.", "run_weeks": 10},
+            {"title": "Fewer agencies", "narrative": "One agency only on the right.",
+             "set": {"regimes[1].consequences.agencies": 1}, "run_weeks": 20,
+             "expect": [{"says": "Harm falls on the right", "metric": "harm", "regime": 1,
+                         "vs": "without_step", "effect": "ratio", "direction": "lower", "by": 0.9},
+                        {"says": "B files five times the appeals of A", "metric": "appeals_filed",
+                         "per_capita": true, "regime": 1, "group": "B", "vs": {"group": "A"},
+                         "effect": "ratio", "direction": "higher", "by": 5}]}]})";
+
+struct Record {
+  int held, runs;
+  double mean;  // the effect's mean over the runs
+};
+
+// "holds in K of N runs; effect M ± S" of each claim check-lessons prints, in order.
+std::vector<Record> cliRecords(const std::string& text) {
+  std::vector<Record> out;
+  const std::string key = "holds in ";
+  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+    Record r{};
+    if (std::sscanf(text.c_str() + at, "holds in %d of %d runs; effect %lf", &r.held, &r.runs, &r.mean) == 3)
+      out.push_back(r);
+  }
+  return out;
+}
+
+// The effect's mean in the app's record: "... (ratio 0.213 ± 0.025)".
+double appMean(const std::string& record) {
+  size_t at = record.find("(ratio ");
+  return at == std::string::npos ? -1 : std::stod(record.substr(at + 7));
+}
+
+}  // namespace
+
+TEST_CASE("the lesson panel shows a step's claims with the record check-lessons gives") {
+  if (!gui_test::canRun(true)) return;
+  { std::ofstream("gui_claims.json") << kScenario; }
+  // The CLI's records: the notes' claim, then the step's two.
+  std::string cli = std::string("'") + TRUSTLAB_CLI +
+                    "' check-lessons gui_claims.json --seeds 10 > gui_claims_cli.txt 2>&1";
+  std::system(cli.c_str());  // exits 1 when a claim fails; the records are what is compared
+  std::ifstream ct("gui_claims_cli.txt");
+  std::stringstream cli_text;
+  cli_text << ct.rdbuf();
+  INFO(cli_text.str());
+  auto expected = cliRecords(cli_text.str());
+  REQUIRE(expected.size() == 3);
+
+  std::remove("gui_claims_layout.json");
+  std::string cmd =
+      "xvfb-run -a -s '-screen 0 1280x800x24' '" + gui_test::appPath() +
+      "' gui_claims.json --size 1280x800 --lesson-step 2 --apply-at-week 10 --after-weeks 30 "
+      "--screenshot gui_claims.png --layout-report gui_claims_layout.json > gui_claims.log 2>&1";
+  INFO(cmd);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::ifstream f("gui_claims_layout.json");
+  REQUIRE(f.good());
+  nlohmann::json r = nlohmann::json::parse(f);
+  const auto& claims = r["claims"];
+  REQUIRE(claims.size() == 2);  // the step's claims, shown after the reveal
+  for (size_t i = 0; i < 2; ++i) {
+    INFO(claims[i].dump());
+    CHECK(claims[i]["step"] == 1);
+    const Record& want = expected[i + 1];
+    CHECK(claims[i]["runs"] == want.runs);
+    CHECK(claims[i]["held"] == want.held);
+    std::string rec = claims[i]["record"];
+    CHECK(rec.find(std::to_string(want.held) + " of 10 runs") != std::string::npos);
+    // The same runs (seeds), not only the same verdict: the effects agree to the digits shown.
+    CHECK(appMean(rec) == doctest::Approx(want.mean).epsilon(0.005));
+  }
+  CHECK(claims[0]["says"] == "Harm falls on the right");
+  // The claims read appeals_filed, which no fixed tile shows: it gets a tile in every pane.
+  int appeal_tiles = 0;
+  for (const auto& t : r["tiles"]) appeal_tiles += t["metric"] == "appeals_filed" ? 1 : 0;
+  CHECK(appeal_tiles == 2);
+}
