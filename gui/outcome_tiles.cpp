@@ -321,7 +321,8 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
       }
     }
     for (int p = 0; p < panes; ++p) {
-      std::string s = shownValue(t, value(t, f, p, 2, since), since) + "+";
+      // Room for one more digit as the counts grow (a ratio's two counts are shown as they are).
+      std::string s = shownValue(t, value(t, f, p, 2, since), since) + (t.kind == TileKind::Ratio ? "" : "+");
       number_w = std::max(number_w, big->CalcTextSizeA(nf_full, FLT_MAX, 0, s.c_str()).x);
     }
   }
