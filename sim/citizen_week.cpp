@@ -25,37 +25,46 @@ namespace tl {
 namespace {
 
 // One citizen's week in one regime: the stages in order (docs/model.md §1.3).
-void fullWeek(const RegimeRules& x, const WorldRules& world, const Traits& traits, const Rng& rng, RegimeState& s,
-              uint32_t c, uint64_t base, bool decay_week, Tally& t, std::vector<uint32_t>& filed,
-              std::vector<Event>* log, uint8_t regime) {
+void fullWeek(const RegimeRules& x, const WorldRules& world, const Traits& traits, const Rng& rng,
+              RegimeState& s, uint32_t c, uint64_t base, bool decay_week, Tally& t,
+              std::vector<uint32_t>& filed, std::vector<Event>* log, uint8_t regime) {
   const uint8_t tb = traits.bits[c];
-  CitizenWeek w{c, tb, (tb & kGroupB) ? 1 : 0, errorBucket(tb), world.week, static_cast<uint16_t>(world.week),
-                lifeDraws(world.life, traits, c, base), s, s.flags[c], s.resources[c], s.trust[c] / kTrustLevels};
+  CitizenWeek w{c,
+                tb,
+                (tb & kGroupB) ? 1 : 0,
+                errorBucket(tb),
+                world.week,
+                static_cast<uint16_t>(world.week),
+                lifeDraws(world.life, traits, c, base),
+                s,
+                s.flags[c],
+                s.resources[c],
+                s.trust[c] / kTrustLevels};
   w.tally = &t;
   w.log = log;
   w.rng = &rng;
   w.filed = &filed;
   w.regime = regime;
 
-  stage::enrolment(x, world.behaviour, w);               // 1. enrolment
-  stage::fadePoints(x.assessment, w, decay_week);        //    points fade once a year
+  stage::enrolment(x, world.behaviour, w);         // 1. enrolment
+  stage::fadePoints(x.assessment, w, decay_week);  //    points fade once a year
   w.enrolled = (w.f & kEnrolled) != 0;
-  stage::obligations(x, world, traits, w);               // life: obligations, judgements, settlement
-  stage::recordEvents(x, world, w);                      // data layer: records and errors
-  stage::otherActs(x, world.life, traits, w);            // life: prosocial and harmful acts
-  behaviour::gameTheScore(world.behaviour, x, w);        // behaviour: gaming published rules
-  stage::expireRecords(x, w);                            // data layer: retention
-  stage::checkOwnRecord(x.transparency, w);              // 4. transparency: own-record check
-  stage::assessment(x, w);                               // 2. assessment
+  stage::obligations(x, world, traits, w);         // life: obligations, judgements, settlement
+  stage::recordEvents(x, world, w);                // data layer: records and errors
+  stage::otherActs(x, world.life, traits, w);      // life: prosocial and harmful acts
+  behaviour::gameTheScore(world.behaviour, x, w);  // behaviour: gaming published rules
+  stage::expireRecords(x, w);                      // data layer: retention
+  stage::checkOwnRecord(x.transparency, w);        // 4. transparency: own-record check
+  stage::assessment(x, w);                         // 2. assessment
   w.target = isTarget(*x.rw, traits, w.f, c);
   if (w.f & kAdverse)
-    stage::exitStage(x, w);                              // 6. exit
+    stage::exitStage(x, w);  // 6. exit
   else if (w.adverse_now)
-    stage::decision(x, w);                               // 2. new decision (human review, notice)
-  stage::consequences(x, world, traits, w);              // 3. consequences
-  stage::discovery(x.transparency, w);                   // 4. transparency: finding out
-  stage::fileAppeal(x, world.behaviour, w);              // 5. appeal filing
-  behaviour::endOfWeekTrust(world.behaviour, w);         // behaviour: trust
+    stage::decision(x, w);                        // 2. new decision (human review, notice)
+  stage::consequences(x, world, traits, w);       // 3. consequences
+  stage::discovery(x.transparency, w);            // 4. transparency: finding out
+  stage::fileAppeal(x, world.behaviour, w);       // 5. appeal filing
+  behaviour::endOfWeekTrust(world.behaviour, w);  // behaviour: trust
   stage::outcome(x, traits, w);
   tallyWeek(t, w.out, 1.0);
 
@@ -72,12 +81,30 @@ void fullWeek(const RegimeRules& x, const WorldRules& world, const Traits& trait
 
 // Quiet citizens of one regime, counted by class (group, target, enrolled): they all
 // end their week in the same outcome, so each class is tallied once.
+//
+// The scan only bumps one counter per quiet citizen, indexed by what decides its class:
+// the trait bits (group, and the trait-based targets), enrolment and, for a reliability
+// target, whether the citizen is above the line. The group's summed amounts (benign
+// behaviours, resources at rest) are counted the other way round: pass 1 sums them over
+// every citizen of the chunk once, shared by all regimes, and the scan takes off the
+// busy citizens, about one in ten. Same integers, fewer instructions (docs/performance.md).
 struct QuietClasses {
-  uint32_t n[2][2][2] = {};  // [group][target][enrolled]
-  uint32_t benign[2] = {};   // [group]: summed amounts, added once per group
-  uint64_t resources_units[2] = {};
+  static constexpr int kTraitCodes = 32;  // TraitBit uses 5 bits
+  uint32_t n[2][2][kTraitCodes] = {};     // [reliable target][enrolled][trait bits]
+  uint32_t busy_benign[2] = {};           // [group]: benign behaviours of the busy citizens
+  uint64_t busy_resources_units[2] = {};  // [group]: their resources at the start
 
-  void fold(Tally* t, uint16_t trust_level) const {  // t: this regime's [A, B] tallies
+  // t: this regime's [A, B] tallies; `all_*`: the chunk's sums over every citizen.
+  void fold(Tally* t, uint16_t trust_level, uint8_t target_bits, const uint32_t* all_benign,
+            const uint64_t* all_resources_units) const {
+    uint32_t classes[2][2][2] = {};  // [group][target][enrolled]
+    for (int rel = 0; rel < 2; ++rel)
+      for (int en = 0; en < 2; ++en)
+        for (int tb = 0; tb < kTraitCodes; ++tb) {
+          const int g = (tb & kGroupB) ? 1 : 0;
+          const int target = rel || (tb & target_bits) != 0;
+          classes[g][target][en] += n[rel][en][tb];
+        }
     for (int g = 0; g < 2; ++g)
       for (int tg = 0; tg < 2; ++tg)
         for (int en = 0; en < 2; ++en) {
@@ -85,67 +112,84 @@ struct QuietClasses {
           o.target = tg != 0;
           o.enrolled = en != 0;
           o.trust_level = trust_level;
-          tallyWeek(t[g], o, n[g][tg][en]);
+          tallyWeek(t[g], o, classes[g][tg][en]);
         }
     // The group's summed amounts (benign behaviours, resources) as one outcome of no
     // citizens: every count adds n = 0, the sums add themselves.
     for (int g = 0; g < 2; ++g) {
       WeekOutcome sums;
-      sums.benign = benign[g];
-      sums.resources_units = static_cast<double>(resources_units[g]);
+      sums.benign = all_benign[g] - busy_benign[g];
+      sums.resources_units = static_cast<double>(all_resources_units[g] - busy_resources_units[g]);
       tallyWeek(t[g], sums, 0);
     }
   }
 };
 
+// What the scan needs of a regime and a week, prepared once.
+struct ScanRules {
+  uint32_t week, wmod52, block, retention;
+  bool fast, decay_rule, counts_assessed, opt_in_open, needs_digital;
+  uint64_t opt_in_below;
+  double reliable_from;  // the reliability line of a reliability target
+  uint8_t regime;
+};
+
 // The scan: a citizen is quiet when no shared life event touched them, no flag is
 // pending, no yearly fade or record expiry is due, and no opt-in draw succeeds. Quiet
-// citizens are counted; the rest are listed in `busy` for the full week.
-void scanQuiet(const RegimeRules& x, const WorldRules& world, const Traits& traits, const RegimeState& s,
-               uint32_t begin, uint32_t end, const std::vector<uint8_t>& life_bits,
-               const std::vector<uint64_t>& life_base, std::vector<uint32_t>& busy, QuietClasses& q,
-               std::vector<Event>* log, uint8_t regime) {
-  const uint32_t week = world.week;
-  const RegimeWeek& rw = *x.rw;
-  const AssessmentRules& a = x.assessment;
-  // Flags that rule the fast path out (kDirty and kHasCounts summarise trust,
-  // resources and minor records; the full path keeps them up to date).
-  const uint32_t block = ~(kEnrolled | kHasCounts) | (a.score ? static_cast<uint32_t>(kEnrolled) : 0u);
-  const bool decay_rule = a.score && a.decay < 1.0;
-  const bool opt_in_open = x.enrolment.opt_in;
-  const bool needs_digital = x.enrolment.requires_digital;
-  const auto retention = static_cast<uint32_t>(x.data.retention);
-  // uniform < opt_in, tested on the draw's 53 bits: (bits < ceil(opt_in * 2^53)) is the same test.
-  const uint64_t opt_in_below = static_cast<uint64_t>(std::ceil(std::min(1.0, x.enrolment.opt_in_rate) * 0x1.0p53));
-  const uint8_t quiet_target_bits = rw.target == TargetKind::HarmProne ? kHarmProne : 0;
-  const double quiet_reliable_from = rw.target == TargetKind::Reliable ? rw.reliability_threshold : 2.0;
-  const uint32_t wmod52 = week % 52;
-  const bool fast = world.fast_path && x.fast_ok;
+// citizens are counted; the rest are listed in `busy` for the full week. Templated on
+// what varies by regime so the loop carries no test it does not need.
+template <bool kReliableTarget, bool kLog>
+void scanQuiet(const ScanRules& r, const Traits& traits, const RegimeState& s, uint32_t begin, uint32_t end,
+               const uint8_t* life_bits, const uint64_t* life_base, std::vector<uint32_t>& busy,
+               QuietClasses& q, std::vector<Event>* log) {
   uint32_t cmod52 = begin % 52;  // c % 52, kept incrementally
   for (uint32_t c = begin; c < end; ++c, cmod52 = cmod52 == 51 ? 0 : cmod52 + 1) {
     const uint8_t lb = life_bits[c - begin];
     const uint32_t f = s.flags[c];
-    bool quiet_now = fast && !(lb & 1) && !(f & block) && !(decay_rule && cmod52 == wmod52) &&
-                     (!(f & kHasCounts) || (!a.counts_assessed && (retention == 0 || week - s.minor_week[c] < retention)));
     const uint8_t tb = traits.bits[c];
+    bool quiet_now = r.fast && !(lb & 1) && !(f & r.block) && !(r.decay_rule && cmod52 == r.wmod52) &&
+                     (!(f & kHasCounts) ||
+                      (!r.counts_assessed && (r.retention == 0 || r.week - s.minor_week[c] < r.retention)));
     // An opt-in would change the state: the full path repeats the same draw and enrols.
-    if (quiet_now && opt_in_open && !(f & kEnrolled) && ((tb & kDigital) || !needs_digital) &&
-        (Rng::word(life_base[c - begin], Purpose::OptIn) >> 11) < opt_in_below)
+    if (quiet_now && r.opt_in_open && !(f & kEnrolled) && ((tb & kDigital) || !r.needs_digital) &&
+        (Rng::word(life_base[c - begin], Purpose::OptIn) >> 11) < r.opt_in_below)
       quiet_now = false;
     if (!quiet_now) {
       busy.push_back(c);
+      const int g = tb & kGroupB;
+      q.busy_benign[g] += static_cast<uint32_t>((lb >> 1) & 1) + static_cast<uint32_t>((lb >> 2) & 1);
+      q.busy_resources_units[g] += traits.resources0_units[c];
       continue;
     }
-    const int g = (tb & kGroupB) ? 1 : 0;
     // A quiet citizen owes no judgement, so only the trait-based targets can hold.
-    const int target = (tb & quiet_target_bits) != 0 || traits.reliability[c] >= quiet_reliable_from;
-    const int en = (f & kEnrolled) != 0;
-    ++q.n[g][target][en];
-    q.benign[g] += static_cast<uint32_t>((lb >> 1) & 1) + static_cast<uint32_t>((lb >> 2) & 1);
-    q.resources_units[g] += traits.resources0_units[c];  // not dirty: resources at rest
-    if (log && (lb & 2)) log->push_back(Event{c, static_cast<uint16_t>(week), regime, EventKind::ProtectedBehaviour, 0});
-    if (log && (lb & 4)) log->push_back(Event{c, static_cast<uint16_t>(week), regime, EventKind::ProxyBehaviour, 0});
+    const int rel = kReliableTarget && traits.reliability[c] >= r.reliable_from;
+    ++q.n[rel][f & kEnrolled][tb];
+    if (kLog && (lb & 2))
+      log->push_back(Event{c, static_cast<uint16_t>(r.week), r.regime, EventKind::ProtectedBehaviour, 0});
+    if (kLog && (lb & 4))
+      log->push_back(Event{c, static_cast<uint16_t>(r.week), r.regime, EventKind::ProxyBehaviour, 0});
   }
+}
+
+ScanRules scanRules(const RegimeRules& x, const WorldRules& world, uint8_t regime) {
+  const AssessmentRules& a = x.assessment;
+  ScanRules r{};
+  r.week = world.week;
+  r.wmod52 = world.week % 52;
+  // Flags that rule the fast path out (kDirty and kHasCounts summarise trust,
+  // resources and minor records; the full path keeps them up to date).
+  r.block = ~(kEnrolled | kHasCounts) | (a.score ? static_cast<uint32_t>(kEnrolled) : 0u);
+  r.retention = static_cast<uint32_t>(x.data.retention);
+  r.fast = world.fast_path && x.fast_ok;
+  r.decay_rule = a.score && a.decay < 1.0;
+  r.counts_assessed = a.counts_assessed;
+  r.opt_in_open = x.enrolment.opt_in;
+  r.needs_digital = x.enrolment.requires_digital;
+  // uniform < opt_in, tested on the draw's 53 bits: (bits < ceil(opt_in * 2^53)) is the same test.
+  r.opt_in_below = static_cast<uint64_t>(std::ceil(std::min(1.0, x.enrolment.opt_in_rate) * 0x1.0p53));
+  r.reliable_from = x.rw->reliability_threshold;
+  r.regime = regime;
+  return r;
 }
 
 }  // namespace
@@ -164,11 +208,18 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
   thread_local std::vector<uint64_t> life_base;  // each citizen-week's hash, for later draws
   life_bits.resize(end - begin);
   life_base.resize(end - begin);
+  // Per group, the chunk's benign behaviours and resources at the start, summed once for
+  // every regime's quiet-citizen count (the scan takes off the busy citizens).
+  uint32_t all_benign[2] = {};
+  uint64_t all_resources_units[2] = {};
   for (uint32_t c = begin; c < end; ++c) {
     const LifeDraws d = lifeDraws(world.life, traits, c, rng.weekBase(c, world.week));
     life_bits[c - begin] =
         static_cast<uint8_t>(d.any_event | (d.protected_event << 1) | (d.proxy_event << 2));
     life_base[c - begin] = d.base;
+    const int g = traits.bits[c] & kGroupB;
+    all_benign[g] += static_cast<uint32_t>(d.protected_event) + static_cast<uint32_t>(d.proxy_event);
+    all_resources_units[g] += traits.resources0_units[c];
   }
 
   // Pass 2: each regime streams through its own arrays.
@@ -180,14 +231,24 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     Tally* tally = &out.tally[static_cast<size_t>(r) * 2];  // [A, B]
     busy.clear();
     QuietClasses quiet;
-    scanQuiet(x, world, traits, s, begin, end, life_bits, life_base, busy, quiet, events, regime);
+    const ScanRules sr = scanRules(x, world, regime);
+    const bool reliable = x.rw->target == TargetKind::Reliable;
+    const uint8_t* lb = life_bits.data();
+    const uint64_t* base = life_base.data();
+    if (reliable)
+      events ? scanQuiet<true, true>(sr, traits, s, begin, end, lb, base, busy, quiet, events)
+             : scanQuiet<true, false>(sr, traits, s, begin, end, lb, base, busy, quiet, events);
+    else
+      events ? scanQuiet<false, true>(sr, traits, s, begin, end, lb, base, busy, quiet, events)
+             : scanQuiet<false, false>(sr, traits, s, begin, end, lb, base, busy, quiet, events);
     const uint32_t wmod52 = world.week % 52;
     for (uint32_t c : busy) {
       const int g = (traits.bits[c] & kGroupB) ? 1 : 0;
       fullWeek(x, world, traits, rng, s, c, life_base[c - begin], c % 52 == wmod52, tally[g],
                out.filed[static_cast<size_t>(r)], events, regime);
     }
-    quiet.fold(tally, world.behaviour.trust_initial_level);
+    const uint8_t target_bits = x.rw->target == TargetKind::HarmProne ? kHarmProne : 0;
+    quiet.fold(tally, world.behaviour.trust_initial_level, target_bits, all_benign, all_resources_units);
   }
   // The scan logs quiet citizens' events before the busy ones': put the log in
   // (regime, citizen) order so it does not depend on which path a citizen took.
