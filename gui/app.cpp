@@ -17,6 +17,7 @@
 #include "gui/numbers_tables.hpp"
 #include "gui/palette.hpp"
 #include "gui/sfml_compat.hpp"
+#include "io/lesson_replay.hpp"
 
 namespace tl::gui {
 namespace {
@@ -57,8 +58,14 @@ App::App(const Scenario& sc, const AppOptions& opt)
   session_.load(sc);
   city_.setLabels(sc.label_a, sc.label_b);
   if (opt.inspect >= 0) inspect(opt.inspect);
-  // A lesson step applied at a given week: run to it first (scriptedFrame applies, then runs on).
-  int first_run = opt.apply_at_week >= 0 ? opt.apply_at_week : opt.after_weeks;
+  // Lesson steps applied at given weeks: run to the first (scriptedFrame applies, then runs on).
+  if (opt.apply_at_week >= 0) apply_plan_.push_back({opt.apply_at_week, opt.lesson_step});
+  if (opt.lesson_replay > 0) {
+    std::vector<StepSpan> spans = lessonTimeline(sc);
+    for (int k = 0; k < opt.lesson_replay && k < static_cast<int>(spans.size()); ++k)
+      apply_plan_.push_back({spans[static_cast<size_t>(k)].begin, k});
+  }
+  int first_run = apply_plan_.empty() ? opt.after_weeks : apply_plan_.front().first;
   if (first_run > 0) worker_.step(first_run);
   if (opt.play || opt.bench_frames > 0) setPlaying(true);
   if (opt.right_tab == "notes") right_tab_request_ = static_cast<int>(RightTab::Notes);
@@ -73,7 +80,7 @@ App::App(const Scenario& sc, const AppOptions& opt)
   if (opt.lesson_step >= 0) {
     lesson_.goTo(opt.lesson_step);
     if (opt.lesson_reveal || opt.lesson_apply) lesson_.reveal();
-    if (opt.lesson_apply && opt.apply_at_week < 0) lesson_.applyOnNextDraw();
+    if (opt.lesson_apply && apply_plan_.empty()) lesson_.applyOnNextDraw();
     if (!opt.predict.empty()) {  // "2", "same", "2:120"
       Prediction p;
       std::string c = opt.predict.substr(0, opt.predict.find(':'));

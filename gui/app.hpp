@@ -28,6 +28,7 @@ struct AppOptions {
   bool lesson_reveal = false;  // and get past its prediction
   bool lesson_apply = false;   // and apply its changes
   int apply_at_week = -1;      // with lesson_apply: at this week, then run on to after_weeks
+  int lesson_replay = -1;      // play the lesson's steps 1..N as the class does (each applied at its week)
   std::string pane_rects;      // write the panes' screen rectangles here (screenshot test)
   std::string layout_report;   // write the layout report (JSON) here (layout test)
   std::string export_csv;      // write the numbers (CSV) here after `after_weeks`, then exit

@@ -106,6 +106,8 @@ class App {
   CityView city_;
   PolicyPanel policy_;
   Inspector inspector_;
+  // Scripted lesson steps: (week, step) in the order applied (--apply-at-week, --lesson-replay).
+  std::vector<std::pair<int, int>> apply_plan_;
   LessonPanel lesson_;
   OutcomeTiles tiles_;
   Frame frame_;

@@ -34,7 +34,9 @@ class LessonPanel {
   // Scripted screenshots wait for this: the revealed step's claims are still being checked.
   bool claimsPending(const Session& session);
   void restart() { step_ = 0, revealed_ = false, applied_ = false, error_.clear(), predictions_.clear(); }
-  void goTo(int step) { step_ = step, revealed_ = false, applied_ = false, error_.clear(); }
+  void goTo(int step) {
+    step_ = step, revealed_ = false, applied_ = false, auto_apply_ = false, error_.clear();
+  }
   void reveal() { revealed_ = true; }
   void applyOnNextDraw() { auto_apply_ = true; }  // scripted screenshots
   // Scrolls the panel to what happened and the claims' records (after a run; scripted screenshots).

@@ -7,6 +7,7 @@
 
 #include "gui/app.hpp"
 #include "gui/palette.hpp"
+#include "io/lesson_replay.hpp"
 #include "io/scenario_io.hpp"
 
 namespace {
@@ -31,6 +32,9 @@ const char* kUsage =
     "  --lesson-step N [--reveal|--apply]  open the lesson at step N (1-based), past its\n"
     "                         prediction, or with its changes applied\n"
     "  --apply-at-week W      apply the lesson step's changes at week W, then run on to --after-weeks\n"
+    "  --lesson-replay N      play lesson steps 1 to N as the class does: each step's changes applied at\n"
+    "                         its week, then its weeks run (as check-lessons replays them); the\n"
+    "                         picture shows step N after its weeks (or at --after-weeks)\n"
     "  --help-overlay         show the keyboard shortcuts\n"
     "  --city sorted|identity the city view (default sorted)\n"
     "  --highlight STATE      dim every citizen but this state, e.g. wrongly_sanctioned\n"
@@ -119,7 +123,9 @@ int main(int argc, char** argv) {
     else if (a == "--apply-at-week") {
       opt.lesson_apply = true;
       opt.apply_at_week = static_cast<int>(number("a week"));
-    } else if (a == "--lesson-step")
+    } else if (a == "--lesson-replay")
+      opt.lesson_replay = static_cast<int>(number("a step number"));
+    else if (a == "--lesson-step")
       opt.lesson_step = static_cast<int>(number("a step number")) - 1;
     else if (a == "--pane-rects")
       opt.pane_rects = next("a file name");
@@ -188,6 +194,21 @@ int main(int argc, char** argv) {
   if (opt.apply_at_week >= 0 && (opt.lesson_step < 0 || opt.apply_at_week > opt.after_weeks)) {
     std::cerr << "trustlab: --apply-at-week needs --lesson-step and a week up to --after-weeks\n";
     return 2;
+  }
+  if (opt.lesson_replay != -1) {
+    const int steps = static_cast<int>(scenario.lesson.size());
+    if (opt.lesson_replay < 1 || opt.lesson_replay > steps || opt.lesson_step >= 0 ||
+        opt.apply_at_week >= 0) {
+      std::cerr << "trustlab: --lesson-replay: expected a step from 1 to " << steps
+                << " of the scenario's lesson (without --lesson-step or --apply-at-week)\n";
+      return 2;
+    }
+    // The picture shows step N after its weeks, unless --after-weeks asks for later.
+    const auto spans = tl::lessonTimeline(scenario);
+    const tl::StepSpan& last = spans[static_cast<size_t>(opt.lesson_replay - 1)];
+    if (opt.after_weeks < last.begin) opt.after_weeks = last.end;
+    opt.lesson_step = opt.lesson_replay - 1;
+    opt.lesson_reveal = true;
   }
   if (!opt.predict.empty() && opt.lesson_step < 0) {
     std::cerr << "trustlab: --predict needs --lesson-step\n";

@@ -38,15 +38,29 @@ int App::scriptedFrame(ScriptedRun& sr) {
   using Clock = ScriptedRun::Clock;
   // Scripted screenshot or export: wait until the worker has run the weeks, then settle a few frames.
   if (!opt_.screenshot.empty() || !opt_.export_csv.empty()) {
-    // --apply-at-week: at that week (the model idle), apply the lesson step; once it shows in the
-    // marks (or after 30 frames: a step may change nothing), run on to --after-weeks.
-    if (opt_.apply_at_week >= 0 && sr.apply_phase < 2) {
-      if (sr.apply_phase == 0 && frame_.ready && frame_.week >= opt_.apply_at_week && worker_.idle()) {
-        lesson_.applyOnNextDraw();
-        sr.apply_phase = 1;
-      } else if (sr.apply_phase == 1 && (!session_.marks().empty() || ++sr.apply_wait > 30)) {
-        worker_.step(opt_.after_weeks - frame_.week);
-        sr.apply_phase = 2;
+    // --apply-at-week / --lesson-replay: at each planned week (the model idle) go to the step and
+    // apply it as its button does; once it shows in the marks (or after 30 frames: a step may change
+    // nothing, or start a new run), run on to the next planned week or to --after-weeks.
+    if (sr.apply_next < apply_plan_.size()) {
+      const auto [week, step] = apply_plan_[sr.apply_next];
+      if (sr.apply_phase == 0) {
+        if (frame_.ready && worker_.idle() && frame_.week >= week) {
+          lesson_.goTo(step);
+          lesson_.reveal();
+          lesson_.applyOnNextDraw();
+          sr.marks_before = session_.marks().size();
+          sr.apply_wait = 0;
+          sr.apply_phase = 1;
+        }
+      } else {
+        bool applied = session_.marks().size() != sr.marks_before;
+        if ((applied || ++sr.apply_wait > 30) && frame_.ready && worker_.idle()) {
+          sr.apply_phase = 0;
+          int next =
+              ++sr.apply_next < apply_plan_.size() ? apply_plan_[sr.apply_next].first : opt_.after_weeks;
+          if (next > frame_.week) worker_.step(next - frame_.week);
+          if (sr.apply_next == apply_plan_.size()) lesson_.scrollToReveal();
+        }
       }
       return -1;
     }

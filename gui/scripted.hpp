@@ -11,8 +11,10 @@ struct ScriptedRun {
   int frames = 0;             // frames drawn so far
   int after_ready = 0;        // frames drawn since the screenshot's conditions held
   double stalled_since = -1;  // when the model had run the weeks but the screen was not ready
-  int apply_phase = 0;        // --apply-at-week: 0 running to the week, 1 applying, 2 running on
+  size_t apply_next = 0;      // --apply-at-week / --lesson-replay: the next lesson step to apply
+  int apply_phase = 0;        // 0 running to its week, 1 applying it
   int apply_wait = 0;         // frames spent applying
+  size_t marks_before = 0;    // change marks before it was applied
   int bench_frames = 0, bench_week0 = -1;
   Clock::time_point bench_start;
   double ui_seconds = 0, gl_seconds = 0, swap_seconds = 0;  // where a frame's time goes (bench)

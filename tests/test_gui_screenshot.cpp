@@ -291,13 +291,14 @@ TEST_CASE("--apply-at-week applies the lesson step at that week, and the app che
   if (!gui_test::canRun(true)) return;
   std::string app = guiBinary();
   {
-    // Step 1 cuts the right pane's agencies to one: its harm changes from the very next week.
+    // Step 2 cuts the right pane's agencies to one: its harm changes from the very next week.
     std::ofstream sc("gui_apply_at_week.json");
     sc << R"({"weeks": 60, "population": {"size": 4000},
  "regimes": [{"name": "Left", "preset": "blacklist_joint_sanctions"},
              {"name": "Right", "preset": "blacklist_joint_sanctions"}],
- "lesson": [{"title": "Fewer agencies", "narrative": "n", "set": {"regimes[1].consequences.agencies": 1},
-             "run_weeks": 10}]})";
+ "lesson": [{"title": "Run a while", "narrative": "n", "run_weeks": 12},
+            {"title": "Fewer agencies", "narrative": "n", "set": {"regimes[1].consequences.agencies": 1},
+             "run_weeks": 20}]})";
   }
   auto run = [&](const std::string& extra, const std::string& csv) {
     std::remove(csv.c_str());
@@ -308,17 +309,29 @@ TEST_CASE("--apply-at-week applies the lesson step at that week, and the app che
     REQUIRE(std::system(cmd.c_str()) == 0);
   };
   run("", "gui_apply_none.csv");
-  run("--lesson-step 1 --apply-at-week 12", "gui_apply_12.csv");
-  run("--lesson-step 1 --apply-at-week 25", "gui_apply_25.csv");
+  run("--lesson-step 2 --apply-at-week 12", "gui_apply_12.csv");
+  run("--lesson-step 2 --apply-at-week 25", "gui_apply_25.csv");
+  // The lesson played as the class plays it: step 1's 12 weeks, then step 2 applied at week 12.
+  run("--lesson-replay 2 --after-weeks 0", "gui_replay_2.csv");  // 0: stop where the step ends
   int d12 = firstDifferentWeek("gui_apply_none.csv", "gui_apply_12.csv");
   int d25 = firstDifferentWeek("gui_apply_none.csv", "gui_apply_25.csv");
   CHECK(d12 >= 12);
   CHECK(d12 <= 14);
   CHECK(d25 >= 25);
   CHECK(d25 <= 27);
+  // The replay stops after step 2's 20 weeks (week 32) and is the same run as step 2 at week 12.
+  {
+    std::ifstream a("gui_apply_12.csv"), b("gui_replay_2.csv");
+    std::string la, lb;
+    size_t rows = 0, same = 0;
+    std::getline(a, la), std::getline(b, lb);
+    while (std::getline(b, lb) && std::getline(a, la)) ++rows, same += la == lb ? 1 : 0;
+    CHECK(rows == 32u * 2u * 3u);
+    CHECK(same == rows);
+  }
   // Without a lesson step, a week past --after-weeks, or an unknown state: refused, exit 2.
   for (const char* bad : {"--apply-at-week 5", "--lesson-step 1 --apply-at-week 50", "--highlight purple",
-                          "--city upside_down"}) {
+                          "--city upside_down", "--lesson-replay 3", "--lesson-replay 0"}) {
     INFO(bad);
     int rc =
         std::system(("'" + app + "' gui_apply_at_week.json --after-weeks 40 --screenshot gui_bad_opt.png " +
