@@ -206,7 +206,7 @@ int main(int argc, char** argv) {
     // The picture shows step N after its weeks, unless --after-weeks asks for later.
     const auto spans = tl::lessonTimeline(scenario);
     const tl::StepSpan& last = spans[static_cast<size_t>(opt.lesson_replay - 1)];
-    if (opt.after_weeks < last.begin) opt.after_weeks = last.end;
+    if (opt.after_weeks < last.end) opt.after_weeks = last.end;
     opt.lesson_step = opt.lesson_replay - 1;
     opt.lesson_reveal = true;
   }
