@@ -49,7 +49,13 @@ void drawMetricsTable(const std::vector<WeekRow>& rows, const Frame& frame, int 
       continue;
     }
     const char* heads[] = {"group", "base", "selected", "FPR", "FNR", "PPV", "DI"};
-    for (int c = 0; c < 7; ++c) ImGui::TableSetupColumn(heads[c], 0, c == 6 ? 1.6f : 1.0f);
+    // The group column as wide as its longest label; the numbers share the rest (small rates such
+    // as 0.00014 need their digits).
+    const float group_w = std::max(
+        {ImGui::CalcTextSize("group").x, ImGui::CalcTextSize(label_a).x, ImGui::CalcTextSize(label_b).x});
+    ImGui::TableSetupColumn(heads[0], ImGuiTableColumnFlags_WidthFixed, group_w);
+    for (int c = 1; c < 7; ++c)
+      ImGui::TableSetupColumn(heads[c], ImGuiTableColumnFlags_WidthStretch, c == 6 ? 1.6f : 1.0f);
     ImGui::TableHeadersRow();
     Rates rg[3];
     for (int g = 0; g < 3; ++g) rg[g] = rates(conf[static_cast<size_t>(p) * 3 + static_cast<size_t>(g)]);

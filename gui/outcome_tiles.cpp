@@ -106,6 +106,38 @@ Watched::Watched(const std::string& watch, const std::set<std::string>& claimed)
   extra = claimed;
   for (const auto& n : names)
     if (n.find('_') != std::string::npos) extra.insert(n);
+  // An output name written in words also counts: "wrongly sanctioned", "wrongful sanction-weeks",
+  // "appeal backlog" (lower case, hyphens as spaces).
+  std::string text = " ";
+  for (char c : watch) {
+    unsigned char u = static_cast<unsigned char>(c);
+    text += std::isalnum(u) ? static_cast<char>(std::tolower(u)) : ' ';
+  }
+  text += " ";
+  auto mentions = [&](std::string words) {
+    std::replace(words.begin(), words.end(), '_', ' ');
+    return text.find(" " + words + " ") != std::string::npos;
+  };
+  for (const ClaimMetric& m : claimMetrics())
+    if (m.name.find('_') != std::string::npos && mentions(m.name)) names.insert(m.name), extra.insert(m.name);
+  // Words lessons use for an output (a plain word such as "sanctioned" is too common to count).
+  static const std::pair<const char*, const char*> kWords[] = {
+      {"ppv", "ppv"},
+      {"precision", "ppv"},
+      {"fpr", "fpr"},
+      {"false positive rate", "fpr"},
+      {"fnr", "fnr"},
+      {"flagged", "flagged"},
+      {"enrolled", "enrolled"},
+      {"benefited", "benefited"},
+      {"time to correction", "median_weeks_to_correction"},
+      {"erroneous records", "records_erroneous"},
+      {"trust", "trust_mean"},
+      {"mean score", "score_mean"},
+      {"resources", "resources_mean"},
+  };
+  for (const auto& [words, name] : kWords)
+    if (mentions(words)) names.insert(name), extra.insert(name);
   names.insert(claimed.begin(), claimed.end());
 }
 
@@ -250,6 +282,11 @@ std::string OutcomeTiles::shownValue(const TileDef& t, const Value& v, int since
   const bool counted = t.kind != TileKind::Claim || t.metric->kind == MetricKind::State ||
                        t.metric->kind == MetricKind::Flow || t.metric->kind == MetricKind::Episode;
   if (counted || std::fabs(v.a) >= 100) return delta ? signedCountText(v.a) : countText(v.a);
+  if (t.metric->kind == MetricKind::Median) {  // weeks: one decimal
+    char b[32];
+    std::snprintf(b, sizeof b, "%.1f", v.a);
+    return b;
+  }
   std::string r = rateText(std::fabs(v.a));
   return (v.a < 0 ? "-" : delta && v.a > 0 ? "+" : "") + r;
 }
@@ -299,8 +336,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::Checkbox("by group", &by_group_);
-  const std::vector<TileDef> tiles = outcomeTiles(watched.extra);
-  const int n = static_cast<int>(tiles.size());
+  std::vector<TileDef> tiles = outcomeTiles(watched.extra);
   ImFont* big = numberFont();
   const float nf_full = big->FontSize;
   float nf = nf_full;
@@ -309,30 +345,53 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   const float width = size.x;
   // A column is at least as wide as the longest word of a title; its numbers shrink from the big
   // size to fit it, down to 1.4 times the text size. Fewest rows ("bands") of tiles that allow that.
-  float word_w = fs * 4.0f, number_w = 1;  // number_w: the widest number at the full size
-  for (const auto& t : tiles) {
+  auto wordW = [&](const TileDef& t) {  // the longest word of the title
+    float w = fs * 4.0f;
     std::string word;
     for (char c : t.title + " ") {
       if (c == ' ') {
-        word_w = std::max(word_w, ImGui::CalcTextSize(word.c_str()).x + 2 * pad + 2);
+        w = std::max(w, ImGui::CalcTextSize(word.c_str()).x + 2 * pad + 2);
         word.clear();
       } else {
         word += c;
       }
     }
+    return w;
+  };
+  auto numberW = [&](const TileDef& t) {  // the widest number at the full size
+    float w = 1;
     for (int p = 0; p < panes; ++p) {
       // Room for one more digit as the counts grow (a ratio's two counts are shown as they are).
       std::string s = shownValue(t, value(t, f, p, 2, since), since) + (t.kind == TileKind::Ratio ? "" : "+");
-      number_w = std::max(number_w, big->CalcTextSizeA(nf_full, FLT_MAX, 0, s.c_str()).x);
+      w = std::max(w, big->CalcTextSizeA(nf_full, FLT_MAX, 0, s.c_str()).x);
     }
-  }
+    return w;
+  };
   const float nf_min = std::min(nf_full, fs * 1.4f);
-  int bands = 1, per_band = n;
-  for (; bands < n; ++bands) {
-    per_band = (n + bands - 1) / bands;
-    float cw = (width - name_w) / per_band;
-    if (cw >= word_w && nf_full * (cw - 2 * pad - 4) / number_w >= nf_min) break;
+  float word_w = 0, number_w = 1;
+  auto bandsFor = [&](const std::vector<TileDef>& ts) {
+    const int count = static_cast<int>(ts.size());
+    word_w = 0, number_w = 1;
+    for (const auto& t : ts) word_w = std::max(word_w, wordW(t)), number_w = std::max(number_w, numberW(t));
+    int b = 1;
+    for (; b < count; ++b) {
+      float cw = (width - name_w) / ((count + b - 1) / b);
+      if (cw >= word_w && nf_full * (cw - 2 * pad - 4) / number_w >= nf_min) break;
+    }
+    return b;
+  };
+  // At most two bands, so the city keeps its room: with the tiles a step watches added, the last
+  // tiles it does not watch give way (the lesson panel lists the watched ones too).
+  int bands = bandsFor(tiles);
+  while (bands > 2 && tiles.size() > 6) {
+    auto it = std::find_if(tiles.rbegin(), tiles.rend(),
+                           [&](const TileDef& t) { return !watched.has(t.name) && !watched.has(t.also); });
+    if (it == tiles.rend()) break;
+    tiles.erase(std::next(it).base());
+    bands = bandsFor(tiles);
   }
+  const int n = static_cast<int>(tiles.size());
+  int per_band = n;
   per_band = (n + bands - 1) / bands;
   const float col_w = (width - name_w) / per_band;
   nf = std::max(nf_min, std::min(nf_full, nf_full * (col_w - 2 * pad - 4) / number_w));
