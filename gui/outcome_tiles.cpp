@@ -65,11 +65,11 @@ const char* summaryLabel(const std::string& name) {
       {"disparate_impact", "disparate impact (selection B / A)"},
       {"sanction_ratio", "sanction ratio (B / A)"},
       {"benefit_ratio", "benefit ratio (B / A)"},
-      {"wronged", "wrongful episodes"},
-      {"aware", "wronged and aware"},
-      {"appealed", "wronged who appealed"},
-      {"decided", "wrongful appeals decided"},
-      {"overturned", "wrongful sanctions overturned"},
+      {"wronged", "funnel: wronged"},
+      {"aware", "funnel: aware"},
+      {"appealed", "funnel: appealed"},
+      {"decided", "funnel: decided"},
+      {"overturned", "funnel: overturned"},
       {"corrections", "errors corrected"},
       {"median_weeks_to_correction", "median weeks to correction"},
   };
@@ -138,6 +138,10 @@ Watched::Watched(const std::string& watch, const std::set<std::string>& claimed)
   };
   for (const auto& [words, name] : kWords)
     if (mentions(words)) names.insert(name), extra.insert(name);
+  // "The appeal funnel": its stages, each a tile (the first, wronged, is "ever wrongly sanctioned").
+  if (mentions("funnel"))
+    for (const char* stage : {"wronged", "aware", "appealed", "decided", "overturned"})
+      names.insert(stage), extra.insert(stage);
   names.insert(claimed.begin(), claimed.end());
 }
 
@@ -171,12 +175,16 @@ std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched) {
     const char* words = summaryLabel(m.name);
     d.title = decl ? decl->label : words ? words : m.name;
     if (m.kind == MetricKind::State || m.kind == MetricKind::Level) d.title += " now";
-    if (m.kind == MetricKind::Episode || m.kind == MetricKind::Median) d.title += " (whole run)";
+
     d.help = decl ? std::string(decl->description)
                   : "As summary.json and the lesson's claims compute it (docs/metrics.md).";
     if (m.kind == MetricKind::State || m.kind == MetricKind::Level)
       d.help += " At the end of the latest week; since a change: how much it rose or fell.";
-    else if (m.kind == MetricKind::Episode || m.kind == MetricKind::Median)
+    else if (m.kind == MetricKind::Episode)
+      d.help +=
+          " Wrongful episodes over the whole run that reached this stage of the appeal funnel "
+          "(wronged, aware, appealed, decided, overturned).";
+    else if (m.kind == MetricKind::Median)
       d.help += " Over the whole run.";
     else
       d.help += " Over the weeks counted (since the start or the latest change).";

@@ -9,9 +9,11 @@ shot --screenshot docs/img/gui-city.png --after-weeks 156
 shot --screenshot docs/img/gui-policy-tooltip.png --after-weeks 104 --tooltip appeal.reviewers_per_10k@1
 shot --screenshot docs/img/gui-funnel.png --after-weeks 260 --numbers funnel
 shot --screenshot docs/img/gui-inspector.png --after-weeks 156 --inspect wrongly --size 1920x1080
-shot scenarios/due_process_vs_blacklist.json --screenshot docs/img/gui-lesson.png --after-weeks 52 --lesson-step 2 \
-  --apply --tooltip appeal.suspends_sanction@1
+shot scenarios/due_process_vs_blacklist.json --screenshot docs/img/gui-lesson.png --lesson-replay 2 \
+  --tooltip appeal.suspends_sanction@1
 shot --screenshot docs/img/gui-presenter.png --after-weeks 156 --presenter --size 1920x1080
+shot scenarios/transparency_opaque_vs_transparent.json --screenshot docs/img/gui-presenter-1280x800.png \
+  --lesson-replay 2 --presenter --size 1280x800
 shot --screenshot docs/img/gui-help.png --after-weeks 26 --help-overlay
 shot scenarios/base_rate_fallacy.json --screenshot docs/img/gui-notes.png --after-weeks 104 --panel notes --size 1920x1080
 for f in docs/img/gui-*.png; do
