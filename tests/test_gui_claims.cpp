@@ -1,7 +1,8 @@
 // test_gui_claims.cpp: after the reveal, the app's lesson panel shows each claim of the step with
 // its record over 10 runs, worked out on a thread of its own; the records equal those of
 // `trustlab-cli check-lessons` on the same file, and a metric the claims read gets its own outcome
-// tile. Skips without the GUI or xvfb-run, and FAILS then in CI (env CI=true).
+// tile, as does one its watch text names in words. Skips without the GUI or xvfb-run, and FAILS
+// then in CI (env CI=true).
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -25,6 +26,7 @@ const char* kScenario = R"({"weeks": 80, "seed": 7, "population": {"size": 3000}
  "lesson": [{"title": "Start", "narrative": "Run a while.", "run_weeks": 10},
             {"title": "Fewer agencies", "narrative": "One agency only on the right.",
              "set": {"regimes[1].consequences.agencies": 1}, "run_weeks": 20,
+             "watch": "The appeal backlog, and precision.",
              "expect": [{"says": "Harm falls on the right", "metric": "harm", "regime": 1,
                          "vs": "without_step", "effect": "ratio", "direction": "lower", "by": 0.9},
                         {"says": "B files five times the appeals of A", "metric": "appeals_filed",
@@ -98,4 +100,9 @@ TEST_CASE("the lesson panel shows a step's claims with the record check-lessons 
   int appeal_tiles = 0;
   for (const auto& t : r["tiles"]) appeal_tiles += t["metric"] == "appeals_filed" ? 1 : 0;
   CHECK(appeal_tiles == 2);
+  // The watch text names outputs in words: "appeal backlog" and "precision" (ppv) get tiles too.
+  int backlog = 0, ppv = 0;
+  for (const auto& t : r["tiles"]) backlog += t["metric"] == "appeal_backlog", ppv += t["metric"] == "ppv";
+  CHECK(backlog == 2);
+  CHECK(ppv == 2);
 }
