@@ -94,6 +94,8 @@ void drawMetricsTable(const std::vector<WeekRow>& rows, const Frame& frame, int 
         tw = ImGui::CalcTextSize(b.c_str()).x;
       }
       if (tw > w + 0.5f) reportClipped("metrics table", b, tw, w);
+      // A dark chip under the number, so the white line and the bar never cross its digits.
+      dl->AddRectFilled(o, ImVec2(std::min(o.x + w, o.x + tw + 6), o.y + h), IM_COL32(0, 0, 0, 170));
       dl->AddText(ImVec2(o.x + 3, o.y), IM_COL32(255, 255, 255, 255), b.c_str());
       ImGui::Dummy(ImVec2(w, h));
       if (ImGui::IsItemHovered())
