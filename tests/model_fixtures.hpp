@@ -4,8 +4,10 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -17,6 +19,18 @@
 namespace tlt {
 
 using namespace tl;
+
+// The teaching scenarios in the source tree ("scenarios/NAME.json", sorted): what the
+// binaries must embed. Tests compare against this rather than a fixed count, so a new
+// scenario is covered, and one that was not embedded (cmake not re-run) is caught.
+inline std::vector<std::string> shippedScenarioFiles() {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(TRUSTLAB_SOURCE_DIR "/scenarios"))
+    if (e.is_regular_file() && e.path().extension() == ".json")
+      out.push_back("scenarios/" + e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 // A scenario of the given presets (one regime each) over a small population.
 inline Scenario scenarioOf(std::initializer_list<const char*> presets, int population, int weeks,

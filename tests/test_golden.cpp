@@ -86,13 +86,15 @@ TEST_CASE("golden: every shipped scenario gives the committed outputs") {
   fresh << "# test_golden: FNV-1a of timeseries.csv + summary (no manifest) + events, population "
         << kGoldenPopulation << ", seed " << kGoldenSeed << "\n";
   auto paths = embeddedScenarioPaths();
-  REQUIRE(paths.size() >= 12);
+  REQUIRE_MESSAGE(paths == shippedScenarioFiles(),
+                  "embedded scenarios differ from scenarios/*.json: re-run cmake");
   for (const auto& path : paths) {
     CAPTURE(path);
     std::string h = outputsHash(*goldenRun(path, true));
     fresh << path << " " << h << "\n";
     if (!update) {
-      REQUIRE_MESSAGE(golden.count(path) == 1, "no golden hash for " << path << " (run with TRUSTLAB_GOLDEN_UPDATE=1)");
+      REQUIRE_MESSAGE(golden.count(path) == 1,
+                      "no golden hash for " << path << " (run with TRUSTLAB_GOLDEN_UPDATE=1)");
       CHECK_MESSAGE(golden[path] == h, path << ": outputs hash " << h << ", golden " << golden[path]);
     }
   }
