@@ -28,7 +28,7 @@ std::vector<ParamChange> stepChanges(const Scenario& current, const LessonStep& 
   return out;
 }
 
-std::vector<StepSpan> lessonTimeline(const Scenario& scenario) {
+std::vector<StepSpan> lessonTimeline(const Scenario& scenario, bool clip_to_run) {
   std::vector<StepSpan> out;
   // One working copy without the prose and the steps: each step's `set` is applied to
   // it in place, so a long lesson costs one pass, not a copy per step.
@@ -48,7 +48,7 @@ std::vector<StepSpan> lessonTimeline(const Scenario& scenario) {
     for (const auto& d : paramTable())
       if (d.scope == Scope::World && changeNeedsRestart(d.id) && current.world[d.id] != before[d.id])
         week = 0;
-    StepSpan span{week, std::min(current.weeks(), week + st.run_weeks)};
+    StepSpan span{week, clip_to_run ? std::min(current.weeks(), week + st.run_weeks) : week + st.run_weeks};
     span.begin = std::min(span.begin, span.end);
     out.push_back(span);
     week = span.end;

@@ -26,10 +26,13 @@ std::vector<ParamChange> stepChanges(const Scenario& current, const LessonStep& 
 
 // The weeks each step runs, [begin, end), as a replay will run them: steps follow one
 // another, a step that starts a new run begins at week 0, and none runs past the end.
+// With clip_to_run false, steps keep their own run_weeks past the end of the run: the
+// lesson's timeline as written, which claims are checked against, so a run shortened
+// with --weeks (and the summary.json it writes) still loads.
 struct StepSpan {
   int begin = 0, end = 0;
 };
-std::vector<StepSpan> lessonTimeline(const Scenario& scenario);
+std::vector<StepSpan> lessonTimeline(const Scenario& scenario, bool clip_to_run = true);
 
 class LessonReplay {
  public:

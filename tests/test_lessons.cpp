@@ -178,6 +178,26 @@ TEST_CASE("claims round-trip through the writer") {
   CHECK(v.per_capita);
 }
 
+TEST_CASE("a run cut shorter than its lesson still loads from what it wrote (run --weeks N)") {
+  // Step 2's claims read weeks 52-103; a 30-week run never reaches them. The scenario
+  // such a run records (summary.json's manifest) must load, to reproduce the run.
+  Scenario s = parseScenario(
+      scenarioText(kTrue, R"({"says": "s", "metric": "sanctioned", "regime": 1, "vs": "without_step",
+                              "direction": "lower", "by": 0},
+                             {"says": "w", "metric": "harm", "window": {"week": 100}, "vs": 0,
+                              "direction": "higher", "by": 0})"),
+      "c.json");
+  applySet(s, "weeks", "30");
+  Scenario back = parseScenario(scenarioToJson(s), "back.json");
+  CHECK(back.weeks() == 30);
+  REQUIRE(back.lesson[1].expect.size() == 2);
+  CHECK(back.lesson[1].expect[1].side.window.from == 100);
+  auto spans = lessonTimeline(back, false);
+  CHECK(spans[1].begin == 52);
+  CHECK(spans[1].end == 104);
+  CHECK(lessonTimeline(back)[1].end == 30);  // a replay still stops at the end of the run
+}
+
 TEST_CASE("effectHolds: direction and smallest effect, for differences and ratios") {
   Expect e;
   e.direction = Expect::Direction::Higher;
