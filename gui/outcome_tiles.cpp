@@ -92,7 +92,7 @@ std::set<std::string> watchedNames(const std::string& watch) {
   std::string w;
   for (char c : watch + " ") {
     if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
-      w += c;
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // "Missed cases" names missed
     } else {
       if (!w.empty()) out.insert(w);
       w.clear();

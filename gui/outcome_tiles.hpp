@@ -15,7 +15,7 @@
 
 namespace tl::gui {
 
-// The output names a lesson step's `watch` text mentions (words of letters, digits and _).
+// The output names a lesson step's `watch` text mentions (words of letters, digits and _, in lower case).
 std::set<std::string> watchedNames(const std::string& watch);
 // What a lesson step is about: the output names its `watch` text mentions and those its claims read
 // (`claimed`), highlighted; and the ones that get a tile of their own if no tile shows them (the
