@@ -53,12 +53,25 @@ void drawMetricsTable(const std::vector<WeekRow>& rows, const Frame& frame, int 
     // as 0.00014 need their digits).
     const float group_w = std::max(
         {ImGui::CalcTextSize("group").x, ImGui::CalcTextSize(label_a).x, ImGui::CalcTextSize(label_b).x});
-    ImGui::TableSetupColumn(heads[0], ImGuiTableColumnFlags_WidthFixed, group_w);
-    for (int c = 1; c < 7; ++c)
-      ImGui::TableSetupColumn(heads[c], ImGuiTableColumnFlags_WidthStretch, c == 6 ? 1.6f : 1.0f);
-    ImGui::TableHeadersRow();
     Rates rg[3];
     for (int g = 0; g < 3; ++g) rg[g] = rates(conf[static_cast<size_t>(p) * 3 + static_cast<size_t>(g)]);
+    // The rate columns as wide as their widest number (0.000050) when the DI bar keeps room for its
+    // own; otherwise they share the width.
+    float num_w = 0;
+    for (int c = 1; c < 6; ++c) num_w = std::max(num_w, ImGui::CalcTextSize(heads[c]).x);
+    for (const Rates& r : rg)
+      for (double v : {r.base_rate, r.selection_rate, r.fpr, r.fnr, r.ppv})
+        num_w = std::max(num_w, ImGui::CalcTextSize(rateText(v).c_str()).x);
+    const float cell_pad = 2 * ImGui::GetStyle().CellPadding.x + 1;
+    const bool fixed = group_w + 5 * (num_w + cell_pad) + ImGui::CalcTextSize("0.000").x + cell_pad <=
+                       ImGui::GetContentRegionAvail().x;
+    ImGui::TableSetupColumn(heads[0], ImGuiTableColumnFlags_WidthFixed, group_w);
+    for (int c = 1; c < 6; ++c)
+      ImGui::TableSetupColumn(heads[c],
+                              fixed ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                              fixed ? num_w : 1.0f);
+    ImGui::TableSetupColumn(heads[6], ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableHeadersRow();
     const double di = disparateImpact(rg[1].selection_rate, rg[0].selection_rate);
     for (int g = 0; g < 3; ++g) {
       ImGui::TableNextRow();
