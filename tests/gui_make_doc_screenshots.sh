@@ -14,6 +14,8 @@ shot scenarios/due_process_vs_blacklist.json --screenshot docs/img/gui-lesson.pn
 shot --screenshot docs/img/gui-presenter.png --after-weeks 156 --presenter --size 1920x1080
 shot scenarios/transparency_opaque_vs_transparent.json --screenshot docs/img/gui-presenter-1280x800.png \
   --lesson-replay 2 --presenter --size 1280x800
+shot scenarios/face_recognition_misidentification.json --screenshot docs/img/gui-claims.png --lesson-replay 1 \
+  --presenter --size 1280x800
 shot --screenshot docs/img/gui-help.png --after-weeks 26 --help-overlay
 shot scenarios/base_rate_fallacy.json --screenshot docs/img/gui-notes.png --after-weeks 104 --panel notes --size 1920x1080
 for f in docs/img/gui-*.png; do
