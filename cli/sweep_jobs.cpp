@@ -1,106 +1,26 @@
 // sweep_jobs.cpp: the sweep's definition, its jobs and the files shards share.
 #include "cli/sweep_jobs.hpp"
 
-#include <cctype>
-#include <cmath>
 #include <iostream>
 #include <limits>
 
 #include "cli/commands.hpp"
 #include "io/output.hpp"
 #include "io/scenario_io.hpp"
+#include "io/sweep_setup.hpp"
 #include "sim/simulation.hpp"
 
 namespace tl::cli {
 namespace {
-
 using ojson = nlohmann::ordered_json;
-
-// The parameter a --param path names: a world one, or a regime one for every regime
-// (regime -1) or for one regime ("regimes[1].appeal.cost").
-struct ParamTarget {
-  const ParamDecl* decl = nullptr;
-  bool world = false;
-  int regime = -1;
-};
-
-ParamTarget resolve(const std::string& path) {
-  ParamTarget t;
-  std::string rest = path;
-  if (path.rfind("regimes[", 0) == 0) {
-    size_t close = path.find("].");
-    if (close == std::string::npos) return t;
-    auto idx = parseWhole(path.substr(8, close - 8));
-    if (!idx) return t;
-    t.regime = static_cast<int>(*idx);
-    rest = path.substr(close + 2);
-    t.decl = findParam(Scope::Regime, rest);
-    return t;
-  }
-  if ((t.decl = findParam(Scope::Regime, rest))) return t;
-  t.decl = findParam(Scope::World, rest);
-  t.world = t.decl != nullptr;
-  return t;
-}
-
-// 20000 -> "20,000".
-std::string thousands(size_t n) {
-  std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-  return s;
-}
-
-bool changes(const ParamTarget& t, int regime) {
-  return t.decl && (t.world || t.regime < 0 || t.regime == regime);
-}
-
-std::string currentValue(const Scenario& s, const ParamTarget& t, int regime) {
-  if (!changes(t, regime)) return "";
-  double v = t.world ? s.world[t.decl->id] : s.regimes[static_cast<size_t>(regime)].values[t.decl->id];
-  return formatValue(*t.decl, v);
-}
-
-// Every value must apply before any job runs; errors name the option and the value.
-void checkValues(const Scenario& base, const std::string& param, const std::vector<std::string>& values,
-                 const std::string& option, std::vector<InputError>& errors) {
-  for (const auto& v : values) {
-    Scenario trial = base;
-    try {
-      applySet(trial, param, v);
-    } catch (const ScenarioError& e) {
-      for (auto err : e.errors) {
-        err.file = option + " " + param + " with value " + v;
-        errors.push_back(err);
-      }
-    }
-  }
-}
-
 }  // namespace
 
 std::vector<std::string> expandValues(const std::string& list, const std::string& option) {
-  std::vector<std::string> out;
-  for (const auto& item : splitList(list, ',')) {
-    auto parts = splitList(item, ':');
-    if (parts.size() == 1) {
-      if (item.empty()) throw UsageError(option + " " + list + ": an empty value");
-      out.push_back(item);
-      continue;
-    }
-    char* e1 = nullptr;
-    char* e2 = nullptr;
-    double from = parts.size() == 3 ? std::strtod(parts[0].c_str(), &e1) : 0;
-    double to = parts.size() == 3 ? std::strtod(parts[1].c_str(), &e2) : 0;
-    auto count = parts.size() == 3 ? parseWhole(parts[2]) : std::nullopt;
-    if (parts.size() != 3 || parts[0].empty() || parts[1].empty() || *e1 || *e2 || !std::isfinite(from) ||
-        !std::isfinite(to) || !count || *count < 1 || *count > 100000)
-      throw UsageError(option + " " + item +
-                       ": expected FROM:TO:COUNT, e.g. 0.01:0.5:50 (COUNT in [1, 100000])");
-    for (long long k = 0; k < *count; ++k)
-      out.push_back(
-          jsonNumber(*count == 1 ? from : from + (to - from) * static_cast<double>(k) / (*count - 1)));
+  try {
+    return expandSweepValues(list);
+  } catch (const SweepValuesError& e) {
+    throw UsageError(option + " " + e.what());
   }
-  return out;
 }
 
 SweepDef sweepFromArgs(const Args& a) {
@@ -124,10 +44,7 @@ SweepDef sweepFromArgs(const Args& a) {
   d.seed_base = a.getInt("--seed-base", 1, 0, 9007199254740991LL - 100000);
   if (static_cast<double>(d.values.size()) * static_cast<double>(d.count2()) * d.reps > 1e7)
     throw UsageError("sweep: more than 10,000,000 jobs (values x values2 x reps)");
-  std::vector<InputError> errors;
-  checkValues(d.base, d.param, d.values, "--param", errors);
-  if (!d.values2.empty()) checkValues(d.base, d.param2, d.values2, "--param2", errors);
-  if (!errors.empty()) throw ScenarioError(errors);
+  checkSweepValues(d);
   return d;
 }
 
@@ -222,64 +139,28 @@ std::vector<RunResult> parseJobs(const std::string& jobs_csv, const std::string&
 }
 
 FrontierPlot plotFromArgs(const Args& a, const SweepDef& d) {
-  FrontierPlot p;
-  auto pick = [&](const char* opt, const std::string& fallback) {
-    std::string name = a.get(opt).value_or(fallback);
-    int i = outcomeIndex(name);
+  auto pick = [&](const char* opt, int fallback) {
+    auto name = a.get(opt);
+    if (!name) return fallback;
+    int i = outcomeIndex(*name);
     if (i < 0) {
       std::vector<std::string> names;
       for (const auto& o : frontierOutcomes()) names.push_back(o.name);
-      std::string near = closestMatch(name, names);
-      throw UsageError(std::string(opt) + " " + name + ": not an outcome" +
+      std::string near = closestMatch(*name, names);
+      throw UsageError(std::string(opt) + " " + *name + ": not an outcome" +
                        (near.empty() ? "" : "; did you mean " + near + "?") + " (one of: " + outcomeNames() +
                        ")");
     }
     return i;
   };
-  p.x = pick("--x", "wrongful_sanction_weeks");
-  p.y = pick("--y", outcomeIndex("unpaid") >= 0 ? "unpaid" : "missed");
+  int x = pick("--x", defaultOutcomeX());
+  int y = pick("--y", defaultOutcomeY());
   std::string g = a.get("--group").value_or("all");
-  const Scenario& s = d.base;
-  if (g == "A" || g == s.label_a)
-    p.group = s.label_a;
-  else if (g == "B" || g == s.label_b)
-    p.group = s.label_b;
-  else if (g == "all")
-    p.group = "all";
-  else
-    throw UsageError("--group " + g + ": expected A, B or all (this scenario's groups: " + s.label_a + ", " +
-                     s.label_b + ")");
-  p.param = d.param;
-  p.param2 = d.param2;
-  p.reps = d.reps;
-  ParamTarget t1 = resolve(d.param), t2 = resolve(d.param2);
-  p.param_label = t1.decl ? t1.decl->label : "";
-  p.param2_label = t2.decl ? t2.decl->label : "";
-  for (size_t r = 0; r < s.regimes.size(); ++r) {
-    FrontierPlot::Regime reg;
-    reg.name = s.regimes[r].name;
-    int ri = static_cast<int>(r);
-    reg.affected = changes(t1, ri) || (!d.param2.empty() && changes(t2, ri));
-    reg.current = currentValue(s, t1, ri);
-    reg.current2 = d.param2.empty() ? "" : currentValue(s, t2, ri);
-    p.regimes.push_back(reg);
-  }
-  const auto& outs = frontierOutcomes();
-  std::string xl = outs[static_cast<size_t>(p.x)].label;
-  if (xl.size() > 1 && std::islower(static_cast<unsigned char>(xl[1])))
-    xl[0] = static_cast<char>(std::tolower(xl[0]));
-  p.title = outs[static_cast<size_t>(p.y)].label + " against " + xl +
-            (p.group == "all" ? "" : ", group " + p.group);
-  auto named = [](const std::string& label, const std::string& path) {
-    return label.empty() ? path : label + " (" + path + ")";
-  };
-  std::string sweep = named(p.param_label, d.param) + ", " + std::to_string(d.values.size()) + " values";
-  if (!d.param2.empty())
-    sweep += " x " + named(p.param2_label, d.param2) + ", " + std::to_string(d.values2.size()) + " values";
-  p.subtitle = (s.title.empty() ? s.name : s.title) + "\nSweep of " + sweep + ".\n" + std::to_string(d.reps) +
-               " replications per point; " + thousands(s.population()) + " citizens x " +
-               std::to_string(s.weeks()) + " weeks; group " + p.group + ".";
-  return p;
+  std::string group = sweepGroup(d.base, g);
+  if (group.empty())
+    throw UsageError("--group " + g + ": expected A, B or all (this scenario's groups: " + d.base.label_a +
+                     ", " + d.base.label_b + ")");
+  return sweepPlot(d, x, y, group);
 }
 
 }  // namespace tl::cli

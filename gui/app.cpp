@@ -265,6 +265,7 @@ void App::drawUi() {
   drawAnalysis(Box{L.analysis.x, L.analysis.y - spare, L.analysis.w, L.analysis.h + spare}, L.analysis_tabs,
                L.analysis_collapsed && L.analysis.h + spare < charts_min);
   if (L.right_shown) drawRight(L.right, L.stacked);
+  drawTradeoff();
   drawFileDialog();
   drawErrors();
   drawHelp();
@@ -316,8 +317,12 @@ int App::run() {
     bool new_frame = frame_.version != version;
     // Nothing new (no input, no new week): skip drawing, so the model gets the CPU.
     // A few frames are still drawn after anything happens, and one every 0.25 s.
-    busy_frames = had_event || new_frame || !pending_png_.empty() ? 4 : busy_frames - 1;
-    bool scripted = !opt_.screenshot.empty() || !opt_.export_csv.empty() || opt_.bench_frames > 0;
+    busy_frames = had_event || new_frame || !pending_png_.empty() || tradeoff_.running() ||
+                          tradeoff_.pngPending() || citizens_job_.running()
+                      ? 4
+                      : busy_frames - 1;
+    bool scripted = !opt_.screenshot.empty() || !opt_.export_csv.empty() || opt_.bench_frames > 0 ||
+                    !opt_.sweep.empty() || !opt_.export_citizens.empty();
     if (!scripted && busy_frames <= 0 && frame_clock.getElapsedTime().asSeconds() < 0.25f) {
       sf::sleep(sf::milliseconds(5));
       skipped = true;
@@ -353,7 +358,11 @@ int App::run() {
       else
         showErrors("Not exported", {p + ": cannot write the picture"}, "Choose another folder or name.");
     }
-    int exit_code = scriptedFrame(script);
+    std::string png_saved, png_error = tradeoff_.captureIfAsked(window_, png_saved);
+    if (!png_saved.empty()) status("Saved picture " + png_saved);
+    if (!png_error.empty()) showErrors("Not exported", {png_error}, "Choose another folder or name.");
+    int exit_code = tradeoffScript(script);
+    if (exit_code < 0) exit_code = scriptedFrame(script);
     if (exit_code >= 0) return exit_code;
     auto t3 = Clock::now();
     window_.display();

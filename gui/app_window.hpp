@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gui/app.hpp"
+#include "gui/background_job.hpp"
 #include "gui/city_view.hpp"
 #include "gui/imgui_sfml.hpp"
 #include "gui/inspector.hpp"
@@ -24,6 +25,7 @@
 #include "gui/scripted.hpp"
 #include "gui/session.hpp"
 #include "gui/shortcuts.hpp"
+#include "gui/tradeoff_view.hpp"
 
 namespace tl::gui {
 
@@ -38,7 +40,7 @@ inline constexpr int kSpeedCount = 7;
 enum class RightTab { Policy, Inspector, Notes, Lesson };  // Policy only when the panels are stacked
 enum class NumbersTab { Charts, Metrics, Funnel };         // Charts only when they share the tabs
 // What the one path dialog is doing.
-enum class FileDialogMode { Open, Save, ExportCsv, ExportPng };
+enum class FileDialogMode { Open, Save, ExportCsv, ExportPng, ExportTradeoffPng, ExportCitizens };
 
 // A panel pinned at a computed place (the layout follows the window size).
 void beginPanel(const char* name, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra = 0);
@@ -86,6 +88,10 @@ class App {
 
   // csv_export.cpp
   void exportCsv(const std::string& path);
+  // tradeoff_app.cpp: the trade-off view's requests, --sweep, and the citizens export (--export-citizens).
+  void drawTradeoff();
+  void exportCitizens(const std::string& path);
+  int tradeoffScript(ScriptedRun& script);  // an exit code when a scripted sweep or export is over, else -1
 
   // error_dialog.cpp
   void showErrors(const std::string& title, std::vector<std::string> errors, const std::string& hint);
@@ -110,6 +116,9 @@ class App {
   std::vector<std::pair<int, int>> apply_plan_;
   LessonPanel lesson_;
   OutcomeTiles tiles_;
+  TradeoffView tradeoff_;
+  BackgroundJob citizens_job_;
+  std::string citizens_path_;
   Frame frame_;
   std::vector<WeekRow> rows_;
   uint64_t rows_gen_ = ~0ull;

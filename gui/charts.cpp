@@ -53,16 +53,6 @@ std::string fmtValue(double v, bool percent) {
   return b;
 }
 
-// A round step for about `ticks` intervals over span.
-double niceStep(double span, int ticks) {
-  double raw = span / std::max(1, ticks);
-  if (raw <= 0) return 1;
-  double p = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-    if (m * p >= raw) return m * p;
-  return 10 * p;
-}
-
 void plot(const SeriesDef& def, const std::vector<std::vector<float>>& series,
           const std::vector<int>& weeks_axis, int total_weeks, const std::vector<ChangeMark>& marks,
           ImVec2 size) {

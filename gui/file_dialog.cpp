@@ -24,6 +24,10 @@ ModeText modeText(FileDialogMode m) {
       return {"Export the numbers (CSV, one row per week x regime x group)", "Export"};
     case FileDialogMode::ExportPng:
       return {"Export a picture of the window (PNG)", "Export"};
+    case FileDialogMode::ExportTradeoffPng:
+      return {"Export the trade-off picture (PNG)", "Export"};
+    case FileDialogMode::ExportCitizens:
+      return {"Export the synthetic citizens (CSV, one row per citizen x regime; docs/audit.md)", "Export"};
   }
   return {"", ""};
 }
@@ -53,6 +57,10 @@ void App::drawFileDialog() {
       std::snprintf(path_buf_, sizeof path_buf_, "%s", "trustlab_timeseries.csv");
     if (file_mode_ == FileDialogMode::ExportPng)
       std::snprintf(path_buf_, sizeof path_buf_, "%s", "trustlab_charts.png");
+    if (file_mode_ == FileDialogMode::ExportTradeoffPng)
+      std::snprintf(path_buf_, sizeof path_buf_, "%s", "trustlab_tradeoff.png");
+    if (file_mode_ == FileDialogMode::ExportCitizens)
+      std::snprintf(path_buf_, sizeof path_buf_, "%s", "trustlab_citizens.csv");
     if (file_mode_ == FileDialogMode::Save)
       std::snprintf(path_buf_, sizeof path_buf_, "%s.json",
                     session_.loaded().name.empty() ? "my_scenario" : session_.loaded().name.c_str());
@@ -93,6 +101,12 @@ void App::drawFileDialog() {
       case FileDialogMode::ExportPng:
         pending_png_ = path;  // captured two frames later, once the dialog is gone
         pending_png_frames_ = 2;
+        break;
+      case FileDialogMode::ExportTradeoffPng:
+        tradeoff_.requestPng(path);  // also once the dialog is gone
+        break;
+      case FileDialogMode::ExportCitizens:
+        exportCitizens(path);
         break;
     }
   }

@@ -265,6 +265,10 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
     if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(now).x) ImGui::NewLine();
     ImGui::TextDisabled("%s", now);
   }
+  if (!st.sweep.empty() && ImGui::Button("Open the trade-off")) want_sweep_ = true, sweep_ = st.sweep;
+  if (!st.sweep.empty() && ImGui::IsItemHovered())
+    ImGui::SetTooltip("Sweeps %s over %s (%d replications) in the trade-off view", st.sweep.param.c_str(),
+                      st.sweep.values.c_str(), st.sweep.reps);
   if (!st.watch.empty()) {
     ImGui::Spacing();
     ImGui::TextColored(kHeading, "Watch");

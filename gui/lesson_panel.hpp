@@ -52,6 +52,13 @@ class LessonPanel {
   // The output names the current step's claims (`expect`) read: their tiles are shown and highlighted.
   std::set<std::string> currentClaimed(const Session& session) const;
   int step() const { return step_; }
+  // The step's "Open the trade-off" button was pressed: once, the sweep it declares.
+  bool takeSweepRequest(LessonSweep& out) {
+    if (!want_sweep_) return false;
+    want_sweep_ = false;
+    out = sweep_;
+    return true;
+  }
 
  private:
   void drawPrediction(const Session& session, const Frame& frame);
@@ -67,6 +74,8 @@ class LessonPanel {
   std::map<int, Prediction> predictions_;  // by step
   char number_buf_[32] = {};
   int choice_ = -1;
+  bool want_sweep_ = false;
+  LessonSweep sweep_;
 };
 
 }  // namespace tl::gui

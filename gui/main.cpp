@@ -45,7 +45,31 @@ const char* kUsage =
     "                         tiles and any text that did not fit, as JSON (layout test)\n"
     "  --export-csv OUT.csv   after --after-weeks weeks, write the numbers as the CLI's timeseries.csv\n"
     "                         plus a pane column, then exit (with --screenshot: after the picture)\n"
-    "  --bench-frames N       play and print frames/s and weeks/s over N frames, then exit\n";
+    "  --bench-frames N       play and print frames/s and weeks/s over N frames, then exit\n"
+    "  --sweep PATH:FROM:TO:COUNT  open the trade-off view and run this sweep (as trustlab-cli sweep\n"
+    "                         --param PATH --values FROM:TO:COUNT; PATH=LIST takes a list of values)\n"
+    "  --sweep2 PATH:FROM:TO:COUNT a second parameter (a grid)\n"
+    "  --sweep-reps R         replications per value (default 3)\n"
+    "  --sweep-x / --sweep-y OUTCOME, --sweep-group A|B|all   the picture's axes and group\n"
+    "  --sweep-out FILE.csv   write the sweep's frontier.csv, then exit (after --screenshot, if given)\n"
+    "  --sweep-png FILE.png   write the trade-off picture, then exit\n"
+    "  --export-citizens FILE.csv  write the synthetic citizens of a whole run of the settings (as\n"
+    "                         trustlab-cli run --citizens-out), then exit\n";
+
+// "PATH:FROM:TO:COUNT" (the last three fields) or "PATH=A,B,C" into a path and --values text.
+bool takeSweep(const std::string& spec, std::string& path, std::string& values) {
+  size_t eq = spec.find('=');
+  if (eq != std::string::npos) {
+    path = spec.substr(0, eq), values = spec.substr(eq + 1);
+    return !path.empty() && !values.empty();
+  }
+  size_t c3 = spec.rfind(':');
+  size_t c2 = c3 == std::string::npos || c3 == 0 ? std::string::npos : spec.rfind(':', c3 - 1);
+  size_t c1 = c2 == std::string::npos || c2 == 0 ? std::string::npos : spec.rfind(':', c2 - 1);
+  if (c1 == std::string::npos || c1 == 0) return false;
+  path = spec.substr(0, c1), values = spec.substr(c1 + 1);
+  return true;
+}
 
 bool takeInt(const char* s, long long& out) {
   char* end = nullptr;
@@ -133,6 +157,33 @@ int main(int argc, char** argv) {
       opt.layout_report = next("a file name");
     else if (a == "--export-csv")
       opt.export_csv = next("a file name");
+    else if (a == "--sweep" || a == "--sweep2") {
+      std::string spec = next("PATH:FROM:TO:COUNT");
+      bool first = a == "--sweep";
+      if (!takeSweep(spec, first ? opt.sweep.param : opt.sweep.param2,
+                     first ? opt.sweep.values : opt.sweep.values2)) {
+        std::cerr << "trustlab: " << a << " " << spec << ": expected PATH:FROM:TO:COUNT or PATH=A,B,C\n";
+        return 2;
+      }
+    } else if (a == "--sweep-reps") {
+      long long r = number("a number of replications");
+      if (r < 1 || r > 100000) {
+        std::cerr << "trustlab: --sweep-reps: expected 1 to 100000, got " << r << "\n";
+        return 2;
+      }
+      opt.sweep.reps = static_cast<int>(r);
+    } else if (a == "--sweep-x")
+      opt.sweep.x = next("an outcome");
+    else if (a == "--sweep-y")
+      opt.sweep.y = next("an outcome");
+    else if (a == "--sweep-group")
+      opt.sweep.group = next("A, B or all");
+    else if (a == "--sweep-out")
+      opt.sweep_out = next("a file name");
+    else if (a == "--sweep-png")
+      opt.sweep_png = next("a file name");
+    else if (a == "--export-citizens")
+      opt.export_citizens = next("a file name");
     else if (a == "--city") {
       std::string v = next("sorted or identity");
       if (v != "sorted" && v != "identity") {
@@ -212,6 +263,10 @@ int main(int argc, char** argv) {
   }
   if (!opt.predict.empty() && opt.lesson_step < 0) {
     std::cerr << "trustlab: --predict needs --lesson-step\n";
+    return 2;
+  }
+  if ((!opt.sweep_out.empty() || !opt.sweep_png.empty() || !opt.sweep.param2.empty()) && opt.sweep.empty()) {
+    std::cerr << "trustlab: --sweep2, --sweep-out and --sweep-png need --sweep\n";
     return 2;
   }
   if ((!opt.layout_report.empty() || !opt.pane_rects.empty()) && opt.screenshot.empty()) {

@@ -19,6 +19,16 @@ void App::drawMenu() {
     ImGui::Separator();
     if (ImGui::MenuItem("Export numbers (CSV)...", "Ctrl+E")) requestFile(FileDialogMode::ExportCsv);
     if (ImGui::MenuItem("Export picture (PNG)...", "Ctrl+P")) requestFile(FileDialogMode::ExportPng);
+    if (ImGui::MenuItem("Export trade-off picture (PNG)...", nullptr, false,
+                        tradeoff_.isOpen() && tradeoff_.hasResult()))
+      requestFile(FileDialogMode::ExportTradeoffPng);
+    if (ImGui::MenuItem("Export citizens (CSV)...", nullptr, false, !citizens_job_.running()))
+      requestFile(FileDialogMode::ExportCitizens);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "The synthetic population with its ground truth and each regime's decisions, one row per\n"
+          "citizen per regime, over a whole run of the current settings (as trustlab-cli run\n"
+          "--citizens-out); docs/audit.md shows an audit of it in pandas.");
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) window_.close();
     ImGui::EndMenu();
@@ -27,6 +37,11 @@ void App::drawMenu() {
     ImGui::MenuItem("Presenter mode", "F5", &presenter_);
     ImGui::MenuItem("Policy panel", "F2", &show_policy_);
     ImGui::MenuItem("Inspector, notes and lesson", "F3", &show_right_);
+    if (ImGui::MenuItem("Trade-off: sweep a policy...")) tradeoff_.open(session_.current());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "Run a parameter over a range with replications and draw one outcome against another\n"
+          "(also: right-click a slider, Sweep this)");
     ImGui::MenuItem("Charts on a small screen", nullptr, &charts_wanted_);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Show the charts even when they leave the city too little room for 2-pixel cells");

@@ -1,6 +1,7 @@
 // number_format.cpp: numbers as the class reads them (see number_format.hpp).
 #include "gui/number_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -42,6 +43,15 @@ std::string percentText(double v) {
   char b[48];
   std::snprintf(b, sizeof b, "%.*f%%", std::fabs(p) >= 10 ? 1 : decimalsFor(p, 1), p);
   return b;
+}
+
+double niceStep(double span, int ticks) {
+  double raw = span / std::max(1, ticks);
+  if (raw <= 0) return 1;
+  double p = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+    if (m * p >= raw) return m * p;
+  return 10 * p;
 }
 
 }  // namespace tl::gui

@@ -15,5 +15,7 @@ std::string signedCountText(double v);
 std::string rateText(double v);
 // A share in 0..1 as a percentage, with two significant digits when under 1 % ("0.020%").
 std::string percentText(double v);
+// A round step (1, 2, 2.5 or 5 times a power of ten) for about `ticks` intervals over span.
+double niceStep(double span, int ticks);
 
 }  // namespace tl::gui

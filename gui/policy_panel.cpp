@@ -162,6 +162,11 @@ void PolicyPanel::drawParam(Session& s, int regime, const ParamDecl& d, const ch
     }
   }
   if (changed) ImGui::PopStyleColor();
+  // Right-click: sweep this parameter in the trade-off view (gui/tradeoff_view.hpp).
+  if (d.id != P::seed && ImGui::BeginPopupContextItem("sweep_menu")) {
+    if (ImGui::MenuItem("Sweep this... (trade-off view)")) sweep_regime_ = regime, sweep_id_ = d.id;
+    ImGui::EndPopup();
+  }
   ImGui::PopID();
 }
 

@@ -13,6 +13,12 @@ class PolicyPanel {
   void draw(Session& session, const Edit& step);
   // Screenshot/doc helper: opens the stage of this parameter path and shows its tooltip.
   void forceTooltip(const std::string& path, int regime) { force_path_ = path, force_regime_ = regime; }
+  // A parameter's "Sweep this..." action was chosen (its context menu): once, its regime and id.
+  bool takeSweepRequest(int& regime, P& id) {
+    if (sweep_regime_ < -1) return false;
+    regime = sweep_regime_, id = sweep_id_, sweep_regime_ = -2;
+    return true;
+  }
 
  private:
   void drawSection(Session& s, int regime, const std::string& section);
@@ -24,6 +30,8 @@ class PolicyPanel {
   std::string force_path_;
   int force_regime_ = 0;
   bool scrolled_ = false;
+  int sweep_regime_ = -2;  // -2 = no request
+  P sweep_id_ = P::seed;
 };
 
 // A "?" marker (a button-sized target) whose tooltip shows the text (wrapped).

@@ -68,7 +68,7 @@ int App::scriptedFrame(ScriptedRun& sr) {
     bool model_done = frame_.ready && frame_.week >= target && worker_.idle() && !frame_.summary.empty() &&
                       rows_.size() >= static_cast<size_t>(frame_.week) * frame_.names.size() * 3;
     // A revealed lesson step shows its claims' records: wait for them (checked on their own thread).
-    bool done = model_done && !lesson_.claimsPending(session_) &&
+    bool done = model_done && !lesson_.claimsPending(session_) && (opt_.sweep.empty() || sr.sweep_written) &&
                 (opt_.inspect < 0 || opt_.inspect == kInspectWronglySanctioned || frame_.inspect.valid);
     if (!frame_.error.empty() && frame_.ready == false) {
       std::cerr << "trustlab: " << frame_.error << "\n";

@@ -16,6 +16,8 @@ struct ScriptedRun {
   int apply_wait = 0;         // frames spent applying
   size_t marks_before = 0;    // change marks before it was applied
   int bench_frames = 0, bench_week0 = -1;
+  bool sweep_started = false, sweep_written = false, citizens_started = false;  // --sweep, --export-citizens
+  int sweep_frames = 0;  // frames drawn since it settled
   Clock::time_point bench_start;
   double ui_seconds = 0, gl_seconds = 0, swap_seconds = 0;  // where a frame's time goes (bench)
   double seconds() const { return std::chrono::duration<double>(Clock::now() - start).count(); }

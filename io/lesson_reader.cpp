@@ -4,6 +4,7 @@
 
 #include "io/expect_reader.hpp"
 #include "io/lesson_replay.hpp"
+#include "io/lesson_sweep.hpp"
 #include "io/scenario_io.hpp"
 
 namespace tl {
@@ -20,7 +21,7 @@ std::string setValueText(const json& v) {
 void readLesson(const json& v, const std::string& ptr, Reporter& r, Scenario& s) {
   if (!v.is_array()) return r.value(ptr, "expected a list of lesson steps, got " + typeName(v));
   const std::vector<std::string> keys = {"title", "narrative", "predict", "set",
-                                         "watch", "run_weeks", "expect"};
+                                         "watch", "run_weeks", "expect",  "sweep"};
   for (size_t i = 0; i < v.size() && !r.full(); ++i) {
     std::string sp = ptr + "/" + std::to_string(i);
     const json& step = v[i];
@@ -66,6 +67,8 @@ void readLesson(const json& v, const std::string& ptr, Reporter& r, Scenario& s)
             r.value(vp, e.errors.empty() ? "cannot apply" : e.errors.front().message);
           }
         }
+      } else if (k == "sweep") {
+        st.sweep = readLessonSweep(it.value(), child, r, s);
       } else if (k != "expect") {  // claims are read below, once every step's weeks are known
         r.key(child, "unknown key '" + k + "' in a lesson step" + didYouMean(k, keys));
       }

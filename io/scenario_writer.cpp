@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "io/expect_writer.hpp"
+#include "io/lesson_sweep.hpp"
 #include "io/param_docs.hpp"
 #include "io/preset_registry.hpp"
 #include "io/scenario_io.hpp"
@@ -73,6 +74,7 @@ nlohmann::ordered_json scenarioToJsonValue(const Scenario& s, bool every_value) 
       o["watch"] = st.watch;
       o["run_weeks"] = st.run_weeks;
       if (!st.expect.empty()) o["expect"] = expectsToJson(st.expect, s);
+      if (!st.sweep.empty()) o["sweep"] = lessonSweepToJson(st.sweep);
       steps.push_back(o);
     }
     j["lesson"] = steps;

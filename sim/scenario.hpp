@@ -55,12 +55,25 @@ struct Expect {
   double by = 0;
 };
 
+// A sweep a lesson step opens in the app's trade-off view (docs/sweeps.md): a parameter
+// path and its values as trustlab-cli sweep takes them ("0.01:0.5:11" or "1,2,4"),
+// optionally a second one (a grid), replications, the outcomes on the axes (names of
+// docs/metrics.md section 11; "" = the defaults) and the group.
+struct LessonSweep {
+  std::string param, values, param2, values2;
+  int reps = 3;
+  std::string x, y;
+  std::string group = "all";
+  bool empty() const { return param.empty(); }
+};
+
 // One step of a lesson: narrative, a "predict first" question, changes, what to watch.
 struct LessonStep {
   std::string title, narrative, predict, watch;
   std::vector<std::pair<std::string, std::string>> set;  // ("regimes[1].appeal.available", "true")
   int run_weeks = 0;                                     // suggested weeks to run after the changes
   std::vector<Expect> expect;                            // what the step claims happens
+  LessonSweep sweep;                                     // the trade-off it opens (empty: none)
 };
 
 struct RegimeSpec {
