@@ -135,10 +135,43 @@ PickedPoint drawFrontier(const FrontierPicture& pic, ImVec2 size) {
 
   // Plot area: y tick labels at the left, the y title above, x ticks and title below, legend under it.
   const float tick_w = ImGui::CalcTextSize("000,000").x + fs * 0.6f;
-  std::vector<std::string> legend;
-  for (size_t p = 0; p < pic.panes.size(); ++p)
-    legend.push_back(std::to_string(p + 1) + " " + pic.panes[p].name);
-  const float legend_h = (fs * 1.35f) * static_cast<float>(pic.panes.size()) + fs * 0.4f;
+  // Legend items: each pane (marker, line pattern, name; a pane the sweep leaves alone says so),
+  // then a grid's second values; they flow into rows across the plot's width.
+  struct Item {
+    std::string text;
+    ImU32 col;
+    int pane, value2;  // one of them >= 0
+    ImVec2 at;
+  };
+  std::vector<Item> items;
+  for (size_t p = 0; p < pic.panes.size(); ++p) {
+    int pane = static_cast<int>(p);
+    std::string t = std::to_string(p + 1) + " " + pic.panes[p].name;
+    if (!pic.panes[p].affected) {
+      bool inside = false;
+      for (const auto& c : curves)
+        if (c.pane == pane)
+          inside = c.pts[0].x >= x0 && c.pts[0].x <= x1 && c.pts[0].y >= y0 && c.pts[0].y <= y1;
+      t += inside ? "  (not changed by this sweep: one point)"
+                  : "  (not changed by this sweep; off the chart)";
+    }
+    items.push_back({t, paneColour(pane), pane, -1, {}});
+  }
+  for (size_t k = 0; k < pic.values2.size(); ++k)
+    items.push_back({(pic.param2_label.empty() ? "value2" : pic.param2_label) + " = " + pic.values2[k],
+                     text,
+                     -1,
+                     static_cast<int>(k),
+                     {}});
+  const float left = o.x + tick_w, right = o.x + size.x - fs * 1.2f, row_h = fs * 1.35f;
+  float lx = left, rows = 1;
+  for (auto& it : items) {
+    float w = fs * 2.8f + ImGui::CalcTextSize(it.text.c_str()).x + fs * 1.5f;
+    if (lx > left && lx + w > right) lx = left, ++rows;
+    it.at = ImVec2(lx, (rows - 1) * row_h);
+    lx += w;
+  }
+  const float legend_h = row_h * rows + fs * 0.4f;
   ImVec2 a(o.x + tick_w, o.y + fs * 1.8f), b(o.x + size.x - fs * 1.2f, o.y + size.y - fs * 3.2f - legend_h);
   if (b.y - a.y < fs * 4 || b.x - a.x < fs * 8) return picked;
   auto sx = [&](double v) { return static_cast<float>(a.x + (v - x0) / (x1 - x0) * (b.x - a.x)); };
@@ -180,8 +213,16 @@ PickedPoint drawFrontier(const FrontierPicture& pic, ImVec2 size) {
     ImU32 col = paneColour(c.pane), bar = (col & 0x00FFFFFF) | 0x90000000;
     std::vector<ImVec2> line;
     for (const auto& p : c.pts) line.emplace_back(sx(p.x), sy(p.y));
-    if (pane.affected && line.size() > 1)
-      addPaneLine(dl, line.data(), static_cast<int>(line.size()), c.pane, std::max(1.5f, fs * 0.11f));
+    // A grid's curves of one pane differ by pattern (and hollow markers every other value2).
+    const bool grid = !pic.values2.empty();
+    const float th = std::max(1.5f, fs * 0.11f);
+    if (pane.affected && line.size() > 1) {
+      if (grid)
+        addDashedLine(dl, line.data(), static_cast<int>(line.size()), col,
+                      slotDash(static_cast<int>(c.value2)), th);
+      else
+        addPaneLine(dl, line.data(), static_cast<int>(line.size()), c.pane, th);
+    }
     // A pane the sweep does not change has the same numbers at every value: one point.
     size_t shown = pane.affected ? c.pts.size() : 1;
     size_t every = std::max<size_t>(1, (shown + 8) / 9);
@@ -202,7 +243,7 @@ PickedPoint drawFrontier(const FrontierPicture& pic, ImVec2 size) {
         dl->AddLine(ImVec2(m.x - r * 0.6f, sy(clampy(p.yh))), ImVec2(m.x + r * 0.6f, sy(clampy(p.yh))), bar,
                     1.5f);
       }
-      marker(dl, m, r, c.pane, col, true);
+      marker(dl, m, r, c.pane, col, !grid || c.value2 % 2 == 0);
       const std::string& v = pic.values[p.value];
       bool current = pane.affected && !pane.current.empty() && sameValue(v, pane.current) &&
                      (pic.values2.empty() || sameValue(pic.values2[p.value2], pane.current2));
@@ -238,23 +279,18 @@ PickedPoint drawFrontier(const FrontierPicture& pic, ImVec2 size) {
   if (hp) dl->AddCircle(ImVec2(sx(hp->x), sy(hp->y)), r * 1.8f, IM_COL32(240, 228, 66, 255), 20, 2.5f);
   dl->PopClipRect();
 
-  // Legend: marker, line pattern and name of each pane; panes the sweep leaves alone say so.
-  float ly = b.y + fs * 3.0f;
-  for (size_t p = 0; p < pic.panes.size(); ++p) {
-    int pane = static_cast<int>(p);
-    drawPaneDash(dl, ImVec2(a.x, ly + fs * 0.6f), fs * 2.2f, pane);
-    marker(dl, ImVec2(a.x + fs * 1.1f, ly + fs * 0.6f), r, pane, paneColour(pane), true);
-    std::string t = legend[p];
-    if (!pic.panes[p].affected) {
-      bool inside = false;
-      for (const auto& c : curves)
-        if (c.pane == pane)
-          inside = c.pts[0].x >= x0 && c.pts[0].x <= x1 && c.pts[0].y >= y0 && c.pts[0].y <= y1;
-      t += inside ? "  (not changed by this sweep: one point)"
-                  : "  (not changed by this sweep; off the chart)";
+  const float ly = b.y + fs * 3.0f;
+  for (const auto& it : items) {
+    ImVec2 p(it.at.x, ly + it.at.y);
+    if (it.pane >= 0) {
+      drawPaneDash(dl, ImVec2(p.x, p.y + fs * 0.6f), fs * 2.2f, it.pane);
+      marker(dl, ImVec2(p.x + fs * 1.1f, p.y + fs * 0.6f), r, it.pane, it.col, true);
+    } else {
+      ImVec2 seg[2] = {ImVec2(p.x, p.y + fs * 0.6f), ImVec2(p.x + fs * 2.2f, p.y + fs * 0.6f)};
+      addDashedLine(dl, seg, 2, text, slotDash(it.value2), std::max(2.0f, fs * 0.14f));
+      marker(dl, ImVec2(p.x + fs * 1.1f, p.y + fs * 0.6f), r, 0, text, it.value2 % 2 == 0);
     }
-    dl->AddText(ImVec2(a.x + fs * 2.8f, ly), paneColour(pane), t.c_str());
-    ly += fs * 1.35f;
+    dl->AddText(ImVec2(p.x + fs * 2.8f, p.y), it.col, it.text.c_str());
   }
 
   if (hp) {

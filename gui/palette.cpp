@@ -137,8 +137,10 @@ ImU32 paneColour(int pane) {
   return cols[slotOf(pane)];
 }
 
-std::vector<float> paneDash(int pane) {
-  switch (slotOf(pane)) {
+std::vector<float> paneDash(int pane) { return slotDash(slotOf(pane)); }
+
+std::vector<float> slotDash(int slot) {
+  switch (((slot % 4) + 4) % 4) {
     case 1:
       return {0.9f, 0.45f};  // dashed
     case 2:
@@ -151,8 +153,11 @@ std::vector<float> paneDash(int pane) {
 }
 
 void addPaneLine(ImDrawList* dl, const ImVec2* pts, int n, int pane, float thickness) {
-  ImU32 col = paneColour(pane);
-  std::vector<float> dash = paneDash(pane);
+  addDashedLine(dl, pts, n, paneColour(pane), paneDash(pane), thickness);
+}
+
+void addDashedLine(ImDrawList* dl, const ImVec2* pts, int n, ImU32 col, const std::vector<float>& dash,
+                   float thickness) {
   if (dash.empty() || n < 2) {
     dl->AddPolyline(pts, n, col, 0, thickness);
     return;

@@ -41,6 +41,11 @@ ImU32 paneColour(int pane);
 std::vector<float> paneDash(int pane);
 // A polyline in the pane's colour and dash pattern.
 void addPaneLine(ImDrawList* dl, const ImVec2* pts, int n, int pane, float thickness);
+// The dash pattern of a style slot (0 solid, 1 dashed, 2 dotted, 3 dash-dot; as paneDash), and a
+// polyline in any colour and pattern (the trade-off view's grid: a pattern per second value).
+std::vector<float> slotDash(int slot);
+void addDashedLine(ImDrawList* dl, const ImVec2* pts, int n, ImU32 col, const std::vector<float>& dash,
+                   float thickness);
 // A short horizontal sample of the pane's line (legends).
 void drawPaneDash(ImDrawList* dl, ImVec2 from, float length, int pane);
 ImU32 groupColour(int group);

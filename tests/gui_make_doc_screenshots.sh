@@ -18,6 +18,9 @@ shot scenarios/face_recognition_misidentification.json --screenshot docs/img/gui
   --presenter --size 1280x800
 shot --screenshot docs/img/gui-help.png --after-weeks 26 --help-overlay
 shot scenarios/base_rate_fallacy.json --screenshot docs/img/gui-notes.png --after-weeks 104 --panel notes --size 1920x1080
+# The trade-off view: the whole window, and its picture as File > Export trade-off picture writes it.
+shot --population 5000 --set weeks=156 --sweep 'regimes[1].transparency.discovery_rate:0:0.5:11' --sweep-reps 5 \
+  --screenshot docs/img/gui-tradeoff.png --sweep-png docs/img/gui-tradeoff-picture.png
 for f in docs/img/gui-*.png; do
   size=$(stat -c %s "$f")
   if [ "$size" -gt 307200 ]; then echo "warning: $f is $size bytes (over 300 KB)"; fi
