@@ -240,7 +240,7 @@ TEST_CASE("a claim needs 9 of 10 runs, scaled for other counts") {
 
 TEST_CASE("a replay applies each step's changes mid-run and cumulatively, as the app does") {
   Scenario s = parseScenario(scenarioText("", ""), "c.json");
-  s.lesson.push_back({"three", "", "", "", {{"regimes[0].appeal.cost", "0"}}, 30, {}});
+  s.lesson.push_back({"three", "", "", "", {{"regimes[0].appeal.cost", "0"}}, 30, {}, {}});
   LessonReplay replay(s);
   for (const auto& st : s.lesson) replay.runStep(st);
   // By hand: the same changes at the same weeks.
@@ -284,7 +284,7 @@ TEST_CASE("a step that shapes the population starts a new run at week 0, as the 
   CHECK(spans[1].begin == 0);
   CHECK(spans[1].end == 52);
   // A value that already holds is no change at all.
-  LessonStep same{"", "", "", "", {{"regimes[0].appeal.available", "true"}}, 1, {}};
+  LessonStep same{"", "", "", "", {{"regimes[0].appeal.available", "true"}}, 1, {}, {}};
   CHECK(stepChanges(s, same).empty());
 }
 
