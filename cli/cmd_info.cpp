@@ -4,8 +4,10 @@
 
 #include "cli/commands.hpp"
 #include "io/input_file.hpp"
-#include "io/scenario_io.hpp"
+#include "io/metric_docs.hpp"
 #include "io/param_docs.hpp"
+#include "io/scenario_io.hpp"
+#include "sim/simulation.hpp"
 
 namespace tl::cli {
 namespace {
@@ -81,6 +83,22 @@ int cmdPresets(const Args& a) {
   }
   if (presetNames().empty()) std::cout << "(no presets are embedded in this build)\n";
   return bad ? 2 : 0;
+}
+
+int cmdMetrics(const Args& a) {
+  if (!a.positional.empty()) throw UsageError("metrics: takes no FILE");
+  if (a.has("--markdown")) {
+    std::cout << metricsMarkdown();
+    return 0;
+  }
+  std::printf("%-24s %-26s %-17s %s\n", "column", "name on screen", "unit", "counts");
+  for (const MetricDecl& m : metricTable()) {
+    std::printf("%-24s %-26s %-17s %s\n", m.column, m.label, m.unit,
+                metricWhenWords(static_cast<int>(m.when)));
+    std::printf("    %s\n", m.description);
+  }
+  std::printf("\nColumns of timeseries.csv after week, regime, group; docs/metrics.md defines each.\n");
+  return 0;
 }
 
 int cmdScenarios(const Args& a) {

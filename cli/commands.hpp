@@ -18,6 +18,7 @@ struct Command {
 int cmdRun(const Args& a);
 int cmdValidate(const Args& a);
 int cmdParams(const Args& a);
+int cmdMetrics(const Args& a);
 int cmdPresets(const Args& a);
 int cmdScenarios(const Args& a);
 int cmdBench(const Args& a);

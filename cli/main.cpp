@@ -48,6 +48,13 @@ const std::vector<Command>& commands() {
        "  --markdown  the reference page: trustlab-cli params --markdown > docs/parameters.md\n",
        {{}, {"--json", "--markdown"}},
        cmdParams},
+      {"metrics",
+       "list every metric of timeseries.csv (name on screen, unit, what it counts)",
+       "usage: trustlab-cli metrics [--markdown]\n"
+       "  (no flag)   a table for the terminal\n"
+       "  --markdown  the column table of docs/metrics.md section 8 (generated from sim/metrics.def)\n",
+       {{}, {"--markdown"}},
+       cmdMetrics},
       {"presets",
        "list the regime presets with their titles and targets",
        "usage: trustlab-cli presets\n",

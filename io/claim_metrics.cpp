@@ -11,13 +11,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Time-series counts of events in the week; every other count is a state at week's
-// end (sim/metrics.def says which metrics are means).
-bool isFlowColumn(const std::string& c) {
-  return c == "appeals_filed" || c == "appeals_decided" || c == "appeals_overturned" || c == "harm" ||
-         c == "listed_added" || c == "listed_removed";
-}
-
 const WeekRow* rowAt(const RunRecord& run, int week, int regime, int group) {
   const auto& rows = *run.rows;
   if (rows.empty() || run.regimes <= 0) return nullptr;
@@ -61,9 +54,11 @@ const std::vector<ClaimMetric>& claimMetrics() {
     for (const MetricDecl& m : metricTable()) {
       const std::string c = m.column;
       t.push_back({c,
-                   m.mean            ? MetricKind::Level
-                   : isFlowColumn(c) ? MetricKind::Flow
-                                     : MetricKind::State,
+                   // sim/metrics.def says whether a column is a state at week's end,
+                   // an event in the week or a weekly mean.
+                   m.when == MetricWhen::mean    ? MetricKind::Level
+                   : m.when == MetricWhen::event ? MetricKind::Flow
+                                                 : MetricKind::State,
                    c});
     }
     for (const char* r : {"fpr", "fnr", "ppv", "npv", "base_rate", "selection_rate", "accuracy"})

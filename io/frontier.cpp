@@ -31,7 +31,7 @@ const std::vector<OutcomeDef>& defs() {
     // weekly count of citizens adds up to citizen-weeks. Left out when the model lacks it.
     auto sum = [](const char* name) {
       const MetricDecl* m = findMetric(name);
-      if (!m || m->mean) return OutcomeDef{{name, "", ""}, Source::WeekSum, nullptr, "", ""};
+      if (!m || m->mean()) return OutcomeDef{{name, "", ""}, Source::WeekSum, nullptr, "", ""};
       std::string label = m->label, unit = m->unit;
       if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
       return OutcomeDef{

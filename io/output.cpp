@@ -45,7 +45,7 @@ ojson groupJson(const GroupSummary& g) {
   // (names as timeseries.csv columns; sim/metrics.def).
   ojson totals, last;
   for (const auto& m : metricTable()) {
-    if (!m.mean) totals[m.column] = numberOrNull(metricValue(WeekRow{g.totals, 0, 0, 0, {}}, m.id));
+    if (!m.mean()) totals[m.column] = numberOrNull(metricValue(WeekRow{g.totals, 0, 0, 0, {}}, m.id));
     last[m.column] = numberOrNull(metricValue(g.last, m.id));
   }
   o["totals"] = totals;

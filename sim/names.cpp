@@ -41,7 +41,7 @@ const char* eventName(EventKind k) {
 }
 
 MetricCounts& MetricCounts::operator+=(const MetricCounts& o) {
-#define COUNT(id, contribution, unit, label, description) id += o.id;
+#define COUNT(id, when, contribution, unit, label, description) id += o.id;
 #define MEAN(id, column, per, unit_divisor, contribution, unit, label, description) id += o.id;
 #include "sim/metrics.def"
 #undef COUNT
@@ -51,9 +51,10 @@ MetricCounts& MetricCounts::operator+=(const MetricCounts& o) {
 
 const std::vector<MetricDecl>& metricTable() {
   static const std::vector<MetricDecl> t = {
-#define COUNT(id, contribution, unit, label, description) {Metric::id, #id, unit, label, description, false},
+#define COUNT(id, when, contribution, unit, label, description) \
+  {Metric::id, #id, unit, label, description, MetricWhen::when},
 #define MEAN(id, column, per, unit_divisor, contribution, unit, label, description) \
-  {Metric::id, column, unit, label, description, true},
+  {Metric::id, column, unit, label, description, MetricWhen::mean},
 #include "sim/metrics.def"
 #undef COUNT
 #undef MEAN
@@ -69,8 +70,8 @@ const MetricDecl* findMetric(const std::string& column) {
 
 double metricValue(const WeekRow& r, Metric m) {
   switch (m) {
-#define COUNT(id, contribution, unit, label, description) \
-  case Metric::id:                                      \
+#define COUNT(id, when, contribution, unit, label, description) \
+  case Metric::id:                                              \
     return r.id;
 #define MEAN(id, column, per, unit_divisor, contribution, unit, label, description) \
   case Metric::id:                                                                  \

@@ -93,7 +93,7 @@ struct Event {
 
 // The weekly metrics, one field each, declared once in sim/metrics.def.
 struct MetricCounts {
-#define COUNT(id, contribution, unit, label, description) double id = 0;
+#define COUNT(id, when, contribution, unit, label, description) double id = 0;
 #define MEAN(id, column, per, unit_divisor, contribution, unit, label, description) double id = 0;
 #include "sim/metrics.def"
 #undef COUNT
@@ -102,7 +102,7 @@ struct MetricCounts {
 };
 
 enum class Metric : uint8_t {
-#define COUNT(id, contribution, unit, label, description) id,
+#define COUNT(id, when, contribution, unit, label, description) id,
 #define MEAN(id, column, per, unit_divisor, contribution, unit, label, description) id,
 #include "sim/metrics.def"
 #undef COUNT
@@ -120,6 +120,10 @@ struct WeekRow : MetricCounts {
   double score_mean() const;
 };
 
+// What a metric counts (sim/metrics.def): citizens in a state at the week's end, events
+// during the week, or a weekly mean (trust, score...).
+enum class MetricWhen : uint8_t { state, event, mean };
+
 // A metric as outputs and screens show it (generated from sim/metrics.def).
 struct MetricDecl {
   Metric id;
@@ -127,7 +131,8 @@ struct MetricDecl {
   const char* unit;
   const char* label;  // the name on screen
   const char* description;
-  bool mean;  // a mean of a weekly sum (trust, score...) rather than a count
+  MetricWhen when;  // a state at week's end, an event in the week, or a weekly mean
+  bool mean() const { return when == MetricWhen::mean; }
 };
 const std::vector<MetricDecl>& metricTable();
 const MetricDecl* findMetric(const std::string& column);  // by output name; nullptr if none

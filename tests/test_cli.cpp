@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "io/metric_docs.hpp"
+#include "sim/simulation.hpp"
 #include "io/param_docs.hpp"
 #include "tests/cli_harness.hpp"
 
@@ -24,10 +26,27 @@ TEST_CASE("docs/parameters.md is generated from params.def and up to date") {
                 "docs/parameters.md is out of date: run trustlab-cli params --markdown > docs/parameters.md");
 }
 
+TEST_CASE("docs/metrics.md's column table is generated from metrics.def and up to date") {
+  std::string doc;
+  REQUIRE(readTextFile(kSource + "/docs/metrics.md", doc));
+  const std::string begin = "<!-- generated from sim/metrics.def: trustlab-cli metrics --markdown";
+  const std::string end = "<!-- end of generated table -->";
+  const size_t a = doc.find(begin), b = doc.find(end);
+  REQUIRE(a != std::string::npos);
+  REQUIRE(b != std::string::npos);
+  const size_t table = doc.find('\n', a) + 1;
+  CHECK_MESSAGE(
+      doc.substr(table, b - table) == tl::metricsMarkdown(),
+      "docs/metrics.md section 8 is out of date: paste the output of trustlab-cli metrics --markdown");
+  // Every metric's column is in the table (one row each).
+  for (const auto& m : tl::metricTable())
+    CHECK(tl::metricsMarkdown().find(std::string("| `") + m.column + "` |") != std::string::npos);
+}
+
 TEST_CASE("help and usage errors") {
   CHECK(cli("--help").code == 0);
   for (const char* c :
-       {"run", "validate", "params", "presets", "scenarios", "bench", "sweep", "merge", "plot"}) {
+       {"run", "validate", "params", "metrics", "presets", "scenarios", "bench", "sweep", "merge", "plot"}) {
     CAPTURE(c);
     Result r = cli(std::string(c) + " --help");
     CHECK(r.code == 0);

@@ -8,7 +8,7 @@
 namespace tl {
 
 inline void tallyWeek(Tally& t, const WeekOutcome& o, double n) {
-#define COUNT(id, contribution, unit, label, description) t.id += (contribution);
+#define COUNT(id, when, contribution, unit, label, description) t.id += (contribution);
 #define MEAN(id, column, per, unit_divisor, contribution, unit, label, description) t.id += (contribution);
 #include "sim/metrics.def"
 #undef COUNT
