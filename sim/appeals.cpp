@@ -68,10 +68,11 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
           s.neg_points[c] = static_cast<int16_t>(std::min(0.0, s.neg_points[c] - pts_j));
         }
         if (f & kErrMinor) {
-          // Remove the false report (an infraction); true records stay.
-          if (s.rec_infractions[c] > 0) --s.rec_infractions[c];
-          if (scored)
-            s.neg_points[c] = static_cast<int16_t>(std::min(0.0, s.neg_points[c] - p[P::assessment_points_infraction]));
+          // The false reports go (each an infraction record); true records stay.
+          const double pts_i = scored ? p[P::assessment_points_infraction] : 0.0;
+          const int removed = minor::removeFalse(s.minor[c], pts_i);
+          s.rec_infractions[c] = minor::add8(s.rec_infractions[c], -removed);
+          s.neg_points[c] = static_cast<int16_t>(std::min(0.0, s.neg_points[c] - pts_i * removed));
           f &= ~kErrMinor;
         }
       }

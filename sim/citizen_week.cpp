@@ -149,7 +149,7 @@ void scanQuiet(const ScanRules& r, const Traits& traits, const RegimeState& s, u
     const uint8_t tb = traits.bits[c];
     bool quiet_now = r.fast && !(lb & 1) && !(f & r.block) && !(r.decay_rule && cmod52 == r.wmod52) &&
                      (!(f & kHasCounts) ||
-                      (!r.counts_assessed && (r.retention == 0 || r.week - s.minor_week[c] < r.retention)));
+                      (!r.counts_assessed && (r.retention == 0 || r.week - s.minor[c].g[0].week < r.retention)));
     // An opt-in would change the state: the full path repeats the same draw and enrols.
     if (quiet_now && r.opt_in_open && !(f & kEnrolled) && ((tb & kDigital) || !r.needs_digital) &&
         (Rng::word(life_base[c - begin], Purpose::OptIn) >> 11) < r.opt_in_below)

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/metrics.hpp"
+#include "sim/minor_records.hpp"
 
 namespace tl {
 

@@ -11,7 +11,7 @@
 //   benign acts   recorded where watched (proxies; protected unless forbidden),
 //                 chilled where watched
 //   retention     a judgement record expires data.retention_weeks after it was made;
-//                 all minor records expire together that long after the latest one
+//                 so does each minor record, in groups (sim/minor_records.hpp)
 #pragma once
 #include "sim/stages/behaviour.hpp"
 #include "sim/stages/records.hpp"
@@ -45,11 +45,10 @@ inline void recordEvents(const RegimeRules& x, const WorldRules& world, CitizenW
     w.event(EventKind::Infraction);
     if (w.draw(Purpose::RecordInfraction, d.coverage) ||
         (d.informants && w.draw(Purpose::InformantInfraction, d.informant_cov[w.g])))
-      record::fileMinor(a, w, s.rec_infractions[c], a.pts_infraction, a.w_infraction);
+      record::fileMinor(x, w, minor::Kind::Infraction);
   }
   if (d.informants && below(h4.hi, d.informant_false[w.g])) {
-    record::fileMinor(a, w, s.rec_infractions[c], a.pts_infraction, a.w_infraction);
-    w.f |= kErrMinor;
+    record::fileMinor(x, w, minor::Kind::Infraction, true);
     w.event(EventKind::RecordErroneous, 3);
   }
   // Benign behaviours; chilling lowers them where they are watched.
@@ -61,14 +60,14 @@ inline void recordEvents(const RegimeRules& x, const WorldRules& world, CitizenW
     w.event(EventKind::ProtectedBehaviour);
     if ((d.record_protected && w.draw(Purpose::RecordProtected, d.coverage)) ||
         (watch_protected && d.informants && w.draw(Purpose::InformantBehaviour, d.informant_cov[w.g])))
-      record::fileMinor(a, w, s.rec_protected[c], a.pts_behaviour, a.w_protected);
+      record::fileMinor(x, w, minor::Kind::Protected);
   }
   if (below(h3.lo, scale32(L.proxy_rate[w.g] * (watch_proxy ? 1.0 - chill : 1.0)))) {
     ++w.out.benign;
     w.event(EventKind::ProxyBehaviour);
     if ((d.record_proxy && w.draw(Purpose::RecordProxy, d.coverage)) ||
         (d.informants && w.draw(Purpose::InformantProxy, d.informant_cov[w.g])))
-      record::fileMinor(a, w, s.rec_proxy[c], a.pts_behaviour, a.w_proxy);
+      record::fileMinor(x, w, minor::Kind::Proxy);
   }
 }
 
@@ -85,12 +84,22 @@ inline void expireRecords(const RegimeRules& x, CitizenWeek& w) {
     record::clearJudgement(a, w, EventKind::RecordExpired);
     if (was_true && (w.f & kJudgement)) w.f |= kRecClosed;
   }
-  if ((s.rec_infractions[c] | s.rec_protected[c] | s.rec_proxy[c]) && w.week - s.minor_week[c] >= retention) {
+  // Minor records expire one by one (in their groups). The last one to go takes the
+  // points of the records from before the run (assessment.lookback_years) with it.
+  const minor::Group gone = minor::expire(s.minor[c], w.week, d.retention);
+  if (gone.empty()) return;
+  s.rec_infractions[c] = minor::add8(s.rec_infractions[c], -gone.infractions);
+  s.rec_protected[c] = minor::add8(s.rec_protected[c], -gone.protected_acts);
+  s.rec_proxy[c] = minor::add8(s.rec_proxy[c], -gone.proxies);
+  if (minor::liveCount(s.minor[c]) == 0) {
     s.rec_infractions[c] = s.rec_protected[c] = s.rec_proxy[c] = 0;
-    w.f &= ~kErrMinor;
     s.neg_points[c] = static_cast<int16_t>((w.f & kRecJudgement) ? addPoints(0, a.pts_judgement) : 0);
-    w.event(EventKind::RecordExpired, 1);
+  } else {
+    s.neg_points[c] = addPoints(s.neg_points[c], -gone.points);
+    if (s.neg_points[c] > 0) s.neg_points[c] = 0;
   }
+  if (!minor::anyFalse(s.minor[c])) w.f &= ~kErrMinor;
+  w.event(EventKind::RecordExpired, 1);
 }
 
 }  // namespace tl::stage

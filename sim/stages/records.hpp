@@ -29,12 +29,23 @@ inline void clearJudgement(const AssessmentRules& a, CitizenWeek& w, EventKind w
   w.event(why);
 }
 
-// A minor record (infraction, benign behaviour): counted, dated, and in a score worth
-// points. New evidence the risk rule weighs can flag again; a served listing stays served.
-inline void fileMinor(const AssessmentRules& a, CitizenWeek& w, uint8_t& count, double pts, double weight) {
+// A minor record (infraction, benign behaviour, false report): counted, dated in its
+// expiry group (sim/minor_records.hpp), and in a score worth points. New evidence the
+// risk rule weighs can flag again; a served listing stays served.
+inline void fileMinor(const RegimeRules& x, CitizenWeek& w, minor::Kind kind, bool false_report = false) {
+  const AssessmentRules& a = x.assessment;
+  RegimeState& s = w.s;
+  const uint32_t c = w.c;
+  const bool infraction = kind == minor::Kind::Infraction;
+  uint8_t& count = infraction ? s.rec_infractions[c]
+                              : (kind == minor::Kind::Protected ? s.rec_protected[c] : s.rec_proxy[c]);
+  const double pts = infraction ? a.pts_infraction : a.pts_behaviour;
+  const double weight =
+      infraction ? a.w_infraction : (kind == minor::Kind::Protected ? a.w_protected : a.w_proxy);
   count = inc8(count);
-  w.s.minor_week[w.c] = w.wk16;
-  w.s.neg_points[w.c] = addPoints(w.s.neg_points[w.c], pts);
+  minor::add(s.minor[c], w.week, x.data.retention, kind, pts, false_report);
+  s.neg_points[c] = addPoints(s.neg_points[c], pts);
+  if (false_report) w.f |= kErrMinor;
   if (a.risk && weight > 0) w.f &= ~kServed;
 }
 
