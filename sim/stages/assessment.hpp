@@ -41,8 +41,10 @@ inline void assessment(const RegimeRules& x, CitizenWeek& w) {
     double risk = a.w_protected * s.rec_protected[c] + a.w_proxy * s.rec_proxy[c] +
                   a.w_infraction * s.rec_infractions[c] + ((w.tb & kRural) ? a.w_rural : 0.0);
     if (a.w_screen > 0) {
-      // A screening alert with set sensitivity/specificity: one static draw per citizen.
-      double u = w.rng->uniform(c, kStatic, Purpose::Screening);
+      // A screening alert with set sensitivity/specificity: one draw per citizen and
+      // screening round (assessment.screening_interval_weeks; 0: one static draw).
+      const uint32_t round = a.screen_interval > 0 ? w.week / static_cast<uint32_t>(a.screen_interval) : kStatic;
+      double u = w.rng->uniform(c, round, Purpose::Screening);
       bool alert = u < ((w.tb & kHarmProne) ? a.screen_sens : 1.0 - a.screen_spec);
       if (alert) risk += a.w_screen;
     }

@@ -48,6 +48,7 @@ RegimeRules regimeRules(const RegimeWeek& rw) {
   a.w_screen = p[P::assessment_weight_screening];
   a.screen_sens = p[P::assessment_screening_sensitivity];
   a.screen_spec = p[P::assessment_screening_specificity];
+  a.screen_interval = static_cast<int>(p[P::assessment_screening_interval_weeks]);
   a.risk_threshold = p[P::assessment_risk_threshold];
   a.human = p.flag(P::assessment_human_review);
   a.deference = rw.deference;

@@ -74,6 +74,7 @@ struct AssessmentRules {
   int list_grace, list_infractions;
   double ability_screening;
   double w_protected, w_proxy, w_infraction, w_rural, w_screen, screen_sens, screen_spec, risk_threshold;
+  int screen_interval;  // weeks between screening rounds (0 = one round, a static draw)
   bool human;
   double deference, human_accuracy;
   bool counts_assessed;  // recorded minor-event counts feed the assessment (not only the score's points)
