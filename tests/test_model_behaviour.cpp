@@ -104,3 +104,34 @@ TEST_CASE("behaviour: poverty feedback lowers resources under credit denial, and
   for (size_t w = 0; w < ron.size(); ++w) differ += weekRowValues(ron[w]) != weekRowValues(roff[w]);
   CHECK_MESSAGE(differ == 0, differ << " weeks differ without credit denial");
 }
+
+TEST_CASE("behaviour: where an appeal suspends the sanction, the rightly sanctioned appeal to gain time") {
+  // An error-free list (no misattribution, clerical or stale records; the court keeps everyone
+  // unable to pay off it), so every appeal is filed by someone rightly sanctioned. Regime 0
+  // suspends the sanction while an appeal waits, regime 1 keeps it in force.
+  Scenario s = with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions"}, 20000, 156),
+                    {"data.misattribution_rate=0", "data.clerical_error_share=0", "data.stale_share=0",
+                     "assessment.ability_screening=1", "regimes[0].appeal.suspends_sanction=true",
+                     "regimes[1].appeal.suspends_sanction=false"});
+  auto gain = run(with(s, {"behaviour.appeal_to_gain_time=5"})),
+       none = run(with(s, {"behaviour.appeal_to_gain_time=1"}));
+  for (const auto* sim : {gain.get(), none.get()})
+    for (int r = 0; r < 2; ++r) REQUIRE(sumOf(*sim, r, &WeekRow::wrongly_sanctioned) == 0);
+  const double filed_gain = sumOf(*gain, 0, &WeekRow::appeals_filed),
+               filed_none = sumOf(*none, 0, &WeekRow::appeals_filed),
+               filed_kept = sumOf(*gain, 1, &WeekRow::appeals_filed);
+  // Per rightly sanctioned citizen-week in force, so that fewer sanctioned weeks under
+  // suspension do not hide the response.
+  const double listed_gain = sumOf(*gain, 0, &WeekRow::flagged),
+               listed_kept = sumOf(*gain, 1, &WeekRow::flagged);
+  MESSAGE("appeals by the rightly sanctioned in 3 years: suspended, gain time x5 "
+          << filed_gain << ", x1 " << filed_none << "; kept in force " << filed_kept);
+  REQUIRE(filed_none > 0);
+  CHECK(filed_gain > 1.5 * filed_none);
+  CHECK(filed_gain / listed_gain > 1.5 * filed_kept / listed_kept);
+  // Where the sanction stays in force the response does nothing at all.
+  auto rg = rowsOf(*gain, 1), rn = rowsOf(*none, 1);
+  size_t differ = 0;
+  for (size_t w = 0; w < rg.size(); ++w) differ += weekRowValues(rg[w]) != weekRowValues(rn[w]);
+  CHECK_MESSAGE(differ == 0, differ << " weeks differ where the sanction stays in force");
+}

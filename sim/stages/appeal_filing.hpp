@@ -7,7 +7,8 @@
 // record access, a wrong record is on file), the deadline (appeal.deadline_weeks
 // after becoming aware, inclusive; 0 = none) has not passed, and resources cover
 // appeal.cost. Weekly chance: wronged: appeal.propensity x trust x signal; rightly
-// sanctioned: appeal.rightful_propensity.
+// sanctioned: appeal.rightful_propensity, times behaviour.appeal_to_gain_time where the
+// sanction is suspended while the appeal waits (behaviour::rightfulAppealChance).
 #pragma once
 #include "sim/stages/behaviour.hpp"
 #include "sim/stages/transparency.hpp"
@@ -23,8 +24,9 @@ inline void fileAppeal(const RegimeRules& x, const BehaviourRules& b, CitizenWee
         w.res >= ap.cost))
     return;
   const bool wronged = w.in_force ? w.wrong_episode : true;
-  const double pa = wronged ? ap.propensity * behaviour::appealTrustFactor(b, w.trust) * appealSignal(x.transparency)
-                            : ap.rightful_propensity;
+  const double pa =
+      wronged ? ap.propensity * behaviour::appealTrustFactor(b, w.trust) * appealSignal(x.transparency)
+              : behaviour::rightfulAppealChance(b, ap);
   if (!w.draw(Purpose::Appeal, pa)) return;
   w.f |= kAppealPending;
   w.s.appeal_week[w.c] = w.wk16;

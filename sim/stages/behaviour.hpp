@@ -11,6 +11,8 @@
 //   trust       lost when a wrongful episode starts and while an appeal waits; moved by
 //               appeal outcomes; drifts back; scales opt-in and appeal filing
 //   poverty     credit denial takes resources each sanctioned week
+//   gain time   where an appeal suspends the sanction, the rightly sanctioned appeal
+//               more often (appeal.rightful_propensity x behaviour.appeal_to_gain_time)
 #pragma once
 #include <algorithm>
 
@@ -25,7 +27,9 @@ inline double unwillingness(const BehaviourRules& b, double pu, bool reachable, 
 }
 
 // Compliance: the extra weekly settlement chance of a sanctioned wilful defaulter.
-inline double complianceBonus(const ConsequenceRules& cq, bool sanctioned) { return sanctioned ? cq.compliance : 0.0; }
+inline double complianceBonus(const ConsequenceRules& cq, bool sanctioned) {
+  return sanctioned ? cq.compliance : 0.0;
+}
 
 // Chilling: the share of a watched benign behaviour that is suppressed.
 inline double chill(const BehaviourRules& b, const DataRules& d, bool adverse) {
@@ -40,6 +44,13 @@ inline double optInTrustFactor(const BehaviourRules& b, double trust) {
 // Trust's factor on filing an appeal.
 inline double appealTrustFactor(const BehaviourRules& b, double trust) { return b.trust ? trust : 1.0; }
 
+// Appealing to gain time: the weekly chance a rightly sanctioned citizen appeals. Where
+// the sanction is suspended while the appeal waits, an appeal buys weeks without it, so
+// it is worth filing even when it will be lost.
+inline double rightfulAppealChance(const BehaviourRules& b, const AppealRules& ap) {
+  return ap.suspends ? std::min(1.0, ap.rightful_propensity * b.gain_time) : ap.rightful_propensity;
+}
+
 // A wrongful episode starts: trust falls.
 inline void wrongfulEpisodeStarts(const BehaviourRules& b, CitizenWeek& w) {
   if (b.trust) w.trust -= b.trust_loss_wrongful;
@@ -53,8 +64,8 @@ inline void sanctionedWeek(const BehaviourRules& b, const ConsequenceRules& cq, 
 // Gaming: published rules show which cheap acts earn points; reliability is unchanged.
 inline void gameTheScore(const BehaviourRules& b, const RegimeRules& x, CitizenWeek& w) {
   const AssessmentRules& a = x.assessment;
-  if (!(b.gaming && x.transparency.published && a.score && w.enrolled && a.scoreOf(w.s, w.c) < a.benefit_from &&
-        w.draw(Purpose::Gaming, b.gaming_rate)))
+  if (!(b.gaming && x.transparency.published && a.score && w.enrolled &&
+        a.scoreOf(w.s, w.c) < a.benefit_from && w.draw(Purpose::Gaming, b.gaming_rate)))
     return;
   RegimeState& s = w.s;
   s.rec_prosocial[w.c] = inc8(s.rec_prosocial[w.c]);
@@ -74,7 +85,8 @@ inline void endOfWeekTrust(const BehaviourRules& b, CitizenWeek& w) {
 // Trust after a reviewer's decision (sim/appeals.cpp).
 inline double afterDecision(const BehaviourRules& b, double trust, bool overturned, bool wronged) {
   if (!b.trust) return trust;
-  if (overturned) return trust + (wronged ? b.trust_gain_fair : rule::kUndeservedWinTrustShare * b.trust_gain_fair);
+  if (overturned)
+    return trust + (wronged ? b.trust_gain_fair : rule::kUndeservedWinTrustShare * b.trust_gain_fair);
   return trust + (wronged ? -rule::kLostAppealTrustShare * b.trust_loss_wrongful
                           : rule::kFairHearingTrustShare * b.trust_gain_fair);
 }

@@ -34,8 +34,9 @@ RegimeRules regimeRules(const RegimeWeek& rw) {
   a.pts_prosocial = a.score ? p[P::assessment_points_prosocial] : 0;
   a.pts_paid = a.score ? p[P::assessment_points_paid_on_time] : 0;
   a.pts_behaviour = a.score ? p[P::assessment_points_behaviour] : 0;
-  a.decay = p[P::assessment_points_half_life_years] > 0 ? std::pow(0.5, 1.0 / p[P::assessment_points_half_life_years])
-                                                        : 1.0;
+  a.decay = p[P::assessment_points_half_life_years] > 0
+                ? std::pow(0.5, 1.0 / p[P::assessment_points_half_life_years])
+                : 1.0;
   a.benefit_from = p[P::assessment_benefit_threshold];
   a.sanction_below = p[P::assessment_sanction_below];
   a.list_grace = p.i(P::assessment_list_grace_weeks);
@@ -164,6 +165,7 @@ WorldRules worldRules(const WorldWeek& ww, const RegimeRules* regimes, int count
   b.trust_recovery = w[P::behaviour_trust_recovery];
   b.poverty = ww.poverty;
   b.poverty_loss = w[P::behaviour_poverty_loss];
+  b.gain_time = w[P::behaviour_appeal_to_gain_time];
   return x;
 }
 

@@ -15,9 +15,9 @@ namespace tl {
 // ---------------------------------------------------------------- world (shared by every regime)
 struct LifeRules {
   uint64_t obligation_thr, infraction_thr, harm_thr;  // integer thresholds of the shared life draws
-  double protected_rate[2], proxy_rate[2];             // by group
-  uint64_t protected_max[2], proxy_max[2];             // thresholds before chilling (quiet test)
-  double prosocial_rate, prosocial_max;                // prosocial_max: bound over resources (quiet test)
+  double protected_rate[2], proxy_rate[2];            // by group
+  uint64_t protected_max[2], proxy_max[2];            // thresholds before chilling (quiet test)
+  double prosocial_rate, prosocial_max;               // prosocial_max: bound over resources (quiet test)
   double shock_rate, judgement_share, settle_unable, settle_wilful, resource_recovery;
   // Largest misattribution / false-report chance any regime uses this week, by error
   // bucket / group: a draw above it cannot be an event in any regime.
@@ -35,6 +35,7 @@ struct BehaviourRules {
   uint16_t trust_initial_level;  // trustLevel(trust_initial): the resting level of quiet citizens
   bool poverty;
   double poverty_loss;
+  double gain_time;  // factor on the rightly sanctioned's appeal chance when appeals suspend the sanction
 };
 
 struct WorldRules {
@@ -57,7 +58,7 @@ struct DataRules {
   double coverage;
   double clerical, stale_share, err_mult[4];
   int stale_weeks, retention;
-  double misattribution[4];  // weekly chance by error bucket, coverage included (scale32)
+  double misattribution[4];                     // weekly chance by error bucket, coverage included (scale32)
   double informant_false[2], informant_cov[2];  // by group
   bool record_protected, record_proxy, forbidden;
   double chill_watch;  // surveillance intensity on benign behaviour
