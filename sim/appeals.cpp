@@ -19,8 +19,8 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
   const BehaviourRules b = worldRules(ww, nullptr, 0).behaviour;
   const auto week = static_cast<uint32_t>(ww.week);
   s.capacity_carry += p[P::appeal_reviewers_per_10k] * static_cast<double>(population) / 10000.0;
-  auto n = static_cast<size_t>(std::floor(s.capacity_carry));
-  n = std::min(n, s.queue.size());
+  const auto whole = static_cast<size_t>(std::floor(s.capacity_carry));
+  size_t n = std::min(whole, s.queue.size());
   // A review takes appeal.review_weeks from filing: only appeals filed that long ago are
   // ready (the queue is in filing order, so they are at its front).
   const auto review = static_cast<uint32_t>(p.i(P::appeal_review_weeks));
@@ -28,8 +28,9 @@ void decideAppeals(const Traits& traits, RegimeState& s, const RegimeWeek& rw, c
   while (ready < n && week - s.appeal_week[s.queue[ready]] >= review) ++ready;
   n = ready;
   s.capacity_carry -= static_cast<double>(n);
-  // Idle reviewers do not bank time for later weeks.
-  if (s.queue.size() <= n) s.capacity_carry = std::min(s.capacity_carry, 1.0);
+  // Idle reviewers do not bank time for later weeks: not when the queue is empty, nor when
+  // what waits has not been under review long enough to be decided.
+  if (n < whole) s.capacity_carry = std::min(s.capacity_carry, 1.0);
   const bool scored = rw.kind == AssessmentKind::Score;
   const double pts_j = scored ? p[P::assessment_points_judgement] : 0.0;
 

@@ -397,6 +397,24 @@ TEST_CASE("stage 5 appeal: with no reviewers the backlog grows and nothing is de
   CHECK(prev > 0);
 }
 
+TEST_CASE("stage 5 appeal: reviewers do not bank time while appeals wait their review time") {
+  // 1 decision a week (0.5 per 10,000 of 20,000) and a 4-week review: whatever waits, no week
+  // decides more than its own capacity plus at most one carried decision.
+  Scenario s = with(scenarioOf({"blacklist_joint_sanctions"}, 20000, 156),
+                    {"appeal.reviewers_per_10k=0.5", "appeal.review_weeks=4", "transparency.notice=true",
+                     "data.misattribution_rate=0.0001"});
+  auto sim = run(s);
+  double decided = 0, most = 0;
+  for (const WeekRow& r : rowsOf(*sim, 0)) {
+    decided += r.appeals_decided;
+    most = std::max(most, r.appeals_decided);
+  }
+  MESSAGE("decided " << decided << " in 156 weeks, at most " << most << " in a week");
+  REQUIRE(decided > 0);
+  CHECK(most <= 2);
+  CHECK(decided <= 157);
+}
+
 TEST_CASE("stage 5 appeal: more reviewer capacity, shorter time to correction") {
   Scenario s = with(scenarioOf({"blacklist_joint_sanctions", "blacklist_joint_sanctions"}, 20000, 156),
                     {"transparency.notice=true", "data.misattribution_rate=0.0001",
