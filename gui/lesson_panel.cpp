@@ -136,8 +136,11 @@ bool LessonPanel::claimsPending(const Session& session) {
 void LessonPanel::drawClaims(const Session& session, int step, const std::vector<Expect>& expect) {
   ClaimRecords::Status st = claims_.status(step);
   const Scenario& file = session.file();
-  ImGui::TextColored(kHeading, "%s claim%s, checked in %d runs", step < 0 ? "The notes'" : "The lesson's",
+  // Wrapped: at 1024 px in presenter mode the heading is wider than the panel.
+  ImGui::PushStyleColor(ImGuiCol_Text, kHeading);
+  ImGui::TextWrapped("%s claim%s, checked in %d runs", step < 0 ? "The notes'" : "The lesson's",
                      expect.size() > 1 ? "s" : "", ClaimRecords::kSeeds);
+  ImGui::PopStyleColor();
   for (size_t i = 0; i < expect.size(); ++i) {
     ImGui::Bullet();
     ImGui::TextWrapped("%s", expect[i].says.c_str());
