@@ -49,7 +49,7 @@ void App::drawMenu() {
   }
   if (ImGui::BeginMenu("Panes")) {
     const auto& regs = session_.current().regimes;
-    if (ImGui::BeginMenu("Add a pane", regs.size() < static_cast<size_t>(kMaxRegimes))) {
+    if (ImGui::BeginMenu("Add a pane", regs.size() < static_cast<size_t>(kMaxPanes))) {
       for (const auto& p : presetNames())
         if (ImGui::MenuItem(p.c_str())) session_.addPane(p, frame_.week);
       ImGui::EndMenu();

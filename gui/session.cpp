@@ -210,7 +210,7 @@ std::string Session::applyAssignments(const std::vector<std::pair<std::string, s
 }
 
 void Session::addPane(const std::string& preset, int keep_week) {
-  if (current_.regimes.size() >= static_cast<size_t>(kMaxRegimes)) return;
+  if (current_.regimes.size() >= static_cast<size_t>(kMaxPanes)) return;
   RegimeSpec r;
   r.preset = preset;
   r.values = presetValues(preset);

@@ -130,20 +130,20 @@ void readScenario(const json& root, Reporter& r, Scenario& s) {
   }
   if (!root.contains("regimes")) {
     r.missing("", "regimes",
-              "missing \"regimes\": expected a list of 1 to " + std::to_string(kMaxRegimes) + " regimes");
+              "missing \"regimes\": expected a list of 1 to " + std::to_string(kMaxPanes) + " regimes");
   } else {
     const json& regs = root["regimes"];
     if (!regs.is_array()) {
       r.value("/regimes",
-              "expected a list of 1 to " + std::to_string(kMaxRegimes) + " regimes, got " + typeName(regs));
+              "expected a list of 1 to " + std::to_string(kMaxPanes) + " regimes, got " + typeName(regs));
     } else if (regs.empty()) {
-      r.value("/regimes", "expected 1 to " + std::to_string(kMaxRegimes) + " regimes, got none");
+      r.value("/regimes", "expected 1 to " + std::to_string(kMaxPanes) + " regimes, got none");
     } else {
       std::set<std::string> names;
       for (size_t i = 0; i < regs.size(); ++i) {
         std::string ptr = "/regimes/" + std::to_string(i);
-        if (i >= static_cast<size_t>(kMaxRegimes)) {
-          r.value(ptr, "at most " + std::to_string(kMaxRegimes) +
+        if (i >= static_cast<size_t>(kMaxPanes)) {
+          r.value(ptr, "at most " + std::to_string(kMaxPanes) +
                            " regimes can run side by side; this scenario has " + std::to_string(regs.size()));
           break;
         }

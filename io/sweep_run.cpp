@@ -69,12 +69,16 @@ Plan makePlan(const SweepDef& d, const std::vector<int>& jobs, bool batch) {
     }
     plan.job_variants.push_back(mine);
   }
-  // Unbatched, a world is one job and its regimes one simulation, as written.
-  for (const auto& vs : by_world)
-    for (size_t i = 0; i < vs.size(); i += static_cast<size_t>(kMaxRegimes))
-      plan.batches.emplace_back(vs.begin() + static_cast<std::ptrdiff_t>(i),
-                                vs.begin() + static_cast<std::ptrdiff_t>(
-                                                 std::min(vs.size(), i + static_cast<size_t>(kMaxRegimes))));
+  // Unbatched, a world is one job and its regimes one simulation, as written. Batched,
+  // a world's variants are cut into as few simulations as the model's regime limit
+  // allows, of even sizes, so the simulations run in parallel take about as long.
+  for (const auto& vs : by_world) {
+    const size_t limit = static_cast<size_t>(kMaxRegimes);
+    const size_t count = (vs.size() + limit - 1) / limit;
+    for (size_t b = 0; b < count; ++b)
+      plan.batches.emplace_back(vs.begin() + static_cast<std::ptrdiff_t>(vs.size() * b / count),
+                                vs.begin() + static_cast<std::ptrdiff_t>(vs.size() * (b + 1) / count));
+  }
   return plan;
 }
 

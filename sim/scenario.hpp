@@ -99,6 +99,11 @@ struct Scenario {
   size_t population() const { return static_cast<size_t>(world[P::population_size]); }
 };
 
-constexpr int kMaxRegimes = 4;
+// A scenario file, and the app, show at most this many panes side by side.
+constexpr int kMaxPanes = 4;
+// A simulation runs at most this many regimes on one population. More than the panes
+// a lecturer sees: a sweep runs its variants as regimes of one simulation, so they
+// share the population and the life draws (pass 1 of a week) instead of repeating them.
+constexpr int kMaxRegimes = 16;
 
 }  // namespace tl

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "sim/model_internal.hpp"
@@ -44,7 +45,7 @@ struct Simulation::Impl {
   explicit Impl(const Scenario& sc, SimOptions opt)
       : scenario(sc), options(opt), rng(sc.seed()), world(sc.world) {
     if (sc.regimes.empty() || sc.regimes.size() > static_cast<size_t>(kMaxRegimes))
-      throw std::invalid_argument("a run holds 1 to 4 regimes");
+      throw std::invalid_argument("a run holds 1 to " + std::to_string(kMaxRegimes) + " regimes");
     size_t n = sc.population();
     traits = makeTraits(world, rng, n);
     for (const auto& r : sc.regimes) params.push_back(r.values);
@@ -310,7 +311,9 @@ uint64_t Simulation::stateHash() const {
 }
 
 size_t Simulation::bytesPerCitizenPerRegime() const { return RegimeState::bytesPerCitizen(); }
-size_t Simulation::bytesPerCitizenShared() const { return sizeof(uint8_t) + 3 * sizeof(float) + sizeof(uint32_t); }
+size_t Simulation::bytesPerCitizenShared() const {
+  return sizeof(uint8_t) + 3 * sizeof(float) + sizeof(uint32_t);
+}
 Simulation::PhaseTimes Simulation::phaseTimes() const { return impl_->times; }
 
 }  // namespace tl

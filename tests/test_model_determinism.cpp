@@ -202,17 +202,21 @@ TEST_CASE("common random numbers: deterrence moves a threshold, not the draw") {
   CHECK(lifeLog(*sim, 0) != lifeLog(*sim, 1));
 }
 
-TEST_CASE("bad runtime input: 0 or 5 regimes, parameters of the wrong scope") {
+TEST_CASE("bad runtime input: 0 or too many regimes, parameters of the wrong scope") {
   Scenario s = scenarioOf({"no_system"}, 1000, 10);
   Scenario none = s;
   none.regimes.clear();
   CHECK_THROWS_AS(Simulation(none, SimOptions{1, false}), std::invalid_argument);
-  Scenario five = s;
-  while (five.regimes.size() < 5) five.regimes.push_back(s.regimes[0]);
-  CHECK_THROWS_AS(Simulation(five, SimOptions{1, false}), std::invalid_argument);
-  Scenario four = s;
-  while (four.regimes.size() < 4) four.regimes.push_back(s.regimes[0]);
-  CHECK_NOTHROW(Simulation(four, SimOptions{1, false}));
+  // A simulation takes more regimes than a scenario file's panes (a sweep packs its
+  // variants), up to kMaxRegimes.
+  Scenario too_many = s;
+  while (too_many.regimes.size() < static_cast<size_t>(kMaxRegimes) + 1)
+    too_many.regimes.push_back(s.regimes[0]);
+  CHECK_THROWS_AS(Simulation(too_many, SimOptions{1, false}), std::invalid_argument);
+  Scenario most = s;
+  while (most.regimes.size() < static_cast<size_t>(kMaxRegimes)) most.regimes.push_back(s.regimes[0]);
+  CHECK(most.regimes.size() > static_cast<size_t>(kMaxPanes));
+  CHECK_NOTHROW(Simulation(most, SimOptions{1, false}));
 
   Simulation sim(s, SimOptions{1, false});
   CHECK_THROWS_AS(sim.setRegimeParam(0, P::population_size, 5000), std::invalid_argument);

@@ -249,12 +249,17 @@ TEST_CASE("sweep: panes shared between jobs and simulations give the numbers of 
     CHECK(file(fs::path(batched) / "jobs.csv") == file(fs::path(plain) / "jobs.csv"));
     CHECK(file(fs::path(batched) / "frontier.csv") == file(fs::path(plain) / "frontier.csv"));
   }
-  // Progress lines say how many panes each simulation ran: the shared ones fill it up.
-  Result p = cli("sweep " + kData + "good.json --param regimes[1].appeal.cost --values 0.02:0.5:7 --reps 1" +
-                 " --population 1000 --weeks 5 --threads 1 --out " + path("progress"));
+  // Progress lines say how many panes each simulation ran: the shared Score pane and the
+  // List values fill simulations of up to kMaxRegimes panes, cut into even sizes.
+  const int values = tl::kMaxRegimes + 4, variants = values + 1, first = variants / 2;
+  Result p = cli("sweep " + kData +
+                 "good.json --param regimes[1].appeal.cost --values 0.02:0.5:" + std::to_string(values) +
+                 " --reps 1 --population 1000 --weeks 5 --threads 1 --out " + path("progress"));
   REQUIRE(p.code == 0);
-  CHECK(p.out.find("simulation 1/2 done: 4 pane(s), seed 1") != std::string::npos);  // Score + 3 List values
-  CHECK(p.out.find("simulation 2/2 done: 4 pane(s), seed 1") != std::string::npos);  // 4 more List values
+  CHECK(p.out.find("simulation 1/2 done: " + std::to_string(first) + " pane(s), seed 1") !=
+        std::string::npos);
+  CHECK(p.out.find("simulation 2/2 done: " + std::to_string(variants - first) + " pane(s), seed 1") !=
+        std::string::npos);
 }
 
 TEST_CASE("sweep: plot.svg draws both regimes, intervals, the current setting and labelled axes") {

@@ -39,7 +39,7 @@ void scenarioLoader(const uint8_t* data, size_t size) {
     return;
   }
   requireInRange(s, "loaded");
-  require(!s.regimes.empty() && s.regimes.size() <= static_cast<size_t>(kMaxRegimes), "regime count");
+  require(!s.regimes.empty() && s.regimes.size() <= static_cast<size_t>(kMaxPanes), "regime count");
   for (const auto& step : s.lesson)
     for (const auto& kv : step.set) {
       Scenario t = s;
