@@ -115,9 +115,14 @@ int main(int argc, char** argv) {
     else if (a == "--inspect" && i + 1 < argc && std::string(argv[i + 1]) == "wrongly") {
       opt.inspect = tl::gui::kInspectWronglySanctioned;
       ++i;
-    } else if (a == "--inspect")
+    } else if (a == "--inspect") {
       opt.inspect = number("a citizen id");
-    else if (a == "--population")
+      if (opt.inspect < 0) {  // -1 and -2 mean "nobody" and "wrongly" inside the app
+        std::cerr << "trustlab: --inspect: expected a citizen id from 0 or 'wrongly', got " << opt.inspect
+                  << "\n";
+        return 2;
+      }
+    } else if (a == "--population")
       sets.push_back("population.size=" + std::to_string(number("a number of citizens")));
     else if (a == "--seed")
       sets.push_back("seed=" + std::to_string(number("a seed")));

@@ -242,10 +242,54 @@ TEST_CASE("the app refuses what would hang or swamp it: a citizen who does not e
   std::stringstream text;
   text << err.rdbuf();
   CHECK(text.str().find("0 to 19999") != std::string::npos);
-  rc = std::system(("'" + app + "' --threads 100000 --screenshot gui_x.png 2> /dev/null").c_str());
-  REQUIRE(WIFEXITED(rc));
-  CHECK(WEXITSTATUS(rc) == 2);
+  // A negative id is no citizen either (inside the app -2 stands for "wrongly").
+  for (const char* id : {"-1", "-2", "-7"}) {
+    CAPTURE(id);
+    rc = std::system(("'" + app + "' --screenshot gui_x.png --inspect " + id + " 2> /dev/null").c_str());
+    REQUIRE(WIFEXITED(rc));
+    CHECK(WEXITSTATUS(rc) == 2);
+  }
+  for (const char* n : {"100000", "0", "-3", "257"}) {
+    CAPTURE(n);
+    rc = std::system(("'" + app + "' --threads " + n + " --screenshot gui_x.png 2> gui_threads.err").c_str());
+    REQUIRE(WIFEXITED(rc));
+    CHECK(WEXITSTATUS(rc) == 2);
+    std::ifstream terr("gui_threads.err");
+    std::stringstream ttext;
+    ttext << terr.rdbuf();
+    CHECK(ttext.str().find("--threads: expected 1 to 256, got " + std::string(n)) != std::string::npos);
+  }
   CHECK_FALSE(fileExists("gui_x.png"));
+}
+
+TEST_CASE("--export-csv on a full disk leaves the existing file as it was, exit 1, naming it") {
+  if (!gui_test::canRun(true)) return;
+  std::string app = guiBinary();
+  // The app alone may write at most 2 kB per file (sh's ulimit -f counts 512-byte blocks);
+  // SIGXFSZ ignored, so a write past it fails with EFBIG as on a full disk.
+  REQUIRE(
+      std::system(
+          "rm -rf gui_full_disk && mkdir gui_full_disk && printf 'keep\\n' > gui_full_disk/numbers.csv") ==
+      0);
+  std::string cmd = "xvfb-run -a -s '-screen 0 1024x768x24' sh -c \"trap '' XFSZ; ulimit -f 4; exec '" + app +
+                    "' --export-csv gui_full_disk/numbers.csv --after-weeks 12 --size 1024x768\" "
+                    "> gui_full_disk.log 2>&1";
+  INFO(cmd);
+  int rc = std::system(cmd.c_str());
+  REQUIRE(WIFEXITED(rc));
+  CHECK(WEXITSTATUS(rc) == 1);
+  std::ifstream log("gui_full_disk.log");
+  std::stringstream text;
+  text << log.rdbuf();
+  INFO(text.str());
+  CHECK(text.str().find("gui_full_disk/numbers.csv") != std::string::npos);
+  CHECK(text.str().find("left as it was") != std::string::npos);
+  std::ifstream kept("gui_full_disk/numbers.csv");
+  std::stringstream kept_text;
+  kept_text << kept.rdbuf();
+  CHECK(kept_text.str() == "keep\n");
+  // No temp file is left beside it.
+  CHECK(std::system("test \"$(ls -A gui_full_disk)\" = numbers.csv") == 0);
 }
 
 TEST_CASE("the key draws each state in its own colour (the 'rewarded' diamond is not painted blue)") {
