@@ -278,5 +278,12 @@ int main(int argc, char** argv) {
     std::cerr << "trustlab: --layout-report and --pane-rects need --screenshot\n";
     return 2;
   }
+  // Without a display SFML aborts (SIGABRT) when it opens the window: say what to do instead.
+  const char* display = std::getenv("DISPLAY");
+  if (!display || !*display) {
+    std::cerr << "trustlab: no display (DISPLAY is not set): start it in a desktop session, or without a "
+                 "screen as xvfb-run -a trustlab ... (tools/run.sh does that)\n";
+    return 1;
+  }
   return tl::gui::runApp(scenario, opt);
 }

@@ -230,7 +230,8 @@ TEST_CASE("--export-csv writes the CLI's timeseries columns plus the pane, witho
   CHECK(saw_b);
 }
 
-TEST_CASE("the app refuses what would hang or swamp it: a citizen who does not exist, absurd threads") {
+TEST_CASE(
+    "the app refuses what would hang or swamp it: a citizen who does not exist, absurd threads, no display") {
   if (!gui_test::canRun(false)) return;
   std::string app = guiBinary();
   // No window is opened: the arguments are checked first (exit 2, a message, bounded).
@@ -259,6 +260,14 @@ TEST_CASE("the app refuses what would hang or swamp it: a citizen who does not e
     ttext << terr.rdbuf();
     CHECK(ttext.str().find("--threads: expected 1 to 256, got " + std::string(n)) != std::string::npos);
   }
+  // No display: a message saying what to do, not SFML's abort().
+  rc = std::system(("env -u DISPLAY '" + app + "' --screenshot gui_x.png 2> gui_nodisplay.err").c_str());
+  REQUIRE(WIFEXITED(rc));
+  CHECK(WEXITSTATUS(rc) == 1);
+  std::ifstream derr("gui_nodisplay.err");
+  std::stringstream dtext;
+  dtext << derr.rdbuf();
+  CHECK(dtext.str().find("no display") != std::string::npos);
   CHECK_FALSE(fileExists("gui_x.png"));
 }
 
