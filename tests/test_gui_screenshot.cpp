@@ -37,6 +37,13 @@ std::string guiBinary() { return gui_test::appPath(); }
 
 bool fileExists(const std::string& p) { return std::ifstream(p).good(); }
 
+std::string fileText(const std::string& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream text;
+  text << f.rdbuf();
+  return text.str();
+}
+
 struct PaneRect {
   int index;
   float x, y, w, h;
@@ -164,12 +171,10 @@ TEST_CASE("the app refuses a broken scenario with exit code 2 and the errors on 
   int rc = std::system(cmd.c_str());
   REQUIRE(WIFEXITED(rc));
   CHECK(WEXITSTATUS(rc) == 2);
-  std::ifstream err("gui_bad_scenario.err");
-  std::stringstream text;
-  text << err.rdbuf();
-  CHECK(text.str().find("gui_bad_scenario.json:1:") != std::string::npos);
-  CHECK(text.str().find("/population/size") != std::string::npos);
-  CHECK(text.str().find("nope") != std::string::npos);
+  const std::string err = fileText("gui_bad_scenario.err");
+  CHECK(err.find("gui_bad_scenario.json:1:") != std::string::npos);
+  CHECK(err.find("/population/size") != std::string::npos);
+  CHECK(err.find("nope") != std::string::npos);
   CHECK_FALSE(fileExists("gui_bad.png"));
 }
 
@@ -239,10 +244,8 @@ TEST_CASE(
       ("'" + app + "' --population 20000 --screenshot gui_x.png --inspect 20000 2> gui_inspect.err").c_str());
   REQUIRE(WIFEXITED(rc));
   CHECK(WEXITSTATUS(rc) == 2);
-  std::ifstream err("gui_inspect.err");
-  std::stringstream text;
-  text << err.rdbuf();
-  CHECK(text.str().find("0 to 19999") != std::string::npos);
+  const std::string err = fileText("gui_inspect.err");
+  CHECK(err.find("0 to 19999") != std::string::npos);
   // A negative id is no citizen either (inside the app -2 stands for "wrongly").
   for (const char* id : {"-1", "-2", "-7"}) {
     CAPTURE(id);
@@ -255,19 +258,15 @@ TEST_CASE(
     rc = std::system(("'" + app + "' --threads " + n + " --screenshot gui_x.png 2> gui_threads.err").c_str());
     REQUIRE(WIFEXITED(rc));
     CHECK(WEXITSTATUS(rc) == 2);
-    std::ifstream terr("gui_threads.err");
-    std::stringstream ttext;
-    ttext << terr.rdbuf();
-    CHECK(ttext.str().find("--threads: expected 1 to 256, got " + std::string(n)) != std::string::npos);
+    const std::string threads_err = fileText("gui_threads.err");
+    CHECK(threads_err.find("--threads: expected 1 to 256, got " + std::string(n)) != std::string::npos);
   }
   // No display: a message saying what to do, not SFML's abort().
   rc = std::system(("env -u DISPLAY '" + app + "' --screenshot gui_x.png 2> gui_nodisplay.err").c_str());
   REQUIRE(WIFEXITED(rc));
   CHECK(WEXITSTATUS(rc) == 1);
-  std::ifstream derr("gui_nodisplay.err");
-  std::stringstream dtext;
-  dtext << derr.rdbuf();
-  CHECK(dtext.str().find("no display") != std::string::npos);
+  const std::string display_err = fileText("gui_nodisplay.err");
+  CHECK(display_err.find("no display") != std::string::npos);
   CHECK_FALSE(fileExists("gui_x.png"));
 }
 
@@ -287,16 +286,12 @@ TEST_CASE("--export-csv on a full disk leaves the existing file as it was, exit 
   int rc = std::system(cmd.c_str());
   REQUIRE(WIFEXITED(rc));
   CHECK(WEXITSTATUS(rc) == 1);
-  std::ifstream log("gui_full_disk.log");
-  std::stringstream text;
-  text << log.rdbuf();
-  INFO(text.str());
-  CHECK(text.str().find("gui_full_disk/numbers.csv") != std::string::npos);
-  CHECK(text.str().find("left as it was") != std::string::npos);
-  std::ifstream kept("gui_full_disk/numbers.csv");
-  std::stringstream kept_text;
-  kept_text << kept.rdbuf();
-  CHECK(kept_text.str() == "keep\n");
+  const std::string err = fileText("gui_full_disk.log");
+  INFO(err);
+  CHECK(err.find("gui_full_disk/numbers.csv") != std::string::npos);
+  CHECK(err.find("left as it was") != std::string::npos);
+  const std::string kept = fileText("gui_full_disk/numbers.csv");
+  CHECK(kept == "keep\n");
   // No temp file is left beside it.
   CHECK(std::system("test \"$(ls -A gui_full_disk)\" = numbers.csv") == 0);
 }
