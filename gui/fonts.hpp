@@ -12,4 +12,12 @@ bool buildFonts(ImGuiSfml& glue, float base_px, float scale);
 // The large font of the outcome tiles' numbers (kNumberScale times the text), or the text font.
 constexpr float kNumberScale = 1.75f;
 ImFont* numberFont();
+// The pixel size a font was added with (ImFont::FontSize, renamed LegacySize in imgui 1.92).
+inline float fontAddedSize(const ImFont* f) {
+#if IMGUI_VERSION_NUM >= 19200
+  return f->LegacySize;
+#else
+  return f->FontSize;
+#endif
+}
 }  // namespace tl::gui

@@ -346,7 +346,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   ImGui::Checkbox("by group", &by_group_);
   std::vector<TileDef> tiles = outcomeTiles(watched.extra);
   ImFont* big = numberFont();
-  const float nf_full = big->FontSize;
+  const float nf_full = fontAddedSize(big);
   float nf = nf_full;
   const float pad = std::max(3.0f, fs * 0.25f);
   const float name_w = fs * 1.6f;
