@@ -15,7 +15,8 @@
 # Each suite's debootstrap result is cached once in ROOT/base/SUITE; every run copies it afresh to
 # ROOT/run/SUITE (so tools/deps.sh really installs the packages), keeps downloaded .debs in
 # ROOT/apt-cache/SUITE, and logs to ROOT/logs/SUITE.log. The table is also written to
-# ROOT/matrix.md. Builds run one suite at a time, niced, with CI=true (a skipped GUI test fails).
+# ROOT/matrix.md, after each suite (a run cut off midway keeps its finished rows). Builds run one
+# suite at a time, niced, with CI=true (a skipped GUI test fails).
 set -euo pipefail
 
 ROOT=/work/chroots
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     --mirror) MIRROR="$2"; shift 2 ;;
     --worktree) FROM_WORKTREE=1; shift ;;
     --prepare) PREPARE_ONLY=1; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     -*) echo "chroot_matrix: unknown option $1" >&2; exit 2 ;;
     *) SUITES+=("$1"); shift ;;
   esac
@@ -170,22 +171,25 @@ main() {
     exit 0
   fi
 
+  # The table so far is rewritten after each suite, so a run cut off midway keeps its rows.
+  local commit
+  commit="$(git -C "$REPO" describe --always --dirty 2>/dev/null || echo '?')"
+  table() {
+    echo "trustlab $commit, $(date -u +%Y-%m-%d), host $(. /etc/os-release && echo "$PRETTY_NAME"), $(nproc) cores"
+    echo
+    echo "| distribution | SFML (libsfml-dev) | Dear ImGui (libimgui-dev) | build ok | tests (tools/test.sh) | GUI test ran | tools/run.sh opened the app | exit | minutes |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    printf '%s\n' "${ROWS[@]}"
+  }
   for s in "${SUITES[@]}"; do
     if prepare_base "$s"; then
       run_suite "$s"
     else
       ROWS+=("| $s | - | - | no (debootstrap failed) | not run | no | no | - | - |")
     fi
+    table >"$ROOT/matrix.md"
   done
-
-  {
-    echo "trustlab $(git -C "$REPO" describe --always --dirty 2>/dev/null || echo '?')," \
-      "$(date -u +%Y-%m-%d), host $(. /etc/os-release && echo "$PRETTY_NAME"), $(nproc) cores"
-    echo
-    echo "| distribution | SFML (libsfml-dev) | Dear ImGui (libimgui-dev) | build ok | tests (tools/test.sh) | GUI test ran | tools/run.sh opened the app | exit | minutes |"
-    echo "|---|---|---|---|---|---|---|---|---|"
-    printf '%s\n' "${ROWS[@]}"
-  } | tee "$ROOT/matrix.md"
+  table
 
   # Exit 0 only when every suite built with the GUI, passed every test, ran the GUI test and
   # opened the app with tools/run.sh.
