@@ -70,10 +70,11 @@ Plan makePlan(const SweepDef& d, const std::vector<int>& jobs, bool batch) {
     plan.job_variants.push_back(mine);
   }
   // Unbatched, a world is one job and its regimes one simulation, as written. Batched,
-  // a world's variants are cut into as few simulations as the model's regime limit
-  // allows, of even sizes, so the simulations run in parallel take about as long.
-  for (const auto& vs : by_world) {
-    const size_t limit = static_cast<size_t>(kMaxRegimes);
+  // a world's variants are cut into as few simulations as packRegimes allows, of even
+  // sizes, so the simulations run in parallel take about as long.
+  for (size_t w = 0; w < by_world.size(); ++w) {
+    const auto& vs = by_world[w];
+    const size_t limit = packRegimes(plan.worlds[w].population());
     const size_t count = (vs.size() + limit - 1) / limit;
     for (size_t b = 0; b < count; ++b)
       plan.batches.emplace_back(vs.begin() + static_cast<std::ptrdiff_t>(vs.size() * b / count),
@@ -96,6 +97,12 @@ void runBatch(Plan& plan, const std::vector<size_t>& batch, int threads) {
 }
 
 }  // namespace
+
+size_t packRegimes(size_t population) {
+  const size_t per_regime = std::max<size_t>(1, population * Simulation::bytesPerCitizenPerRegime());
+  return std::clamp(kPackBytes / per_regime, static_cast<size_t>(kMaxPanes),
+                    static_cast<size_t>(kMaxRegimes));
+}
 
 JobPoint jobPoint(const SweepDef& d, int job) {
   int per_value = d.reps * static_cast<int>(d.count2());

@@ -34,6 +34,13 @@ struct JobPoint {
 };
 JobPoint jobPoint(const SweepDef& d, int job);
 
+// How many regimes one simulation of a batched sweep holds: as many as the model allows
+// (kMaxRegimes), as long as their per-citizen state fits in kPackBytes, and never fewer
+// than a scenario's own panes (what one simulation per job holds anyway). A sweep of
+// 20,000 citizens packs 16 regimes, one of 20 million packs 4.
+constexpr size_t kPackBytes = size_t{1} << 30;
+size_t packRegimes(size_t population);
+
 // How the jobs are run; the numbers are the same in every mode.
 enum class RunMode {
   Batched,  // each distinct pane once, panes of one world together in one simulation; in parallel

@@ -310,10 +310,8 @@ uint64_t Simulation::stateHash() const {
   return h;
 }
 
-size_t Simulation::bytesPerCitizenPerRegime() const { return RegimeState::bytesPerCitizen(); }
-size_t Simulation::bytesPerCitizenShared() const {
-  return sizeof(uint8_t) + 3 * sizeof(float) + sizeof(uint32_t);
-}
+size_t Simulation::bytesPerCitizenPerRegime() { return RegimeState::bytesPerCitizen(); }
+size_t Simulation::bytesPerCitizenShared() { return sizeof(uint8_t) + 3 * sizeof(float) + sizeof(uint32_t); }
 Simulation::PhaseTimes Simulation::phaseTimes() const { return impl_->times; }
 
 }  // namespace tl

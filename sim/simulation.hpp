@@ -208,8 +208,8 @@ class Simulation {
   std::vector<Event> eventsOf(uint32_t citizen) const;
 
   uint64_t stateHash() const;  // hash of every per-citizen state array (determinism tests)
-  size_t bytesPerCitizenPerRegime() const;
-  size_t bytesPerCitizenShared() const;
+  static size_t bytesPerCitizenPerRegime();
+  static size_t bytesPerCitizenShared();
 
   // Seconds spent in each named phase of the week so far (bench and profiling).
   struct PhaseTimes {

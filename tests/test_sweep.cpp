@@ -15,6 +15,7 @@
 #include "io/scenario_io.hpp"
 #include "io/svg_plot.hpp"
 #include "io/sweep_run.hpp"
+#include "sim/simulation.hpp"
 #include "tests/cli_harness.hpp"
 
 using namespace tl::test;
@@ -260,6 +261,21 @@ TEST_CASE("sweep: panes shared between jobs and simulations give the numbers of 
         std::string::npos);
   CHECK(p.out.find("simulation 2/2 done: " + std::to_string(variants - first) + " pane(s), seed 1") !=
         std::string::npos);
+}
+
+TEST_CASE("sweep: a simulation packs as many regimes as memory allows, never fewer than the panes") {
+  const size_t per = tl::Simulation::bytesPerCitizenPerRegime();
+  CHECK(tl::packRegimes(20000) == static_cast<size_t>(tl::kMaxRegimes));
+  CHECK(tl::packRegimes(20000000) == static_cast<size_t>(tl::kMaxPanes));
+  for (size_t pop : {size_t{100}, size_t{20000}, size_t{1000000}, size_t{3000000}, size_t{20000000}}) {
+    CAPTURE(pop);
+    const size_t k = tl::packRegimes(pop);
+    CHECK(k >= static_cast<size_t>(tl::kMaxPanes));
+    CHECK(k <= static_cast<size_t>(tl::kMaxRegimes));
+    // Over the panes' own number only while the state stays under the budget.
+    if (k > static_cast<size_t>(tl::kMaxPanes)) CHECK(k * pop * per <= tl::kPackBytes);
+    if (k < static_cast<size_t>(tl::kMaxRegimes)) CHECK((k + 1) * pop * per > tl::kPackBytes);
+  }
 }
 
 TEST_CASE("sweep: plot.svg draws both regimes, intervals, the current setting and labelled axes") {
