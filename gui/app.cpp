@@ -96,6 +96,7 @@ App::App(const Scenario& sc, const AppOptions& opt)
   }
   if (opt.city_identity) city_.setOrder(CityOrder::Identity);
   if (!opt.highlight.empty()) city_.setHighlight(stateFromName(opt.highlight));
+  if (opt.by_group) tiles_.setByGroup(true);
   std::snprintf(pop_buf_, sizeof pop_buf_, "%zu", sc.population());
   std::snprintf(seed_buf_, sizeof seed_buf_, "%llu", static_cast<unsigned long long>(sc.seed()));
   std::snprintf(path_buf_, sizeof path_buf_, "%s", "my_scenario.json");
@@ -244,6 +245,7 @@ void App::drawUi() {
   in.width = io.DisplaySize.x, in.height = io.DisplaySize.y, in.font = ImGui::GetFontSize(), in.top = top;
   in.want_policy = show_policy_, in.want_right = show_right_, in.presenter = presenter_;
   in.outcomes_h = outcomes_h_ > 0 ? outcomes_h_ : ImGui::GetFontSize() * 7;
+  in.city_min = city_min_h_;
   in.population = frame_.population, in.panes = std::max<int>(1, static_cast<int>(frame_.names.size()));
   in.charts_wanted = charts_wanted_;
   ScreenLayout L = computeLayout(in);

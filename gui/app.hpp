@@ -35,6 +35,7 @@ struct AppOptions {
   std::string predict;          // the class's prediction for lesson_step: "2", "same", "2:120"
   bool city_identity = false;   // the city as citizens live, not sorted by state
   std::string highlight;        // a state to highlight ("wrongly_sanctioned")
+  bool by_group = false;        // the outcome tiles by group
   LessonSweep sweep;            // --sweep: open the trade-off view on this sweep and run it
   std::string sweep_out;        // write its frontier.csv here, then exit (after any --screenshot)
   std::string sweep_png;        // write the view's picture here, then exit

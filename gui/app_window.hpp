@@ -145,6 +145,7 @@ class App {
   char pop_buf_[32] = {}, seed_buf_[32] = {}, path_buf_[512] = {};
   sf::Clock clock_;
   float fps_ = 0;
+  float city_min_h_ = 0;   // the least height the city panel needs (its cells at their minimum)
   float city_used_h_ = 0;  // height the city used last frame (the rest goes to the charts)
 };
 

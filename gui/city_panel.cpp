@@ -82,14 +82,16 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
     int on_last = kViewCount - (L.key_rows - 1) * L.key_per_row;
     return avail.x - on_last * (avail.x / L.key_per_row) >= cityControlsWidth() ? 0 : 1;
   };
-  float city_h = avail.y - lh * (1 + legend.rows + legend.key_rows + controlsRows(legend)) - 6;
+  // The controls are framed widgets, taller than a line of text in presenter mode.
+  const float ctl_h = ImGui::GetFrameHeightWithSpacing();
+  float city_h = avail.y - lh * (1 + legend.rows + legend.key_rows) - ctl_h * controlsRows(legend) - 6;
   // The counts under the panes give way when they would take the room the cells need (the
   // outcome tiles carry the numbers); the key of the states always stays.
   if (city_h < avail.y * 0.6f) {
     keyOnly(legend, avail.x, s);
-    city_h = avail.y - lh * (1 + legend.key_rows + controlsRows(legend)) - 6;
+    city_h = avail.y - lh * (1 + legend.key_rows) - ctl_h * controlsRows(legend) - 6;
   }
-  float legend_end = 0;
+  float legend_end = 0, cells_h = 0;
   int clicked = -1;
   // The tallest wrapped pane title: every pane's city starts below it.
   float title_h = 0;
@@ -120,7 +122,9 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
       ImGui::PopID();
     }
     ImGui::SetCursorPosY(title_y + title_h + ImGui::GetStyle().ItemSpacing.y);
+    const float cells_top = ImGui::GetCursorScreenPos().y;
     int64_t picked = city_.draw(p, frame_, ImVec2(pw, std::max(40.f, city_h)), selected_);
+    cells_h = std::max(cells_h, ImGui::GetCursorScreenPos().y - cells_top);
     if (picked >= 0) inspect(picked);
     if (!legend.key_only) {
       int c = drawLegend(legend, p, pw, s, lh);
@@ -139,11 +143,18 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
     ImGui::SetCursorScreenPos(ImVec2(x0 + avail.x - cityControlsWidth(), legend_end - lh));
   } else {
     ImGui::SetCursorScreenPos(ImVec2(x0, legend_end));
-    legend_end += lh;
   }
   drawCityControls();
+  legend_end = std::max(legend_end, ImGui::GetItemRectMax().y + ImGui::GetStyle().ItemSpacing.y);
   if (clicked >= 0) city_.setHighlight(city_.highlight() == clicked ? -1 : clicked);
   city_used_h_ = legend_end - pos.y + ImGui::GetStyle().WindowPadding.y + 2;
+  // The least the panel needs: the same with the cells as small as the view draws them (40 pixels
+  // and two rows of block labels, or what it drew when given less); the layout gives the outcome
+  // tiles no more than leaves this.
+  const float cells_given = std::max(40.f, city_h);
+  const float cells_floor =
+      std::max(40.f + 2 * (ImGui::GetTextLineHeight() + 2), cells_h > cells_given + 1 ? cells_h : 0.f);
+  city_min_h_ = city_used_h_ - cells_h + std::min(cells_h, cells_floor) + ImGui::GetStyle().ItemSpacing.y;
   // The pane children are laid out for max_h and the window only shows what they use: the check
   // is that the legends end inside the window (a frame later it has shrunk to fit them).
   reportPanel("city", true);

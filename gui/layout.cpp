@@ -42,7 +42,8 @@ ScreenLayout computeLayout(const LayoutInput& in) {
   const float strip = fs * 1.6f + 20;  // the folded charts: one button and the panel's padding
   // The tiles get the height they need, up to what leaves the city ten lines and the charts their
   // strip (then their numbers shrink to fit).
-  float outcomes = std::min(in.outcomes_h, std::min(avail_h * 0.6f, avail_h - fs * 10 - strip));
+  float outcomes =
+      std::min(in.outcomes_h, std::min(avail_h * 0.6f, avail_h - std::max(fs * 10, in.city_min) - strip));
   float city_pref = std::floor(avail_h * (in.presenter ? 0.58f : 0.5f));
   // The height that gives every citizen a 2-pixel cell: the cells, plus about eight lines of
   // titles, block labels, key and controls. When the charts would leave less, they fold into a

@@ -24,6 +24,7 @@ struct LayoutInput {
   bool want_policy = true, want_right = true;
   bool presenter = false;
   float outcomes_h = 0;   // the outcome tiles as last drawn
+  float city_min = 0;     // the least the city panel needs (titles, key, controls, smallest cells)
   size_t population = 0;  // citizens per pane, and panes: how much room the city needs
   int panes = 1;
   bool charts_wanted = false;  // the user asked for the charts although the city is then smaller

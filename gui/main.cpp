@@ -38,6 +38,7 @@ const char* kUsage =
     "  --help-overlay         show the keyboard shortcuts\n"
     "  --city sorted|identity the city view (default sorted)\n"
     "  --highlight STATE      dim every citizen but this state, e.g. wrongly_sanctioned\n"
+    "  --by-group             outcome tiles by group (as ticking \"by group\")\n"
     "  --predict PANE[:NUMBER]   with --lesson-step: record the class's prediction (a pane number, or\n"
     "                         'same'; and a number) and reveal\n"
     "  --pane-rects FILE      write the city panes' screen rectangles (screenshot test)\n"
@@ -198,6 +199,8 @@ int main(int argc, char** argv) {
       opt.city_identity = v == "identity";
     } else if (a == "--highlight")
       opt.highlight = next("a state such as wrongly_sanctioned");
+    else if (a == "--by-group")
+      opt.by_group = true;
     else if (a == "--predict")
       opt.predict = next("a pane number or 'same', optionally :NUMBER");
     else if (a == "--tooltip") {

@@ -319,7 +319,7 @@ std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watche
 float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                          const std::vector<ChangeMark>& marks, const Watched& watched, const Scenario& sc,
                          ImVec2 size) {
-  const float fs = ImGui::GetFontSize(), lh = ImGui::GetTextLineHeightWithSpacing();
+  const float fs = ImGui::GetFontSize();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const int panes = static_cast<int>(f.names.size());
   const int since = sinceWeek(marks);
@@ -366,17 +366,26 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     }
     return w;
   };
+  // By group, each tile shows a line per group: the group's label in the text font, its number in
+  // the big font beside it.
+  const float label_w = by_group_ ? std::max(ImGui::CalcTextSize(sc.label_a.c_str()).x,
+                                             ImGui::CalcTextSize(sc.label_b.c_str()).x) +
+                                        fs * 0.4f
+                                  : 0.0f;
   auto numberW = [&](const TileDef& t) {  // the widest number at the full size
     float w = 1;
-    for (int p = 0; p < panes; ++p) {
-      // Room for one more digit as the counts grow (a ratio's two counts are shown as they are).
-      std::string s = shownValue(t, value(t, f, p, 2, since), since) + (t.kind == TileKind::Ratio ? "" : "+");
-      w = std::max(w, big->CalcTextSizeA(nf_full, FLT_MAX, 0, s.c_str()).x);
-    }
+    for (int p = 0; p < panes; ++p)
+      for (int g = by_group_ ? 0 : 2; g < (by_group_ ? 2 : 3); ++g) {
+        // Room for one more digit as the counts grow (a ratio's two counts are shown as they are).
+        std::string s =
+            shownValue(t, value(t, f, p, g, since), since) + (t.kind == TileKind::Ratio ? "" : "+");
+        w = std::max(w, big->CalcTextSizeA(nf_full, FLT_MAX, 0, s.c_str()).x);
+      }
     return w;
   };
   const float nf_min = std::min(nf_full, fs * 1.4f);
   float word_w = 0, number_w = 1;
+  auto numberRoom = [&](float cw) { return cw - 2 * pad - 4 - label_w; };
   auto bandsFor = [&](const std::vector<TileDef>& ts) {
     const int count = static_cast<int>(ts.size());
     word_w = 0, number_w = 1;
@@ -384,34 +393,38 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     int b = 1;
     for (; b < count; ++b) {
       float cw = (width - name_w) / ((count + b - 1) / b);
-      if (cw >= word_w && nf_full * (cw - 2 * pad - 4) / number_w >= nf_min) break;
+      if (cw >= word_w && nf_full * numberRoom(cw) / number_w >= nf_min) break;
     }
     return b;
+  };
+  auto unwatched = [&](std::vector<TileDef>& ts) {  // the last tile the step does not watch
+    return std::find_if(ts.rbegin(), ts.rend(),
+                        [&](const TileDef& t) { return !watched.has(t.name) && !watched.has(t.also); });
   };
   // At most two bands, so the city keeps its room: with the tiles a step watches added, the last
   // tiles it does not watch give way (the lesson panel lists the watched ones too).
   int bands = bandsFor(tiles);
   while (bands > 2 && tiles.size() > 6) {
-    auto it = std::find_if(tiles.rbegin(), tiles.rend(),
-                           [&](const TileDef& t) { return !watched.has(t.name) && !watched.has(t.also); });
+    auto it = unwatched(tiles);
     if (it == tiles.rend()) break;
     tiles.erase(std::next(it).base());
     bands = bandsFor(tiles);
   }
-  const int n = static_cast<int>(tiles.size());
-  int per_band = n;
-  per_band = (n + bands - 1) / bands;
-  const float col_w = (width - name_w) / per_band;
-  nf = std::max(nf_min, std::min(nf_full, nf_full * (col_w - 2 * pad - 4) / number_w));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const ImU32 watch_col = IM_COL32(240, 228, 66, 255);  // Okabe-Ito yellow, as the lesson's "Watch"
   float y = ImGui::GetCursorScreenPos().y;
   const float x0 = ImGui::GetCursorScreenPos().x;
-  // The height the tiles need with the full number size; when the panel is lower, the numbers
-  // shrink to fit (never below the text size). The full need is returned, so that the layout gives
-  // the tiles their height where the window allows.
-  auto headerH = [&](int b) {
+  int n = 0, per_band = 1;
+  float col_w = 1;
+  auto arrange = [&] {
+    n = static_cast<int>(tiles.size());
+    per_band = std::max(1, (n + bands - 1) / bands);
+    col_w = (width - name_w) / per_band;
+    nf = std::max(nf_min, std::min(nf_full, nf_full * numberRoom(col_w) / number_w));
+  };
+  arrange();
+  auto headerH = [&](int b) {  // a band's titles, wrapped to their columns
     float h = 0;
     for (int t = b * per_band; t < std::min(n, (b + 1) * per_band); ++t)
       h = std::max(
@@ -419,11 +432,41 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                  .y);
     return h;
   };
-  float fixed = y - start.y;
-  for (int b = 0; b < bands; ++b) fixed += headerH(b) + 2 * pad;
-  const float full_need = fixed + bands * panes * (by_group_ ? 2 * lh + 2 * pad : nf + 2 * pad);
-  if (!by_group_ && full_need > size.y)
-    nf = std::max(fs, std::min(nf, (size.y - fixed) / std::max(1, bands * panes) - 2 * pad));
+  // By group, the two lines of a tile are closer than the font's line height: digits have no
+  // descenders and stand clear of the line above at 0.82 of it.
+  auto groupLineH = [&](float number_px) { return std::ceil(number_px * 0.82f); };
+  auto rowH = [&](float number_px) {
+    return by_group_ ? 2 * groupLineH(number_px) + pad : number_px + 2 * pad;
+  };
+  auto fixedH = [&] {  // the controls and the band headers
+    float h = y - start.y;
+    for (int b = 0; b < bands; ++b) h += headerH(b) + 2 * pad;
+    return h;
+  };
+  auto needH = [&](float number_px) { return fixedH() + bands * panes * rowH(number_px); };
+  // The height the tiles need with the full number size is returned, so that the layout gives the
+  // tiles their height where the window allows. When the panel is lower, the numbers shrink to fit
+  // (down to 1.4 times the text), then the tiles the step does not watch give way (fewer bands),
+  // then the numbers shrink to the text size; what still does not fit is reported as cut off.
+  const float full_need = needH(nf_full);
+  auto fitNumbers = [&](float floor_px) {
+    if (needH(nf) <= size.y) return true;
+    float per_row = (size.y - fixedH()) / std::max(1, bands * panes) - (by_group_ ? 1 : 2) * pad;
+    nf = std::max(floor_px, std::min(nf, by_group_ ? std::floor(per_row / 2 / 0.82f) : per_row));
+    while (nf - 1 >= floor_px && needH(nf) > size.y) nf -= 1;  // rounding of the group lines
+    return needH(nf) <= size.y + 0.5f;
+  };
+  int hidden = 0;
+  while (!fitNumbers(nf_min) && bands > 1) {
+    auto it = unwatched(tiles);
+    if (it == tiles.rend()) break;
+    tiles.erase(std::next(it).base());
+    ++hidden;
+    bands = bandsFor(tiles);
+    arrange();
+  }
+  if (!fitNumbers(fs)) reportClipped("outcome tiles", "the last row of tiles", needH(nf), size.y);
+
   for (int b = 0; b < bands; ++b) {
     int first = b * per_band, last = std::min(n, first + per_band);
     // Header: the outcome's name, wrapped to its column.
@@ -443,7 +486,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
       }
     }
     y += head_h + pad;
-    const float row_h = by_group_ ? 2 * lh + 2 * pad : nf + 2 * pad;
+    const float row_h = rowH(nf);
     for (int p = 0; p < panes; ++p) {
       // The pane: its number in its colour, and the dash pattern its chart lines use.
       ImVec2 nat(x0, y + (row_h - fs) * 0.5f);
@@ -472,13 +515,24 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
           dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, c0.y + (row_h - 2 - fsz) * 0.5f), text, s.c_str());
           reportTile(p, def.name, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), fsz);
         } else {
+          float shown_px = nf;
           for (int g = 0; g < 2; ++g) {
-            std::string s = (g == 0 ? sc.label_a : sc.label_b) + " " + shown(g);
-            float tw = ImGui::CalcTextSize(s.c_str()).x;
-            if (tw > inner) reportClipped("outcome tile (group)", s, tw, inner);
-            dl->AddText(ImVec2(c1.x - pad - tw, c0.y + pad + g * lh), text, s.c_str());
+            std::string s = shown(g);
+            ImFont* font = big;
+            float fsz = nf;
+            float tw = font->CalcTextSizeA(fsz, FLT_MAX, 0, s.c_str()).x;
+            if (tw > inner - label_w) {  // too wide for the big font: the text font
+              font = ImGui::GetFont(), fsz = fs;
+              tw = font->CalcTextSizeA(fsz, FLT_MAX, 0, s.c_str()).x;
+              if (tw > inner - label_w) reportClipped("outcome tile (group)", s, tw, inner - label_w);
+            }
+            shown_px = std::min(shown_px, fsz);
+            const float line_y = c0.y + pad * 0.5f + g * groupLineH(nf) - nf * 0.09f;
+            dl->AddText(ImVec2(c0.x + pad, line_y + (nf - fs) * 0.5f), dim,
+                        (g == 0 ? sc.label_a : sc.label_b).c_str());
+            dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, line_y + (nf - fsz) * 0.5f), text, s.c_str());
           }
-          reportTile(p, def.name, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), fs);
+          reportTile(p, def.name, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), shown_px);
         }
         if (ImGui::IsMouseHoveringRect(c0, c1)) {
           ImGui::BeginTooltip();
@@ -497,6 +551,12 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
       y += row_h;
     }
     y += pad;
+  }
+  if (hidden > 0 && y + ImGui::GetTextLineHeight() <= start.y + size.y) {  // say so, where there is room
+    char more[96];
+    std::snprintf(more, sizeof more, "%d more outcome%s without \"by group\"", hidden, hidden > 1 ? "s" : "");
+    dl->AddText(ImVec2(x0 + name_w, y), dim, more);
+    y += ImGui::GetTextLineHeight();
   }
   ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
   ImGui::Dummy(ImVec2(width, std::max(1.0f, y - ImGui::GetCursorScreenPos().y)));

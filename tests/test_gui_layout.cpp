@@ -2,7 +2,8 @@
 // its panels are (--layout-report): nothing outside the window, no two panels overlapping, nothing
 // cut off (no overflow a panel cannot scroll, no text wider than its place), city cells of at least
 // 2 pixels (or several citizens to a cell), and outcome numbers large enough to read from the back
-// of a room. Skips without the GUI or xvfb-run, and FAILS then in CI (env CI=true).
+// of a room; the same with the outcome tiles by group. Skips without the GUI or xvfb-run, and FAILS
+// then in CI (env CI=true).
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -123,5 +124,22 @@ TEST_CASE("a lesson in presenter mode and four panes on a small screen keep the 
   for (bool presenter : {false, true}) {
     INFO("four panes 1024x768" << (presenter ? " presenter" : ""));
     checkLayout(runLayout({1024, 768}, presenter, "gui_layout_four.json", "four"), {1024, 768}, presenter, 4);
+  }
+}
+
+TEST_CASE("ticking \"by group\" keeps the layout at every projector size") {
+  if (!gui_test::canRun(true)) return;
+  for (const Size& s : kSizes)
+    for (bool presenter : {false, true}) {
+      INFO("by group " << s.w << "x" << s.h << (presenter ? " presenter" : ""));
+      checkLayout(runLayout(s, presenter, "--by-group", "group"), s, presenter, 2);
+    }
+  // A lesson step that watches many outcomes (face recognition step 2: seven tiles, the lesson panel
+  // beside them) on the smaller projectors.
+  std::string lesson = std::string("'") + TRUSTLAB_SOURCE_DIR +
+                       "/scenarios/face_recognition_misidentification.json' --lesson-replay 2 --by-group";
+  for (const Size& s : {Size{1280, 800}, Size{1024, 768}, Size{1366, 768}}) {
+    INFO("lesson by group " << s.w << "x" << s.h);
+    checkLayout(runLayout(s, true, lesson, "group_lesson"), s, true, 2);
   }
 }
