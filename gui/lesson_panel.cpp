@@ -13,6 +13,15 @@
 
 namespace tl::gui {
 namespace {
+
+// Text wraps two pixels short of the edge: ImGui rounds a wrapped line's width up, and a line that
+// just fits would stick out by a pixel (a sideways scroll of the whole panel).
+struct WrapShort {
+  WrapShort() { ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - 2); }
+  ~WrapShort() { ImGui::PopTextWrapPos(); }
+  WrapShort(const WrapShort&) = delete;
+  WrapShort& operator=(const WrapShort&) = delete;
+};
 const ImVec4 kHeading(0.34f, 0.71f, 0.91f, 1);  // Okabe-Ito sky blue
 const ImVec4 kPredict(0.94f, 0.89f, 0.26f, 1);  // Okabe-Ito yellow, as the watched tiles
 const ImVec4 kHolds(0.0f, 0.70f, 0.52f, 1);     // Okabe-Ito bluish green, lightened for a dark ground
@@ -190,6 +199,7 @@ void LessonPanel::drawClaims(const Session& session, int step, const std::vector
 }
 
 void LessonPanel::drawNotesTab(const Session& session) {
+  WrapShort wrap_short;
   drawNotes(session.loaded());
   syncClaims(session);
   if (session.file().expect.empty()) return;
@@ -200,6 +210,7 @@ void LessonPanel::drawNotesTab(const Session& session) {
 
 void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame,
                        const std::vector<std::string>& outcomes) {
+  WrapShort wrap_short;
   const auto& lesson = session.loaded().lesson;
   if (lesson.empty()) {
     ImGui::TextWrapped(
@@ -216,9 +227,7 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   if (ImGui::SmallButton("< back") && step_ > 0) goTo(step_ - 1);
   ImGui::SameLine();
   if (ImGui::SmallButton("next >") && step_ + 1 < static_cast<int>(lesson.size())) goTo(step_ + 1);
-  ImGui::PushTextWrapPos(0);
   ImGui::TextColored(kHeading, "%s", st.title.c_str());
-  ImGui::PopTextWrapPos();
   ImGui::TextWrapped("%s", st.narrative.c_str());
   drawStateKeyFor(st.narrative);
   ImGui::Spacing();

@@ -114,6 +114,13 @@ TEST_CASE("a lesson in presenter mode and four panes on a small screen keep the 
     }
   }
   {
+    // A step whose narrative just fits the details panel's width stuck out by a pixel (a sideways
+    // scroll) at 1920x1080.
+    std::string lesson = std::string("'") + TRUSTLAB_SOURCE_DIR +
+                         "/scenarios/face_recognition_misidentification.json' --lesson-replay 2";
+    checkLayout(runLayout({1920, 1080}, false, lesson, "lesson_fr"), {1920, 1080}, false, 2);
+  }
+  {
     std::ofstream f("gui_layout_four.json");
     f << R"({"population": {"size": 20000}, "regimes": [
         {"name": "Voluntary city score", "preset": "voluntary_city_score"},
