@@ -222,6 +222,10 @@ void App::drawRight(const Box& b, bool with_policy) {
           session_, worker_, frame_,
           tiles_.summaryLines(
               frame_, Watched(lesson_.currentWatch(session_), lesson_.currentClaimed(session_)), since));
+      // A step about groups shows the tiles by group; leaving it undoes what it switched on.
+      int by_group = lesson_.takeByGroupRequest();
+      if (by_group == 1 && !tiles_.byGroup()) tiles_.setByGroup(true), by_group_by_lesson_ = true;
+      if (by_group == 0 && by_group_by_lesson_) tiles_.setByGroup(false), by_group_by_lesson_ = false;
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

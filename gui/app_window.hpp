@@ -116,6 +116,7 @@ class App {
   std::vector<std::pair<int, int>> apply_plan_;
   LessonPanel lesson_;
   OutcomeTiles tiles_;
+  bool by_group_by_lesson_ = false;  // the tiles are by group because the lesson step asked
   TradeoffView tradeoff_;
   BackgroundJob citizens_job_;
   std::string citizens_path_;

@@ -8,6 +8,7 @@
 
 #include "gui/change_words.hpp"
 #include "gui/layout_report.hpp"
+#include "gui/outcome_tiles.hpp"
 #include "gui/palette.hpp"
 #include "gui/state_key.hpp"
 
@@ -222,6 +223,8 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   // Checked while the class predicts, shown after the reveal.
   syncClaims(session);
   if (!st.expect.empty()) claims_.request(step_);
+  const bool by_group = asksByGroup(st.watch, st.expect);
+  if (by_group_for_ != step_) by_group_for_ = step_, by_group_request_ = by_group ? 1 : 0;
   ImGui::TextDisabled("Step %d of %zu", step_ + 1, lesson.size());
   ImGui::SameLine();
   if (ImGui::SmallButton("< back") && step_ > 0) goTo(step_ - 1);
@@ -286,6 +289,7 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
     ImGui::TextColored(kHeading, "Watch");
     ImGui::TextWrapped("%s", st.watch.c_str());
     drawStateKeyFor(st.watch);
+    if (by_group) ImGui::TextDisabled("The outcome tiles show this step by group.");
   }
   // The reveal: what the class predicted beside what happened.
   auto pred = predictions_.find(step_);

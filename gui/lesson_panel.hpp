@@ -33,7 +33,10 @@ class LessonPanel {
   void setClaimThreads(int n) { claim_threads_ = n; }
   // Scripted screenshots wait for this: the revealed step's claims are still being checked.
   bool claimsPending(const Session& session);
-  void restart() { step_ = 0, revealed_ = false, applied_ = false, error_.clear(), predictions_.clear(); }
+  void restart() {
+    step_ = 0, revealed_ = false, applied_ = false, error_.clear(), predictions_.clear();
+    by_group_for_ = -1;
+  }
   void goTo(int step) {
     step_ = step, revealed_ = false, applied_ = false, auto_apply_ = false, error_.clear();
   }
@@ -52,6 +55,13 @@ class LessonPanel {
   // The output names the current step's claims (`expect`) read: their tiles are shown and highlighted.
   std::set<std::string> currentClaimed(const Session& session) const;
   int step() const { return step_; }
+  // A step shown for the first time asks for the outcome tiles by group (1) or not (0), once;
+  // -1 = no new step since the last call.
+  int takeByGroupRequest() {
+    int r = by_group_request_;
+    by_group_request_ = -1;
+    return r;
+  }
   // The step's "Open the trade-off" button was pressed: once, the sweep it declares.
   bool takeSweepRequest(LessonSweep& out) {
     if (!want_sweep_) return false;
@@ -75,6 +85,7 @@ class LessonPanel {
   char number_buf_[32] = {};
   int choice_ = -1;
   bool want_sweep_ = false;
+  int by_group_for_ = -1, by_group_request_ = -1;  // the step the request was made for
   LessonSweep sweep_;
 };
 

@@ -101,6 +101,21 @@ std::set<std::string> watchedNames(const std::string& watch) {
   return out;
 }
 
+bool asksByGroup(const std::string& watch, const std::vector<Expect>& expect) {
+  for (const Expect& e : expect)
+    if (e.side.group != 2 || (e.versus == Expect::Versus::Side && e.other.group != 2)) return true;
+  std::string text = " ";
+  for (char c : watch) {
+    unsigned char u = static_cast<unsigned char>(c);
+    text += std::isalnum(u) ? static_cast<char>(std::tolower(u)) : ' ';
+  }
+  text += " ";
+  for (const char* words :
+       {" by group ", " per group ", " each group ", " group a ", " group b ", " groups "})
+    if (text.find(words) != std::string::npos) return true;
+  return false;
+}
+
 Watched::Watched(const std::string& watch, const std::set<std::string>& claimed)
     : names(watchedNames(watch)) {
   extra = claimed;
@@ -174,10 +189,15 @@ std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched) {
     const MetricDecl* decl = findMetric(m.name);
     const char* words = summaryLabel(m.name);
     d.title = decl ? decl->label : words ? words : m.name;
+    // A level is an average over the citizens counted (everyone, or the group when by group):
+    // the title says so ("mean resources now"), so it does not read as a count.
+    if (m.kind == MetricKind::Level && d.title.rfind("mean", 0) != 0) d.title = "mean " + d.title;
     if (m.kind == MetricKind::State || m.kind == MetricKind::Level) d.title += " now";
 
     d.help = decl ? std::string(decl->description)
                   : "As summary.json and the lesson's claims compute it (docs/metrics.md).";
+    if (m.kind == MetricKind::Level)
+      d.help += " The mean over the pane's citizens; by group: over each group's.";
     if (m.kind == MetricKind::State || m.kind == MetricKind::Level)
       d.help += " At the end of the latest week; since a change: how much it rose or fell.";
     else if (m.kind == MetricKind::Episode)

@@ -26,6 +26,10 @@ struct Watched {
   bool has(const char* name) const { return name[0] && names.count(name); }
 };
 
+// Whether a lesson step asks for the outcomes by group: its `watch` text says so ("by group",
+// "per group", "each group", "group B", ...) or one of its claims reads one group.
+bool asksByGroup(const std::string& watch, const std::vector<Expect>& expect);
+
 // One outcome: how it is computed from timeseries.csv columns (names as in the CSV).
 enum class TileKind {
   Now,    // the column at the latest week (since a change: the difference)
@@ -62,6 +66,7 @@ class OutcomeTiles {
   bool sinceChange() const { return since_change_; }
   void setSinceChange(bool on) { since_change_ = on; }
   void setByGroup(bool on) { by_group_ = on; }
+  bool byGroup() const { return by_group_; }
 
  private:
   struct Value {
