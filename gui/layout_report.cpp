@@ -54,14 +54,15 @@ void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int per_cell) 
                              {"citizens_per_cell", per_cell}});
 }
 
-void reportTile(int pane, const char* metric, ImVec2 pos, ImVec2 size, float number_px) {
+void reportTile(int pane, const char* metric, ImVec2 pos, ImVec2 size, float number_px, bool by_group) {
   report().tiles.push_back({{"pane", pane},
                             {"metric", metric},
                             {"x", pos.x},
                             {"y", pos.y},
                             {"w", size.x},
                             {"h", size.y},
-                            {"number_px", number_px}});
+                            {"number_px", number_px},
+                            {"by_group", by_group}});
 }
 
 void reportClaim(int step, const std::string& says, const std::string& record, int held, int runs) {

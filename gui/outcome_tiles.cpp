@@ -533,7 +533,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
             if (tw > inner) reportClipped("outcome tile", s, tw, inner);
           }
           dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, c0.y + (row_h - 2 - fsz) * 0.5f), text, s.c_str());
-          reportTile(p, def.name, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), fsz);
+          reportTile(p, def.name, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), fsz, false);
         } else {
           float shown_px = nf;
           for (int g = 0; g < 2; ++g) {
@@ -552,7 +552,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                         (g == 0 ? sc.label_a : sc.label_b).c_str());
             dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, line_y + (nf - fsz) * 0.5f), text, s.c_str());
           }
-          reportTile(p, def.name, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), shown_px);
+          reportTile(p, def.name, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), shown_px, true);
         }
         if (ImGui::IsMouseHoveringRect(c0, c1)) {
           ImGui::BeginTooltip();

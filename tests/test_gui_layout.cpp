@@ -150,3 +150,20 @@ TEST_CASE("ticking \"by group\" keeps the layout at every projector size") {
     checkLayout(runLayout(s, true, lesson, "group_lesson"), s, true, 2);
   }
 }
+
+TEST_CASE("a lesson step about groups shows the outcome tiles by group") {
+  if (!gui_test::canRun(true)) return;
+  auto byGroup = [](const nlohmann::json& r) {
+    REQUIRE(!r["tiles"].empty());
+    bool all = true, none = true;
+    for (const auto& t : r["tiles"])
+      all = all && t["by_group"].get<bool>(), none = none && !t["by_group"].get<bool>();
+    REQUIRE((all || none));
+    return all;
+  };
+  const std::string file = std::string("'") + TRUSTLAB_SOURCE_DIR + "/scenarios/informants_bias.json'";
+  // Step 2 watches "wrongly sanctioned and mean score by group"; step 4 watches appeals, no group.
+  CHECK(byGroup(runLayout({1280, 800}, true, file + " --lesson-replay 2", "step_groups")));
+  CHECK_FALSE(byGroup(runLayout({1280, 800}, true, file + " --lesson-replay 4", "step_no_groups")));
+  CHECK_FALSE(byGroup(runLayout({1280, 800}, true, "", "no_lesson")));
+}
