@@ -42,7 +42,7 @@ int cmdBenchSweep(const Args& a) {
   int hw = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::printf("sweep bench: default scenario, %s = %s x %d reps = %d jobs, %zu citizens x %d weeks\n",
               d.param.c_str(), range.c_str(), d.reps, d.jobs(), d.base.population(), d.base.weeks());
-  const char* how[] = {"each distinct pane once, up to the model's pane limit per simulation, in parallel",
+  const char* how[] = {"each distinct pane once, packed as regimes of few simulations (packRegimes), in parallel",
                        "one simulation per job, in parallel (--no-batch)",
                        "one simulation per job, one at a time (--serial)"};
   std::printf("threads: %d; %s\n", hw, how[static_cast<int>(mode)]);
