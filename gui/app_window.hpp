@@ -92,6 +92,7 @@ class App {
   void drawTradeoff();
   void exportCitizens(const std::string& path);
   int tradeoffScript(ScriptedRun& script);  // an exit code when a scripted sweep or export is over, else -1
+  int sweepClick(ScriptedRun& script);  // --sweep-click: -1 while clicking, -2 when done, else an exit code
 
   // error_dialog.cpp
   void showErrors(const std::string& title, std::vector<std::string> errors, const std::string& hint);

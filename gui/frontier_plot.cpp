@@ -26,6 +26,11 @@ struct Curve {
 
 bool finite(double v) { return std::isfinite(v); }
 
+std::vector<DrawnPoint>& drawnPoints() {
+  static std::vector<DrawnPoint> points;
+  return points;
+}
+
 std::string axisNumber(double v, double step) {
   if (std::fabs(v) < step * 1e-6) v = 0;
   if (std::fabs(v) >= 1000) return countText(v);
@@ -203,6 +208,7 @@ PickedPoint drawFrontier(const FrontierPicture& pic, ImVec2 size) {
   // Curves, intervals, markers; the point nearest the mouse.
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   float best = fs * 0.9f;
+  drawnPoints().clear();
   const Curve* hc = nullptr;
   const Pt* hp = nullptr;
   const float r = std::max(3.0f, fs * 0.28f);
@@ -244,6 +250,7 @@ PickedPoint drawFrontier(const FrontierPicture& pic, ImVec2 size) {
                     1.5f);
       }
       marker(dl, m, r, c.pane, col, !grid || c.value2 % 2 == 0);
+      drawnPoints().push_back({{c.pane, p.value, p.value2}, m});
       const std::string& v = pic.values[p.value];
       bool current = pane.affected && !pane.current.empty() && sameValue(v, pane.current) &&
                      (pic.values2.empty() || sameValue(pic.values2[p.value2], pane.current2));
@@ -312,5 +319,7 @@ PickedPoint drawFrontier(const FrontierPicture& pic, ImVec2 size) {
   }
   return picked;
 }
+
+const std::vector<DrawnPoint>& drawnFrontierPoints() { return drawnPoints(); }
 
 }  // namespace tl::gui

@@ -35,4 +35,11 @@ struct PickedPoint {
 // Draws the picture into a `size` rectangle at the cursor; returns the clicked point (pane -1: none).
 PickedPoint drawFrontier(const FrontierPicture& pic, ImVec2 size);
 
+// Where the last picture drew its points on screen (scripted clicks: --sweep-click).
+struct DrawnPoint {
+  PickedPoint point;
+  ImVec2 at;
+};
+const std::vector<DrawnPoint>& drawnFrontierPoints();
+
 }  // namespace tl::gui

@@ -54,6 +54,8 @@ const char* kUsage =
     "  --sweep-x / --sweep-y OUTCOME, --sweep-group A|B|all   the picture's axes and group\n"
     "  --sweep-out FILE.csv   write the sweep's frontier.csv, then exit (after --screenshot, if given)\n"
     "  --sweep-png FILE.png   write the trade-off picture, then exit\n"
+    "  --sweep-click K        then click the point of the K-th value (0-based) of the first pane the\n"
+    "                         sweep changes, and print the setting the click gave\n"
     "  --export-citizens FILE.csv  write the synthetic citizens of a whole run of the settings (as\n"
     "                         trustlab-cli run --citizens-out), then exit\n";
 
@@ -188,6 +190,8 @@ int main(int argc, char** argv) {
       opt.sweep_out = next("a file name");
     else if (a == "--sweep-png")
       opt.sweep_png = next("a file name");
+    else if (a == "--sweep-click")
+      opt.sweep_click = static_cast<int>(number("a value's index (0 = the first)"));
     else if (a == "--export-citizens")
       opt.export_citizens = next("a file name");
     else if (a == "--city") {

@@ -18,6 +18,10 @@ struct ScriptedRun {
   int bench_frames = 0, bench_week0 = -1;
   bool sweep_started = false, sweep_written = false, citizens_started = false;  // --sweep, --export-citizens
   int sweep_frames = 0;  // frames drawn since it settled
+  int click_frame = -1;  // --sweep-click: the frame the mouse moved to the point
+  struct {
+    float x = 0, y = 0;
+  } click_at;  // and where it is
   Clock::time_point bench_start;
   double ui_seconds = 0, gl_seconds = 0, swap_seconds = 0;  // where a frame's time goes (bench)
   double seconds() const { return std::chrono::duration<double>(Clock::now() - start).count(); }

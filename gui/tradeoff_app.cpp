@@ -2,12 +2,15 @@
 // and the command line; its PNG) and of the citizens export (File > Export citizens, or
 // --export-citizens): a whole run of the current settings under io/citizens_export's audit,
 // off the UI thread, written atomically: the file trustlab-cli run --citizens-out writes.
+#include <cmath>
 #include <iostream>
 
 #include "gui/app_window.hpp"
+#include "gui/frontier_plot.hpp"
 #include "io/atomic_file.hpp"
 #include "io/citizens_export.hpp"
 #include "io/output_path.hpp"
+#include "io/sweep_setup.hpp"
 
 namespace tl::gui {
 
@@ -51,6 +54,44 @@ void App::exportCitizens(const std::string& path) {
   });
 }
 
+// --sweep-click K: moves the mouse to the point of the K-th value of the first pane the sweep
+// changes, clicks it as a user would (through ImGui's input), and prints the slider's value then.
+// Returns -1 while clicking, -2 when done, else an exit code.
+int App::sweepClick(ScriptedRun& sr) {
+  const SweepTarget t = sweepTarget(opt_.sweep.param);
+  int regime = -1;
+  for (int r = 0; regime < 0 && r < static_cast<int>(session_.current().regimes.size()); ++r)
+    if (t.world || t.changes(r)) regime = r;
+  // The window's own mouse events, through the same glue as a user's.
+  auto mouse = [&](sfc::Event::Type type, ImVec2 where) {
+    sfc::Event e;
+    e.type = type;
+    e.x = static_cast<int>(std::lround(where.x)), e.y = static_cast<int>(std::lround(where.y));
+    glue_.processEvent(e);
+  };
+  if (sr.click_frame < 0) {
+    for (const DrawnPoint& d : drawnFrontierPoints())
+      if (d.point.pane == std::max(0, regime) && d.point.value == static_cast<size_t>(opt_.sweep_click)) {
+        mouse(sfc::Event::MouseMoved, d.at);
+        sr.click_frame = sr.sweep_frames, sr.click_at.x = d.at.x, sr.click_at.y = d.at.y;
+        return -1;
+      }
+    std::cerr << "trustlab: --sweep-click " << opt_.sweep_click << ": no such point in the picture\n";
+    return 2;
+  }
+  const int since = sr.sweep_frames - sr.click_frame;
+  const ImVec2 at(sr.click_at.x, sr.click_at.y);
+  if (since == 2) mouse(sfc::Event::MouseButtonPressed, at);
+  if (since == 3) mouse(sfc::Event::MouseButtonReleased, at);
+  if (since < 6) return -1;
+  if (since == 6) {
+    mouse(sfc::Event::MouseLeft, at);
+    std::cout << "clicked: " << opt_.sweep.param << " = " << currentSweepValue(session_.current(), t, regime)
+              << "\n";
+  }
+  return -2;
+}
+
 int App::tradeoffScript(ScriptedRun& sr) {
   if (!opt_.export_citizens.empty()) {
     if (!sr.citizens_started) {
@@ -92,6 +133,10 @@ int App::tradeoffScript(ScriptedRun& sr) {
   if (show_errors_) {
     std::cerr << "trustlab: " << (errors_.empty() ? opt_.sweep_png : errors_[0]) << "\n";
     return 1;
+  }
+  if (opt_.sweep_click >= 0) {  // the mouse on the point, pressed, released; then the setting
+    int r = sweepClick(sr);
+    if (r != -2) return r;
   }
   if (!opt_.sweep_out.empty()) {
     try {

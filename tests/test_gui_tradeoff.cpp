@@ -77,7 +77,8 @@ TEST_CASE("the app refuses a bad --sweep with exit code 2 and writes nothing") {
        {"'regimes[1].appeal.nope:0:1:3'", "'regimes[1].appeal.cost:0:7:3'", "'regimes[1].appeal.cost:0:1'",
         "'regimes[1].appeal.cost:0:1:3' --sweep-y nope", "'regimes[1].appeal.cost:0:1:3' --sweep-group C"}) {
     CAPTURE(bad);
-    CHECK(app("default --population 500 --sweep " + std::string(bad) + " --sweep-out " + out, path("bad.log")) == 2);
+    CHECK(app("default --population 500 --sweep " + std::string(bad) + " --sweep-out " + out,
+              path("bad.log")) == 2);
     CHECK(!exists(out));
     CHECK(file(path("bad.log")).find("trustlab:") != std::string::npos);
   }
@@ -95,4 +96,30 @@ TEST_CASE("File > Export citizens writes the file of trustlab-cli run --citizens
   // A folder that does not exist: refused (exit 2), nothing written.
   CHECK(app(base + " --export-citizens " + path("no/such/dir/c.csv"), path("citizens_bad.log")) == 2);
   CHECK(!exists(path("no/such/dir/c.csv")));
+}
+
+TEST_CASE("clicking a point of the trade-off picture sets the slider to its value") {
+  if (!gui_test::canRun(true)) return;
+  // The mouse is moved onto the point of the K-th value and clicked through ImGui's input, as a user
+  // clicks; the app prints the setting afterwards. The values are FROM + K x (TO - FROM) / (N - 1).
+  // 104 weeks, so that the four points lie apart (after 30 weeks two values gave the same outcomes,
+  // one point on top of the other, and a click picks the first).
+  const std::string base =
+      "default --population 2000 --set weeks=104 --sweep 'regimes[1].transparency.discovery_rate:0.1:0.5:4'"
+      " --sweep-reps 2";
+  const double from = 0.1, to = 0.5;  // the scenario's own value is 0.05: none of these
+  for (int k : {2, 0, 3}) {
+    INFO("value " << k);
+    std::string log = path("click_" + std::to_string(k) + ".log");
+    REQUIRE(app(base + " --sweep-click " + std::to_string(k), log) == 0);
+    std::string out = file(log);
+    auto at = out.find("clicked: regimes[1].transparency.discovery_rate = ");
+    REQUIRE_MESSAGE(at != std::string::npos, out);
+    double v = std::stod(out.substr(out.find("= ", at) + 2));
+    CHECK(v == doctest::Approx(from + k * (to - from) / 3).epsilon(1e-4));
+  }
+  // A value the sweep does not have: no point to click.
+  std::string log = path("click_none.log");
+  REQUIRE(app(base + " --sweep-click 99", log) == 2);
+  CHECK(file(log).find("no such point") != std::string::npos);
 }
