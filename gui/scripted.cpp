@@ -87,7 +87,8 @@ int App::scriptedFrame(ScriptedRun& sr) {
     if (opt_.inspect == kInspectWronglySanctioned && selected_ >= 0 && !frame_.inspect.valid) done = false;
     sr.after_ready = done ? sr.after_ready + 1 : 0;
     // The model has run the weeks but what the picture waits for never comes: give up, bounded.
-    if (model_done && !done && !lesson_.claimsPending(session_)) {
+    // (A sweep still running is not a stall: it takes as long as it takes, with its progress bar.)
+    if (model_done && !done && !lesson_.claimsPending(session_) && (opt_.sweep.empty() || sr.sweep_written)) {
       if (sr.stalled_since < 0) sr.stalled_since = sr.seconds();
       if (sr.seconds() - sr.stalled_since > 30) {
         std::cerr << "trustlab: the model ran " << frame_.week << " weeks but the screen never became ready "
