@@ -24,7 +24,7 @@ sweeps=(
   "expiry_never_vs_5_years regimes[1].exit.listing_term_weeks:52:572:6"
   "face_recognition_misidentification regimes[1].data.error_multiplier_group_b:1:5:6"
   "informants_bias regimes[1].data.informant_bias_group_b:1:4:6"
-  "joint_sanctions_agencies regimes[1].consequences.agencies:1:41:6"
+  "joint_sanctions_agencies regimes[1].consequences.agencies:0:40:6"
   "no_system_baseline behaviour.compliance_under_sanction:0:0.05:6"
   "proxies_unequal_data regimes[0].data.error_multiplier_group_b:1:3:6"
   "public_shaming regimes[1].consequences.private_spillover:0:2:6"
