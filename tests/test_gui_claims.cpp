@@ -74,7 +74,7 @@ TEST_CASE("the lesson panel shows a step's claims with the record check-lessons 
 
   std::remove("gui_claims_layout.json");
   std::string cmd =
-      "xvfb-run -a -s '-screen 0 1280x800x24' '" + gui_test::appPath() +
+      gui_test::xvfbRun("1280x800") + "'" + gui_test::appPath() +
       "' gui_claims.json --size 1280x800 --lesson-step 2 --apply-at-week 10 --after-weeks 30 "
       "--screenshot gui_claims.png --layout-report gui_claims_layout.json > gui_claims.log 2>&1";
   INFO(cmd);

@@ -26,10 +26,9 @@ nlohmann::json runLayout(const Size& s, bool presenter, const std::string& extra
       "gui_layout_" + tag + "_" + std::to_string(s.w) + "x" + std::to_string(s.h) + (presenter ? "_p" : "");
   std::remove((base + ".json").c_str());
   std::string size = std::to_string(s.w) + "x" + std::to_string(s.h);
-  std::string cmd = "xvfb-run -a -s '-screen 0 " + size + "x24' '" + gui_test::appPath() + "' " + extra +
-                    " --screenshot " + base + ".png --layout-report " + base +
-                    ".json --after-weeks 26 --size " + size + (presenter ? " --presenter" : "") + " > " +
-                    base + ".log 2>&1";
+  std::string cmd = gui_test::xvfbRun(size) + "'" + gui_test::appPath() + "' " + extra + " --screenshot " +
+                    base + ".png --layout-report " + base + ".json --after-weeks 26 --size " + size +
+                    (presenter ? " --presenter" : "") + " > " + base + ".log 2>&1";
   INFO(cmd);
   REQUIRE(std::system(cmd.c_str()) == 0);
   std::ifstream f(base + ".json");

@@ -113,7 +113,7 @@ TEST_CASE("the app's screenshot shows every pane's citizens in the state colours
   std::string png = "gui_screenshot_test.png", rects = "gui_screenshot_test.txt";
   std::remove(png.c_str());
   std::remove(rects.c_str());
-  std::string cmd = "xvfb-run -a -s '-screen 0 1600x900x24' '" + app + "' --screenshot " + png +
+  std::string cmd = gui_test::xvfbRun("1600x900") + "'" + app + "' --screenshot " + png +
                     " --after-weeks 156 --size 1600x900 --pane-rects " + rects +
                     " > gui_screenshot_test.log 2>&1";
   INFO(cmd);
@@ -183,7 +183,7 @@ TEST_CASE("presenter mode with the inspector renders a full-size picture") {
 #ifdef TL_HAVE_STB
   std::string app = guiBinary();
   std::remove("gui_presenter_test.png");
-  std::string cmd = "xvfb-run -a -s '-screen 0 1920x1080x24' '" + app +
+  std::string cmd = gui_test::xvfbRun("1920x1080") + "'" + app +
                     "' --screenshot gui_presenter_test.png --after-weeks 52 --presenter --size 1920x1080 "
                     "--inspect wrongly --panel inspector > gui_presenter_test.log 2>&1";
   INFO(cmd);
@@ -211,7 +211,7 @@ TEST_CASE("--export-csv writes the CLI's timeseries columns plus the pane, witho
   std::string app = guiBinary();
   std::remove("gui_export_test.csv");
   std::string cmd =
-      "xvfb-run -a -s '-screen 0 1024x768x24' '" + app +
+      gui_test::xvfbRun("1024x768") + "'" + app +
       "' --export-csv gui_export_test.csv --after-weeks 12 --size 1024x768 > gui_export_test.log 2>&1";
   INFO(cmd);
   REQUIRE(std::system(cmd.c_str()) == 0);
@@ -279,7 +279,7 @@ TEST_CASE("--export-csv on a full disk leaves the existing file as it was, exit 
       std::system(
           "rm -rf gui_full_disk && mkdir gui_full_disk && printf 'keep\\n' > gui_full_disk/numbers.csv") ==
       0);
-  std::string cmd = "xvfb-run -a -s '-screen 0 1024x768x24' sh -c \"trap '' XFSZ; ulimit -f 4; exec '" + app +
+  std::string cmd = gui_test::xvfbRun("1024x768") + "sh -c \"trap '' XFSZ; ulimit -f 4; exec '" + app +
                     "' --export-csv gui_full_disk/numbers.csv --after-weeks 12 --size 1024x768\" "
                     "> gui_full_disk.log 2>&1";
   INFO(cmd);
@@ -305,7 +305,7 @@ TEST_CASE("the key draws each state in its own colour (the 'rewarded' diamond is
   std::string app = guiBinary();
   std::remove("gui_key_test.png");
   std::string cmd =
-      "xvfb-run -a -s '-screen 0 1024x768x24' '" + app + "' '" + TRUSTLAB_SOURCE_DIR +
+      gui_test::xvfbRun("1024x768") + "'" + app + "' '" + TRUSTLAB_SOURCE_DIR +
       "/scenarios/due_process_vs_blacklist.json' --screenshot gui_key_test.png --after-weeks 26 "
       "--size 1024x768 --numbers charts > gui_key_test.log 2>&1";
   INFO(cmd);
@@ -350,7 +350,7 @@ TEST_CASE("--apply-at-week applies the lesson step at that week, and the app che
   }
   auto run = [&](const std::string& extra, const std::string& csv) {
     std::remove(csv.c_str());
-    std::string cmd = "xvfb-run -a -s '-screen 0 1024x768x24' '" + app +
+    std::string cmd = gui_test::xvfbRun("1024x768") + "'" + app +
                       "' gui_apply_at_week.json --size 1024x768 --after-weeks 40 --export-csv " + csv + " " +
                       extra + " > " + csv + ".log 2>&1";
     INFO(cmd);

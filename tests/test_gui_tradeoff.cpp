@@ -16,7 +16,7 @@ using tl::test::path;
 
 // Runs the app under xvfb-run with the arguments; returns its exit code.
 int app(const std::string& args, const std::string& log) {
-  std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' '" + gui_test::appPath() + "' " + args +
+  std::string cmd = gui_test::xvfbRun("1280x800") + "'" + gui_test::appPath() + "' " + args +
                     " --size 1280x800 > '" + log + "' 2>&1";
   INFO(cmd);
   int status = std::system(cmd.c_str());
