@@ -29,8 +29,8 @@ Scenario jobScenario(const SweepDef& d, int job) {
 // its life draws but nothing else. So each distinct (world, regime values) pair, a
 // "variant", is run once, whatever number of jobs contain it (a pane the swept
 // parameter does not change is the same variant for every value of a seed), and
-// variants of one world are run together as the panes of one simulation, up to the
-// model's limit of panes (life draws and population set-up shared).
+// variants of one world are run together as the regimes of one simulation, as many as
+// packRegimes allows (life draws and population set-up shared).
 struct Variant {
   size_t world;                               // index into Plan::worlds
   RegimeSpec regime;                          // its values
