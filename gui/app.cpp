@@ -367,10 +367,11 @@ int App::run() {
     if (!pending_png_.empty() && --pending_png_frames_ <= 0) {
       std::string p = pending_png_;
       pending_png_.clear();
-      if (savePng(p))
+      std::string why = savePng(p);
+      if (why.empty())
         status("Saved picture " + p);
       else
-        showErrors("Not exported", {p + ": cannot write the picture"}, "Choose another folder or name.");
+        showErrors("Not exported", {why}, "Nothing was overwritten. Choose another folder or name.");
     }
     std::string png_saved, png_error = tradeoff_.captureIfAsked(window_, png_saved);
     if (!png_saved.empty()) status("Saved picture " + png_saved);

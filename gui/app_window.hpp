@@ -100,8 +100,9 @@ class App {
   void status(const std::string& s);
 
   // scripted.cpp (and the PNG exports, which capture the window the same way)
-  bool savePng(const std::string& path);
-  void writePaneRects(const std::string& path);
+  // Both write all-or-nothing and return "" when written, else why not (naming the file).
+  std::string savePng(const std::string& path);
+  std::string writePaneRects(const std::string& path);
   // One scripted check per frame: returns an exit code when the run is over, -1 to go on.
   int scriptedFrame(ScriptedRun& script);
 

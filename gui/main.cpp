@@ -4,10 +4,12 @@
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <utility>
 
 #include "gui/app.hpp"
 #include "gui/palette.hpp"
 #include "io/lesson_replay.hpp"
+#include "io/output_path.hpp"
 #include "io/scenario_io.hpp"
 
 namespace {
@@ -284,6 +286,23 @@ int main(int argc, char** argv) {
   if ((!opt.layout_report.empty() || !opt.pane_rects.empty()) && opt.screenshot.empty()) {
     std::cerr << "trustlab: --layout-report and --pane-rects need --screenshot\n";
     return 2;
+  }
+  // A file the run cannot write is refused now, not after the weeks have run (each is then written
+  // all-or-nothing: a failure later leaves an existing file as it was).
+  const std::pair<const char*, const std::string*> outputs[] = {{"--screenshot", &opt.screenshot},
+                                                                {"--pane-rects", &opt.pane_rects},
+                                                                {"--layout-report", &opt.layout_report},
+                                                                {"--export-csv", &opt.export_csv},
+                                                                {"--export-citizens", &opt.export_citizens},
+                                                                {"--sweep-out", &opt.sweep_out},
+                                                                {"--sweep-png", &opt.sweep_png}};
+  for (const auto& [flag, path] : outputs) {
+    if (path->empty()) continue;
+    std::string why = tl::whyUnwritable(*path);
+    if (!why.empty()) {
+      std::cerr << "trustlab: " << flag << " " << *path << ": " << why << "\n";
+      return 2;
+    }
   }
   // Without a display SFML aborts (SIGABRT) when it opens the window: say what to do instead.
   const char* display = std::getenv("DISPLAY");

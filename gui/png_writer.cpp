@@ -1,13 +1,16 @@
-// png_writer.cpp: writes screenshots as compact PNGs (256-colour palette, zlib level 9).
+// png_writer.cpp: writes screenshots as compact PNGs (256-colour palette, zlib level 9),
+// all-or-nothing (writeFileAtomic).
 #include "gui/png_writer.hpp"
 
 #include <zlib.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
+#include <stdexcept>
 #include <unordered_map>
 #include <vector>
+
+#include "io/atomic_file.hpp"
 
 namespace tl::gui {
 namespace {
@@ -19,19 +22,19 @@ void put32(std::vector<uint8_t>& v, uint32_t x) {
   v.push_back(static_cast<uint8_t>(x));
 }
 
-void chunk(std::ofstream& f, const char* type, const std::vector<uint8_t>& data) {
+void chunk(std::string& out, const char* type, const std::vector<uint8_t>& data) {
   std::vector<uint8_t> c;
   put32(c, static_cast<uint32_t>(data.size()));
   c.insert(c.end(), type, type + 4);
   c.insert(c.end(), data.begin(), data.end());
   uLong crc = crc32(0L, c.data() + 4, static_cast<uInt>(c.size() - 4));
   put32(c, static_cast<uint32_t>(crc));
-  f.write(reinterpret_cast<const char*>(c.data()), static_cast<std::streamsize>(c.size()));
+  out.append(reinterpret_cast<const char*>(c.data()), c.size());
 }
 
 }  // namespace
 
-bool writePng(const std::string& path, unsigned w, unsigned h, const uint8_t* rgba) {
+std::string encodePng(unsigned w, unsigned h, const uint8_t* rgba) {
   // A palette image: the 256 most frequent colours, every other colour drawn with its
   // nearest (only anti-aliased text edges lose a little). A UI picture compresses far better.
   const size_t n = static_cast<size_t>(w) * h;
@@ -71,14 +74,11 @@ bool writePng(const std::string& path, unsigned w, unsigned h, const uint8_t* rg
   }
   uLongf zsize = compressBound(static_cast<uLong>(filtered.size()));
   std::vector<uint8_t> z(zsize);
-  if (compress2(z.data(), &zsize, filtered.data(), static_cast<uLong>(filtered.size()), 9) != Z_OK)
-    return false;
+  if (compress2(z.data(), &zsize, filtered.data(), static_cast<uLong>(filtered.size()), 9) != Z_OK) return "";
   z.resize(zsize);
 
-  std::ofstream f(path, std::ios::binary);
-  if (!f) return false;
   const uint8_t sig[8] = {137, 80, 78, 71, 13, 10, 26, 10};
-  f.write(reinterpret_cast<const char*>(sig), 8);
+  std::string f(reinterpret_cast<const char*>(sig), 8);
   std::vector<uint8_t> ihdr;
   put32(ihdr, w);
   put32(ihdr, h);
@@ -89,7 +89,18 @@ bool writePng(const std::string& path, unsigned w, unsigned h, const uint8_t* rg
   chunk(f, "PLTE", plte);
   chunk(f, "IDAT", z);
   chunk(f, "IEND", {});
-  return static_cast<bool>(f);
+  return f;
+}
+
+std::string writePng(const std::string& path, unsigned w, unsigned h, const uint8_t* rgba) {
+  std::string png = encodePng(w, h, rgba);
+  if (png.empty()) return "cannot write " + path + ": the picture could not be compressed";
+  try {
+    writeFileAtomic(path, png);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "";
 }
 
 }  // namespace tl::gui

@@ -4,6 +4,10 @@
 #include <string>
 
 namespace tl::gui {
-// rgba: w*h*4 bytes, rows top to bottom; alpha is ignored (pictures are opaque).
-bool writePng(const std::string& path, unsigned w, unsigned h, const uint8_t* rgba);
+// rgba: w*h*4 bytes, rows top to bottom; alpha is ignored (pictures are opaque). The PNG file's
+// bytes, or "" when zlib fails.
+std::string encodePng(unsigned w, unsigned h, const uint8_t* rgba);
+// Encodes and writes it all-or-nothing (writeFileAtomic): on a failure an existing file is left
+// as it was and no temp file stays. "" when written, else why not (naming `path`).
+std::string writePng(const std::string& path, unsigned w, unsigned h, const uint8_t* rgba);
 }  // namespace tl::gui

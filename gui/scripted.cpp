@@ -5,8 +5,8 @@
 #include <SFML/Graphics/Texture.hpp>
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "gui/app_window.hpp"
 #include "gui/layout_report.hpp"
@@ -16,22 +16,28 @@
 
 namespace tl::gui {
 
-bool App::savePng(const std::string& path) {
+std::string App::savePng(const std::string& path) {
   sf::Vector2u size = window_.getSize();
   sf::Texture tex;
-  if (!sfc::createTexture(tex, size.x, size.y)) return false;
+  if (!sfc::createTexture(tex, size.x, size.y)) return "cannot write " + path + ": cannot capture the window";
   tex.update(window_);
   sf::Image img = tex.copyToImage();
   return writePng(path, size.x, size.y, img.getPixelsPtr());
 }
 
-void App::writePaneRects(const std::string& path) {
-  std::ofstream f(path);
+std::string App::writePaneRects(const std::string& path) {
+  std::ostringstream f;
   f << "# pane x y w h name (screen pixels of each city)\n";
   for (size_t p = 0; p < frame_.names.size(); ++p) {
     auto r = city_.rect(static_cast<int>(p));
     f << p << " " << r.x << " " << r.y << " " << r.w << " " << r.h << " " << frame_.names[p] << "\n";
   }
+  try {
+    writeFileAtomic(path, f.str());
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "";
 }
 
 int App::scriptedFrame(ScriptedRun& sr) {
@@ -99,20 +105,30 @@ int App::scriptedFrame(ScriptedRun& sr) {
       sr.stalled_since = -1;
     }
     if (sr.after_ready >= 4) {
-      if (!opt_.pane_rects.empty()) writePaneRects(opt_.pane_rects);
+      // The picture first: when it cannot be written, the files that describe it are left as they were.
+      if (!opt_.screenshot.empty()) {
+        std::string why = savePng(opt_.screenshot);
+        if (!why.empty()) {
+          std::cerr << "trustlab: " << why << "\n";
+          return 1;
+        }
+      }
+      if (!opt_.pane_rects.empty()) {
+        std::string why = writePaneRects(opt_.pane_rects);
+        if (!why.empty()) {
+          std::cerr << "trustlab: " << why << "\n";
+          return 1;
+        }
+      }
       if (!opt_.layout_report.empty()) {
         try {
           writeFileAtomic(opt_.layout_report, reportJson());
         } catch (const std::exception& e) {
-          std::cerr << "trustlab: cannot write " << opt_.layout_report << ": " << e.what() << "\n";
+          std::cerr << "trustlab: " << e.what() << "\n";
           return 1;
         }
       }
       if (!opt_.screenshot.empty()) {
-        if (!savePng(opt_.screenshot)) {
-          std::cerr << "trustlab: cannot write " << opt_.screenshot << "\n";
-          return 1;
-        }
         std::cout << "saved " << opt_.screenshot << " at week " << frame_.week << " (" << sr.frames
                   << " frames, " << sr.seconds() << " s; city cells " << city_.cellPixels(0) << " px, "
                   << city_.citizensPerCell(0) << " citizens per cell)\n";

@@ -435,7 +435,8 @@ std::string TradeoffView::captureIfAsked(sf::RenderWindow& window, std::string& 
     std::copy(all + (static_cast<size_t>(y) * size.x + x0) * 4,
               all + (static_cast<size_t>(y) * size.x + x1) * 4,
               px.begin() + static_cast<std::ptrdiff_t>(static_cast<size_t>(y - y0) * (x1 - x0) * 4));
-  if (!writePng(path, x1 - x0, y1 - y0, px.data())) return path + ": cannot write the picture";
+  std::string why = writePng(path, x1 - x0, y1 - y0, px.data());
+  if (!why.empty()) return why;
   saved = path;
   return "";
 }
