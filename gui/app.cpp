@@ -189,7 +189,7 @@ void App::drawAnalysis(const Box& b, bool tabs, bool collapsed) {
 void App::drawOutcomes(const Box& b) {
   beginPanel("Outcomes", ImVec2(b.x, b.y), ImVec2(b.w, b.h),
              ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  Watched watched(lesson_.currentWatch(session_), lesson_.currentClaimed(session_));
+  Watched watched = lesson_.currentWatched(session_);
   float used = tiles_.draw(rows_, frame_, session_.marks(), watched, session_.current(),
                            ImGui::GetContentRegionAvail());
   outcomes_h_ = std::ceil(used + 2 * ImGui::GetStyle().WindowPadding.y + 2);
@@ -218,10 +218,8 @@ void App::drawRight(const Box& b, bool with_policy) {
     }
     if (ImGui::BeginTabItem("Lesson", nullptr, flag(RightTab::Lesson))) {
       int since = tiles_.sinceWeek(session_.marks());
-      lesson_.draw(
-          session_, worker_, frame_,
-          tiles_.summaryLines(
-              frame_, Watched(lesson_.currentWatch(session_), lesson_.currentClaimed(session_)), since));
+      lesson_.draw(session_, worker_, frame_,
+                   tiles_.summaryLines(frame_, lesson_.currentWatched(session_), since));
       // A step about groups shows the tiles by group; leaving it undoes what it switched on.
       int by_group = lesson_.takeByGroupRequest();
       if (by_group == 1 && !tiles_.byGroup()) tiles_.setByGroup(true), by_group_by_lesson_ = true;

@@ -54,9 +54,11 @@ void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int per_cell) 
                              {"citizens_per_cell", per_cell}});
 }
 
-void reportTile(int pane, const char* metric, ImVec2 pos, ImVec2 size, float number_px, bool by_group) {
+void reportTile(int pane, const char* metric, const std::string& shown, ImVec2 pos, ImVec2 size,
+                float number_px, bool by_group) {
   report().tiles.push_back({{"pane", pane},
                             {"metric", metric},
+                            {"shown", shown},
                             {"x", pos.x},
                             {"y", pos.y},
                             {"w", size.x},

@@ -16,8 +16,9 @@ void reportBeginFrame(float width, float height, float font, bool presenter);
 void reportPanel(const char* name, bool scrollable);
 // A city pane: screen rectangle, screen pixels per cell and citizens per cell.
 void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int citizens_per_cell);
-// An outcome tile's number: its rectangle and text height in pixels; by group: a number per group.
-void reportTile(int pane, const char* metric, ImVec2 pos, ImVec2 size, float number_px, bool by_group);
+// An outcome tile's number as shown (by group: "A | B"): its rectangle and text height in pixels.
+void reportTile(int pane, const char* metric, const std::string& shown, ImVec2 pos, ImVec2 size,
+                float number_px, bool by_group);
 // A lesson claim's record as shown (step -1: the notes'), with how often it held.
 void reportClaim(int step, const std::string& says, const std::string& record, int held, int runs);
 // A text that was cut (or would overflow) where it was drawn.

@@ -67,33 +67,53 @@ void drawNotes(const Scenario& s) {
     ImGui::TextDisabled("This scenario has no notes.");
 }
 
-std::string LessonPanel::currentWatch(const Session& session) const {
+const LessonStep* LessonPanel::currentStep(const Session& session) const {
   const auto& lesson = session.loaded().lesson;
-  if (lesson.empty()) return "";
-  const LessonStep& st =
-      lesson[static_cast<size_t>(std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1)))];
-  return st.watch;
+  if (lesson.empty()) return nullptr;
+  return &lesson[static_cast<size_t>(std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1)))];
+}
+
+std::string LessonPanel::currentWatch(const Session& session) const {
+  const LessonStep* st = currentStep(session);
+  return st ? st->watch : "";
 }
 
 std::set<std::string> LessonPanel::currentClaimed(const Session& session) const {
-  const auto& lesson = session.loaded().lesson;
   std::set<std::string> out;
-  if (lesson.empty()) return out;
-  const LessonStep& st =
-      lesson[static_cast<size_t>(std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1)))];
-  for (const auto& e : st.expect) {
-    out.insert(e.side.metric);
-    if (e.versus == Expect::Versus::Side) out.insert(e.other.metric);
-  }
+  if (const LessonStep* st = currentStep(session))
+    for (const auto& e : st->expect) {
+      out.insert(e.side.metric);
+      if (e.versus == Expect::Versus::Side) out.insert(e.other.metric);
+    }
   return out;
 }
 
+std::set<std::string> LessonPanel::currentPerCapita(const Session& session) const {
+  std::set<std::string> yes, no;
+  if (const LessonStep* st = currentStep(session))
+    for (const auto& e : st->expect) {
+      // A ratio of one output within one group ("cut by a quarter", "pane 1 over pane 2") is the same
+      // per member as in counts; a count compared with a number, with another output (both tiles
+      // must then read alike), in a difference or across groups is not.
+      const bool scale_free = e.effect == Expect::Effect::Ratio &&
+                              (e.versus == Expect::Versus::WithoutStep ||
+                               (e.versus == Expect::Versus::Side && e.other.group == e.side.group &&
+                                e.other.metric == e.side.metric));
+      if (!e.per_capita && scale_free) continue;
+      (e.per_capita ? yes : no).insert(e.side.metric);
+      if (e.versus == Expect::Versus::Side) (e.per_capita ? yes : no).insert(e.other.metric);
+    }
+  for (const auto& n : no) yes.erase(n);  // also compared as a count: the tile keeps the count
+  return yes;
+}
+
+Watched LessonPanel::currentWatched(const Session& session) const {
+  return Watched(currentWatch(session), currentClaimed(session), currentPerCapita(session));
+}
+
 Edit LessonPanel::currentChanges(const Session& session) const {
-  const auto& lesson = session.loaded().lesson;
-  if (lesson.empty()) return {};
-  const LessonStep& st =
-      lesson[static_cast<size_t>(std::max(0, std::min(step_, static_cast<int>(lesson.size()) - 1)))];
-  return session.assignmentTargets(st.set);
+  const LessonStep* st = currentStep(session);
+  return st ? session.assignmentTargets(st->set) : Edit{};
 }
 
 void LessonPanel::drawPrediction(const Session& session, const Frame& frame) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gui/claim_records.hpp"
+#include "gui/outcome_tiles.hpp"
 #include "gui/session.hpp"
 
 namespace tl::gui {
@@ -54,6 +55,11 @@ class LessonPanel {
   Edit currentChanges(const Session& session) const;
   // The output names the current step's claims (`expect`) read: their tiles are shown and highlighted.
   std::set<std::string> currentClaimed(const Session& session) const;
+  // Of those, the ones every claim of the step reads per member of the group (`per_capita`): their
+  // tiles show the per-member figure the claims compare, not a count.
+  std::set<std::string> currentPerCapita(const Session& session) const;
+  // What the current step is about, for the outcome tiles.
+  Watched currentWatched(const Session& session) const;
   int step() const { return step_; }
   // A step shown for the first time asks for the outcome tiles by group (1) or not (0), once;
   // -1 = no new step since the last call.
@@ -71,6 +77,8 @@ class LessonPanel {
   }
 
  private:
+  // The step shown (clamped to the lesson), nullptr without a lesson.
+  const LessonStep* currentStep(const Session& session) const;
   void drawPrediction(const Session& session, const Frame& frame);
   // A new scenario: forget the records of the old one.
   void syncClaims(const Session& session);

@@ -116,8 +116,9 @@ bool asksByGroup(const std::string& watch, const std::vector<Expect>& expect) {
   return false;
 }
 
-Watched::Watched(const std::string& watch, const std::set<std::string>& claimed)
-    : names(watchedNames(watch)) {
+Watched::Watched(const std::string& watch, const std::set<std::string>& claimed,
+                 const std::set<std::string>& per_capita_claims)
+    : names(watchedNames(watch)), per_capita(per_capita_claims) {
   extra = claimed;
   for (const auto& n : names)
     if (n.find('_') != std::string::npos) extra.insert(n);
@@ -160,7 +161,13 @@ Watched::Watched(const std::string& watch, const std::set<std::string>& claimed)
   names.insert(claimed.begin(), claimed.end());
 }
 
-std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched) {
+bool shownAsShare(const TileDef& t) {
+  return t.per_capita && (t.kind == TileKind::Now || t.kind == TileKind::Ever ||
+                          (t.kind == TileKind::Claim && t.metric->kind != MetricKind::Flow));
+}
+
+std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched,
+                                  const std::set<std::string>& per_capita) {
   std::vector<TileDef> out;
   for (const auto& t : kTiles) {
     if (t.kind != TileKind::Ever && columnIndex(t.column) < 0) continue;  // the model does not count it
@@ -210,6 +217,23 @@ std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched) {
       d.help += " Over the weeks counted (since the start or the latest change).";
     out.push_back(d);
   }
+  // Per member: a state (people now, people ever) as a share of the citizens, a flow (weeks,
+  // harm) per citizen; by group, of the group's citizens.
+  for (auto& d : out) {
+    if (!per_capita.count(d.name) && !(d.also[0] && per_capita.count(d.also))) continue;
+    if (d.kind == TileKind::Ratio) continue;
+    const MetricKind mk = d.metric ? d.metric->kind : MetricKind::State;
+    if (d.kind == TileKind::Claim && mk != MetricKind::State && mk != MetricKind::Flow &&
+        mk != MetricKind::Episode)
+      continue;  // a rate or a mean is already per member
+    d.per_capita = true;
+    const bool share = shownAsShare(d);
+    d.title += share ? " (% of citizens)" : " per citizen";
+    d.help +=
+        share ? " Shown as a share of the citizens (by group: of the group's), as the lesson's claims "
+                "compare it."
+              : " Shown per citizen (by group: per member of the group), as the lesson's claims compare it.";
+  }
   return out;
 }
 
@@ -239,6 +263,26 @@ void OutcomeTiles::accumulate(const std::vector<WeekRow>& rows, size_t panes, in
 
 OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Frame& f, int pane, int group,
                                         int since) const {
+  Value out = countValue(t, f, pane, group, since);
+  if (!t.per_capita || !out.valid || t.kind == TileKind::Claim) return out;
+  // Per member: over the group's citizens at the latest week (a change: the share then minus
+  // the share before it).
+  size_t k = static_cast<size_t>(pane) * 3 + static_cast<size_t>(group);
+  const int pop = columnIndex("population");
+  if (k >= cols_.size() || pop < 0 || cols_[k].last[static_cast<size_t>(pop)] <= 0) return Value{};
+  const Columns& c = cols_[k];
+  const double n = c.last[static_cast<size_t>(pop)];
+  const int i = columnIndex(t.column);
+  if (t.kind == TileKind::Now && since > 0 && i >= 0 && c.before[static_cast<size_t>(pop)] > 0)
+    out.a = c.last[static_cast<size_t>(i)] / n -
+            c.before[static_cast<size_t>(i)] / c.before[static_cast<size_t>(pop)];
+  else
+    out.a /= n;
+  return out;
+}
+
+OutcomeTiles::Value OutcomeTiles::countValue(const TileDef& t, const Frame& f, int pane, int group,
+                                             int since) const {
   Value out;
   size_t k = static_cast<size_t>(pane) * 3 + static_cast<size_t>(group);
   if (t.kind == TileKind::Ever) {
@@ -286,7 +330,7 @@ OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Frame& f
   const MetricKind kind = t.metric->kind;
   auto read = [&](int from, int to) {
     try {
-      return claimValue(run, *t.metric, pane, group, from, to, false);
+      return claimValue(run, *t.metric, pane, group, from, to, t.per_capita);
     } catch (const std::exception&) {
       return std::numeric_limits<double>::quiet_NaN();
     }
@@ -307,6 +351,10 @@ std::string OutcomeTiles::shownValue(const TileDef& t, const Value& v, int since
   const bool delta =
       since > 0 && (t.kind == TileKind::Now || (t.metric && (t.metric->kind == MetricKind::State ||
                                                              t.metric->kind == MetricKind::Level)));
+  if (t.per_capita) {
+    std::string r = shownAsShare(t) ? percentText(std::fabs(v.a)) : rateText(std::fabs(v.a));
+    return (v.a < 0 ? "\xE2\x88\x92" : delta && v.a > 0 ? "+" : "") + r;  // U+2212 as countText's minus
+  }
   const bool counted = t.kind != TileKind::Claim || t.metric->kind == MetricKind::State ||
                        t.metric->kind == MetricKind::Flow || t.metric->kind == MetricKind::Episode;
   if (counted || std::fabs(v.a) >= 100) return delta ? signedCountText(v.a) : countText(v.a);
@@ -320,7 +368,7 @@ std::string OutcomeTiles::shownValue(const TileDef& t, const Value& v, int since
 }
 
 std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watched& watched, int since) const {
-  std::vector<TileDef> tiles = outcomeTiles(watched.extra);
+  std::vector<TileDef> tiles = outcomeTiles(watched.extra, watched.per_capita);
   bool any = false;
   for (const auto& t : tiles) any = any || watched.has(t.name) || watched.has(t.also);
   std::vector<std::string> out;
@@ -364,7 +412,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::Checkbox("by group", &by_group_);
-  std::vector<TileDef> tiles = outcomeTiles(watched.extra);
+  std::vector<TileDef> tiles = outcomeTiles(watched.extra, watched.per_capita);
   ImFont* big = numberFont();
   const float nf_full = fontAddedSize(big);
   float nf = nf_full;
@@ -410,11 +458,16 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     const int count = static_cast<int>(ts.size());
     word_w = 0, number_w = 1;
     for (const auto& t : ts) word_w = std::max(word_w, wordW(t)), number_w = std::max(number_w, numberW(t));
+    // The fewest bands whose numbers fit at the minimum size; a second band instead of one when it
+    // makes them a third larger (tiles by group, on one row, are otherwise squeezed to the minimum).
+    auto numberAt = [&](int bands_) {
+      float cw = (width - name_w) / ((count + bands_ - 1) / bands_);
+      return cw >= word_w ? std::min(nf_full, nf_full * numberRoom(cw) / number_w) : 0.0f;
+    };
     int b = 1;
-    for (; b < count; ++b) {
-      float cw = (width - name_w) / ((count + b - 1) / b);
-      if (cw >= word_w && nf_full * numberRoom(cw) / number_w >= nf_min) break;
-    }
+    while (b < count && numberAt(b) < nf_min) ++b;
+    if (b == 1 && count > 1 && numberAt(2) >= std::min(nf_full, numberAt(1) * 1.33f) && numberAt(1) < nf_full)
+      b = 2;
     return b;
   };
   auto unwatched = [&](std::vector<TileDef>& ts) {  // the last tile the step does not watch
@@ -533,7 +586,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
             if (tw > inner) reportClipped("outcome tile", s, tw, inner);
           }
           dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, c0.y + (row_h - 2 - fsz) * 0.5f), text, s.c_str());
-          reportTile(p, def.name, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), fsz, false);
+          reportTile(p, def.name, s, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), fsz, false);
         } else {
           float shown_px = nf;
           for (int g = 0; g < 2; ++g) {
@@ -552,17 +605,24 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                         (g == 0 ? sc.label_a : sc.label_b).c_str());
             dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, line_y + (nf - fsz) * 0.5f), text, s.c_str());
           }
-          reportTile(p, def.name, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), shown_px, true);
+          reportTile(p, def.name, shown(0) + " | " + shown(1), c0, ImVec2(c1.x - c0.x, c1.y - c0.y), shown_px,
+                     true);
         }
         if (ImGui::IsMouseHoveringRect(c0, c1)) {
           ImGui::BeginTooltip();
           ImGui::Text("%d %s: %s", p + 1, f.names[static_cast<size_t>(p)].c_str(), def.title.c_str());
-          for (int g = 0; g < 3; ++g)
-            ImGui::Text("%s: %s",
+          for (int g = 0; g < 3; ++g) {
+            // A per-member tile also gives the count it is computed from.
+            Value count = countValue(def, f, p, g, since);
+            std::string of = def.per_capita && def.kind != TileKind::Claim && count.valid
+                                 ? " (" + countText(count.a) + ")"
+                                 : "";
+            ImGui::Text("%s: %s%s",
                         g == 0   ? sc.label_a.c_str()
                         : g == 1 ? sc.label_b.c_str()
                                  : "all",
-                        shown(g).c_str());
+                        shown(g).c_str(), of.c_str());
+          }
           ImGui::TextDisabled(
               "%s", since > 0 ? ("since week " + std::to_string(since)).c_str() : "since the start");
           ImGui::EndTooltip();

@@ -19,10 +19,12 @@ namespace tl::gui {
 std::set<std::string> watchedNames(const std::string& watch);
 // What a lesson step is about: the output names its `watch` text mentions and those its claims read
 // (`claimed`), highlighted; and the ones that get a tile of their own if no tile shows them (the
-// claimed, and watch words that can only be output names, like appeal_backlog).
+// claimed, and watch words that can only be output names, like appeal_backlog). `per_capita`: the
+// claimed outputs the step compares per member of the group; their tiles show that figure.
 struct Watched {
-  std::set<std::string> names, extra;
-  Watched(const std::string& watch, const std::set<std::string>& claimed);
+  std::set<std::string> names, extra, per_capita;
+  Watched(const std::string& watch, const std::set<std::string>& claimed,
+          const std::set<std::string>& per_capita = {});
   bool has(const char* name) const { return name[0] && names.count(name); }
 };
 
@@ -47,11 +49,17 @@ struct TileDef {
   std::string title;    // on screen (from sim/metrics.def where it is a metric)
   std::string help;
   const ClaimMetric* metric = nullptr;  // Claim: the output (io/claim_metrics)
+  bool per_capita = false;              // divided by the group's citizens (a share or a rate per member)
 };
 // The tiles, in the order shown (those whose column the model lacks are left out), then a tile for
 // each watched output name no tile shows yet (a lesson's `watch` text and the metrics of its claims),
 // so the numbers a step is about are always on screen.
-std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched = {});
+// A tile named in `per_capita` shows its figure per member of the group (its title says so).
+std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched = {},
+                                  const std::set<std::string>& per_capita = {});
+
+// A per-member tile of people (now or ever) reads as a share of the citizens; of weeks or harm, per citizen.
+bool shownAsShare(const TileDef& t);
 
 class OutcomeTiles {
  public:
@@ -78,7 +86,9 @@ class OutcomeTiles {
     std::vector<double> sum, last, before;  // sum from `since` on; latest value; value before `since`
   };
   void accumulate(const std::vector<WeekRow>& rows, size_t panes, int since);
+  // The tile's figure (per member where the tile is per capita); countValue: before that division.
   Value value(const TileDef& t, const Frame& f, int pane, int group, int since) const;
+  Value countValue(const TileDef& t, const Frame& f, int pane, int group, int since) const;
   Value claimValueNow(const TileDef& t, const Frame& f, int pane, int group, int since) const;
   // A value as shown: counts with separators, rates and means with their digits.
   static std::string shownValue(const TileDef& t, const Value& v, int since);

@@ -6,11 +6,13 @@
 // then in CI (env CI=true).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "gui_test_support.hpp"
 
@@ -162,7 +164,28 @@ TEST_CASE("a lesson step about groups shows the outcome tiles by group") {
   };
   const std::string file = std::string("'") + TRUSTLAB_SOURCE_DIR + "/scenarios/informants_bias.json'";
   // Step 2 watches "wrongly sanctioned and mean score by group"; step 4 watches appeals, no group.
-  CHECK(byGroup(runLayout({1280, 800}, true, file + " --lesson-replay 2", "step_groups")));
-  CHECK_FALSE(byGroup(runLayout({1280, 800}, true, file + " --lesson-replay 4", "step_no_groups")));
+  const nlohmann::json step2 = runLayout({1280, 800}, true, file + " --lesson-replay 2", "step_groups");
+  const nlohmann::json step4 = runLayout({1280, 800}, true, file + " --lesson-replay 4", "step_no_groups");
+  CHECK(byGroup(step2));
+  CHECK_FALSE(byGroup(step4));
   CHECK_FALSE(byGroup(runLayout({1280, 800}, true, "", "no_lesson")));
+  // Step 2's claims compare wrongly sanctioned per member of each group (groups differ in size): its
+  // tiles show that share for each group ("0.41% | 0.95%"), not counts. Step 4 claims no share: counts.
+  auto wronglyShown = [](const nlohmann::json& r) {
+    std::vector<std::string> out;
+    for (const auto& t : r["tiles"])
+      if (t["metric"] == "wrongly_sanctioned") out.push_back(t["shown"].get<std::string>());
+    return out;
+  };
+  const auto shares = wronglyShown(step2), counts = wronglyShown(step4);
+  CHECK(shares.size() == 2);  // one tile per pane
+  for (const auto& s : shares) {
+    INFO(s);
+    CHECK(std::count(s.begin(), s.end(), '%') == 2);  // one share per group
+  }
+  CHECK(counts.size() == 2);
+  for (const auto& s : counts) {
+    INFO(s);
+    CHECK(s.find('%') == std::string::npos);
+  }
 }
