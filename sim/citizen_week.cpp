@@ -26,7 +26,7 @@ namespace {
 
 // One citizen's week in one regime: the stages in order (docs/model.md §1.3).
 void fullWeek(const RegimeRules& x, const WorldRules& world, const Traits& traits, const Rng& rng,
-              RegimeState& s, uint32_t c, uint64_t base, bool decay_week, Tally& t,
+              RegimeState& s, uint32_t c, uint64_t base, bool decay_week, Tally& t, BusyTally& bt,
               std::vector<uint32_t>& filed, std::vector<Event>* log, uint8_t regime) {
   const uint8_t tb = traits.bits[c];
   CitizenWeek w{c,
@@ -66,7 +66,7 @@ void fullWeek(const RegimeRules& x, const WorldRules& world, const Traits& trait
   stage::fileAppeal(x, world.behaviour, w);       // 5. appeal filing
   behaviour::endOfWeekTrust(world.behaviour, w);  // behaviour: trust
   stage::outcome(x, traits, w);
-  tallyWeek(t, w.out, 1.0);
+  tallyWeek(bt, w.out, int64_t{1});
 
   // Store the working copy. kDirty and kHasCounts summarise trust, resources and minor
   // records for the next week's quiet-citizen scan.
@@ -119,7 +119,7 @@ struct QuietClasses {
     for (int g = 0; g < 2; ++g) {
       WeekOutcome sums;
       sums.benign = all_benign[g] - busy_benign[g];
-      sums.resources_units = static_cast<double>(all_resources_units[g] - busy_resources_units[g]);
+      sums.resources_units = static_cast<int64_t>(all_resources_units[g] - busy_resources_units[g]);
       tallyWeek(t[g], sums, 0);
     }
   }
@@ -276,11 +276,13 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     const auto scan = pickScan(reliable, events != nullptr, sr.decay_rule);
     scan(sr, traits, s, begin, end, lb, base, busy, quiet, events);
     const uint32_t wmod52 = world.week % 52;
+    BusyTally busy_tally[2];  // [A, B]
     for (uint32_t c : busy) {
       const int g = (traits.bits[c] & kGroupB) ? 1 : 0;
-      fullWeek(x, world, traits, rng, s, c, life_base[c - begin], c % 52 == wmod52, tally[g],
+      fullWeek(x, world, traits, rng, s, c, life_base[c - begin], c % 52 == wmod52, tally[g], busy_tally[g],
                out.filed[static_cast<size_t>(r)], events, regime);
     }
+    for (int g = 0; g < 2; ++g) busy_tally[g].addTo(tally[g]);
     const uint8_t target_bits = x.rw->target == TargetKind::HarmProne ? kHarmProne : 0;
     quiet.fold(tally, world.behaviour.trust_initial_level, target_bits, all_benign, all_resources_units);
   }

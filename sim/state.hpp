@@ -26,7 +26,7 @@ struct Traits {
 // Trust is stored as 0..65535; rounding (not truncation) makes the initial
 // level a fixed point of the weekly drift, so untouched citizens stay "quiet".
 // Resources summed in whole units (kResourceUnits, sim/metrics.hpp): see there.
-inline double resourceUnits(float r) { return static_cast<double>(static_cast<int64_t>(r * kResourceUnits + 0.5)); }
+inline int64_t resourceUnits(float r) { return static_cast<int64_t>(r * kResourceUnits + 0.5); }
 
 inline uint16_t trustLevel(double trust) {
   double t = trust < 0 ? 0 : (trust > 1 ? 1 : trust);

@@ -35,10 +35,11 @@ inline LifeDraws lifeDraws(const LifeRules& L, const Traits& traits, uint32_t c,
   const int g = (tb & kGroupB) ? 1 : 0;
   LifeDraws d{};
   d.base = base;
-  d.w1 = base;                               // obligation due | infraction
+  d.w1 = base;                             // obligation due | infraction
   d.w2 = Rng::word(base, Purpose::LifeB);  // prosocial act | protected behaviour
   d.w3 = Rng::word(base, Purpose::LifeC);  // proxy behaviour | misattributed record
-  d.w4 = ((tb & kHarmProne) || L.any_informants) ? Rng::word(base, Purpose::LifeD) : ~0ULL;  // harm | false report
+  d.w4 = ((tb & kHarmProne) || L.any_informants) ? Rng::word(base, Purpose::LifeD)
+                                                 : ~0ULL;  // harm | false report
   const Halves h1(d.w1), h2(d.w2), h3(d.w3), h4(d.w4);
   d.obligation_due = below(h1.lo, L.obligation_thr);
   d.infraction = below(h1.hi, L.infraction_thr);
@@ -57,9 +58,12 @@ inline LifeDraws lifeDraws(const LifeRules& L, const Traits& traits, uint32_t c,
 // What a citizen's week ended in, for the tally (sim/metrics.def names these fields).
 struct WeekOutcome {
   bool target = false, enrolled = false, sanctioned = false, wrong_episode = false, selected = false,
-       benefited = false, wrongly_denied = false, flagged = false, detained = false, records_erroneous = false,
-       listed_added = false, listed_removed = false, appeal_filed = false, unpaid = false;
-  double trust_level = 0, resources_units = 0, score = 0, harm = 0, benign = 0;
+       benefited = false, wrongly_denied = false, flagged = false, detained = false,
+       records_erroneous = false, listed_added = false, listed_removed = false, appeal_filed = false,
+       unpaid = false;
+  // Whole units (exact whatever the order of addition), except harm, which is real-valued.
+  int64_t trust_level = 0, resources_units = 0, score = 0, benign = 0;
+  double harm = 0;
 };
 
 // The working copy: state is loaded into it, the stages change it, and it is stored back.
@@ -73,8 +77,8 @@ struct CitizenWeek {
   LifeDraws life;
   // the state being changed
   RegimeState& s;
-  uint32_t f;   // flags
-  float res;    // resources
+  uint32_t f;  // flags
+  float res;   // resources
   double trust;
   // what the stages found this week
   bool enrolled = false, adverse_now = false, target = false, in_force = false, sanctioned = false,
@@ -82,9 +86,9 @@ struct CitizenWeek {
   int score = -1;  // -1 when the regime has no score for this citizen
   WeekOutcome out = {};
   // where the week reports to
-  Tally* tally = nullptr;             // the chunk's tally of this regime and group
-  std::vector<Event>* log = nullptr;  // nullptr unless the event log is kept
-  const Rng* rng = nullptr;           // for draws keyed by an earlier week (a judgement's own draw)
+  Tally* tally = nullptr;                  // the chunk's tally of this regime and group
+  std::vector<Event>* log = nullptr;       // nullptr unless the event log is kept
+  const Rng* rng = nullptr;                // for draws keyed by an earlier week (a judgement's own draw)
   std::vector<uint32_t>* filed = nullptr;  // appeals filed this week, in citizen order (the queue's order)
   uint8_t regime = 0;
 
