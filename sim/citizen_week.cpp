@@ -26,7 +26,7 @@ namespace {
 
 // One citizen's week in one regime: the stages in order (docs/model.md §1.3).
 void fullWeek(const RegimeRules& x, const WorldRules& world, const Traits& traits, const Rng& rng,
-              RegimeState& s, uint32_t c, uint64_t base, bool decay_week, Tally& t, BusyTally& bt,
+              RegimeState& s, uint32_t c, const LifeDraws& life, bool decay_week, Tally& t, BusyTally& bt,
               std::vector<uint32_t>& filed, std::vector<Event>* log, uint8_t regime) {
   const uint8_t tb = traits.bits[c];
   CitizenWeek w{c,
@@ -35,7 +35,7 @@ void fullWeek(const RegimeRules& x, const WorldRules& world, const Traits& trait
                 errorBucket(tb),
                 world.week,
                 static_cast<uint16_t>(world.week),
-                lifeDraws(world.life, traits, c, base),
+                life,
                 s,
                 s.flags[c],
                 s.resources[c],
@@ -155,11 +155,26 @@ inline bool isQuiet(const ScanRules& r, const RegimeState& s, uint32_t c, uint8_
   return quiet;
 }
 
+// A citizen who failed the cheap test: the rule decides; a busy citizen is listed for
+// the full week and their benign behaviours and resources are taken off the group's
+// sums. Out of line, so the scan's common path keeps its registers.
+[[gnu::noinline]] bool quietOrBusy(const ScanRules& r, const Traits& traits, const RegimeState& s, uint32_t c,
+                                   uint8_t lb, uint32_t f, uint32_t cmod52, uint64_t life_base,
+                                   std::vector<uint32_t>& busy, QuietClasses& q) {
+  const uint8_t tb = traits.bits[c];
+  if (isQuiet(r, s, c, lb, f, tb, cmod52, life_base)) return true;
+  busy.push_back(c);
+  const int g = tb & kGroupB;
+  q.busy_benign[g] += static_cast<uint32_t>((lb >> 1) & 1) + static_cast<uint32_t>((lb >> 2) & 1);
+  q.busy_resources_units[g] += traits.resources0_units[c];
+  return false;
+}
+
 // Templated on what varies by regime so the loop carries no test it does not need.
 template <bool kReliableTarget, bool kLog, bool kDecay>
 void scanQuiet(const ScanRules& r, const Traits& traits, const RegimeState& s, uint32_t begin, uint32_t end,
-               const uint8_t* life_bits, const uint64_t* life_base, std::vector<uint32_t>& busy,
-               QuietClasses& q, std::vector<Event>* log) {
+               const uint8_t* life_bits, const LifeDraws* life, std::vector<uint32_t>& busy, QuietClasses& q,
+               std::vector<Event>* log) {
   // The cheap test, in locals (the counters are uint32_t too, so fields of r would be
   // reloaded after every count): an ordinary citizen has no flag in `suspect` and, while
   // opt-in is open, every flag in `required` (enrolled).
@@ -175,17 +190,11 @@ void scanQuiet(const ScanRules& r, const Traits& traits, const RegimeState& s, u
     const uint8_t lb = life_bits[c - begin];
     const uint32_t f = flags[c];
     const uint8_t tb = bits[c];
-    bool quiet =
-        !(((lb | always_check) & 1) | (f & suspect) | (~f & required)) && !(kDecay && cmod52 == wmod52);
-    if (!quiet) quiet = isQuiet(r, s, c, lb, f, tb, cmod52, life_base[c - begin]);
+    const uint32_t now52 = cmod52;
     if (kDecay) cmod52 = cmod52 == 51 ? 0 : cmod52 + 1;
-    if (!quiet) {
-      busy.push_back(c);
-      const int g = tb & kGroupB;
-      q.busy_benign[g] += static_cast<uint32_t>((lb >> 1) & 1) + static_cast<uint32_t>((lb >> 2) & 1);
-      q.busy_resources_units[g] += traits.resources0_units[c];
-      continue;
-    }
+    const bool suspect_now =
+        ((lb | always_check) & 1) | (f & suspect) | (~f & required) | (kDecay && now52 == wmod52);
+    if (suspect_now && !quietOrBusy(r, traits, s, c, lb, f, now52, life[c - begin].base, busy, q)) continue;
     // A quiet citizen owes no judgement, so only the trait-based targets can hold.
     const int rel = kReliableTarget && traits.reliability[c] >= reliable_from;
     ++q.n[rel][f & kEnrolled][tb];
@@ -218,7 +227,7 @@ ScanRules scanRules(const RegimeRules& x, const WorldRules& world, uint8_t regim
 }
 
 using ScanFn = void (*)(const ScanRules&, const Traits&, const RegimeState&, uint32_t, uint32_t,
-                        const uint8_t*, const uint64_t*, std::vector<uint32_t>&, QuietClasses&,
+                        const uint8_t*, const LifeDraws*, std::vector<uint32_t>&, QuietClasses&,
                         std::vector<Event>*);
 
 // The scan instantiated for a regime: reliability target? event log kept? yearly fade?
@@ -243,9 +252,10 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
   // Pass 1: the shared life draws; one byte per citizen says whether anything
   // happened (bit 0) and which benign behaviours did (bits 1, 2).
   thread_local std::vector<uint8_t> life_bits;
-  thread_local std::vector<uint64_t> life_base;  // each citizen-week's hash, for later draws
+  // Each citizen's life draws, kept for the full path of every regime (drawn once).
+  thread_local std::vector<LifeDraws> life;
   life_bits.resize(end - begin);
-  life_base.resize(end - begin);
+  life.resize(end - begin);
   // Per group, the chunk's benign behaviours and resources at the start, summed once for
   // every regime's quiet-citizen count (the scan takes off the busy citizens).
   uint32_t all_benign[2] = {};
@@ -254,7 +264,7 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     const LifeDraws d = lifeDraws(world.life, traits, c, rng.weekBase(c, world.week));
     life_bits[c - begin] =
         static_cast<uint8_t>(d.any_event | (d.protected_event << 1) | (d.proxy_event << 2));
-    life_base[c - begin] = d.base;
+    life[c - begin] = d;
     const int g = traits.bits[c] & kGroupB;
     all_benign[g] += static_cast<uint32_t>(d.protected_event) + static_cast<uint32_t>(d.proxy_event);
     all_resources_units[g] += traits.resources0_units[c];
@@ -272,14 +282,14 @@ void citizenWeek(const Traits& traits, std::vector<RegimeState>& regimes, const 
     const ScanRules sr = scanRules(x, world, regime);
     const bool reliable = x.rw->target == TargetKind::Reliable;
     const uint8_t* lb = life_bits.data();
-    const uint64_t* base = life_base.data();
+    const LifeDraws* draws = life.data();
     const auto scan = pickScan(reliable, events != nullptr, sr.decay_rule);
-    scan(sr, traits, s, begin, end, lb, base, busy, quiet, events);
+    scan(sr, traits, s, begin, end, lb, draws, busy, quiet, events);
     const uint32_t wmod52 = world.week % 52;
     BusyTally busy_tally[2];  // [A, B]
     for (uint32_t c : busy) {
       const int g = (traits.bits[c] & kGroupB) ? 1 : 0;
-      fullWeek(x, world, traits, rng, s, c, life_base[c - begin], c % 52 == wmod52, tally[g], busy_tally[g],
+      fullWeek(x, world, traits, rng, s, c, life[c - begin], c % 52 == wmod52, tally[g], busy_tally[g],
                out.filed[static_cast<size_t>(r)], events, regime);
     }
     for (int g = 0; g < 2; ++g) busy_tally[g].addTo(tally[g]);
