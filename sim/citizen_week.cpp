@@ -157,10 +157,10 @@ inline bool isQuiet(const ScanRules& r, const RegimeState& s, uint32_t c, uint8_
 
 // A citizen who failed the cheap test: the rule decides; a busy citizen is listed for
 // the full week and their benign behaviours and resources are taken off the group's
-// sums. Out of line, so the scan's common path keeps its registers.
-[[gnu::noinline]] bool quietOrBusy(const ScanRules& r, const Traits& traits, const RegimeState& s, uint32_t c,
-                                   uint8_t lb, uint32_t f, uint32_t cmod52, uint64_t life_base,
-                                   std::vector<uint32_t>& busy, QuietClasses& q) {
+// sums.
+inline bool quietOrBusy(const ScanRules& r, const Traits& traits, const RegimeState& s, uint32_t c,
+                        uint8_t lb, uint32_t f, uint32_t cmod52, uint64_t life_base,
+                        std::vector<uint32_t>& busy, QuietClasses& q) {
   const uint8_t tb = traits.bits[c];
   if (isQuiet(r, s, c, lb, f, tb, cmod52, life_base)) return true;
   busy.push_back(c);
@@ -177,8 +177,10 @@ void scanQuiet(const ScanRules& r, const Traits& traits, const RegimeState& s, u
                std::vector<Event>* log) {
   // The cheap test, in locals (the counters are uint32_t too, so fields of r would be
   // reloaded after every count): an ordinary citizen has no flag in `suspect` and, while
-  // opt-in is open, every flag in `required` (enrolled).
-  const uint32_t suspect = r.block | kHasCounts;
+  // opt-in is open, every flag in `required` (enrolled). Minor records on file matter
+  // only where they are assessed or expire.
+  const bool counts_matter = r.counts_assessed || r.retention != 0;
+  const uint32_t suspect = r.block | (counts_matter ? static_cast<uint32_t>(kHasCounts) : 0u);
   const uint32_t required = r.opt_in_open ? static_cast<uint32_t>(kEnrolled) : 0u;
   const uint8_t always_check = r.fast ? 0 : 1;  // no fast path: every citizen takes the rule
   const uint32_t wmod52 = r.wmod52;
