@@ -3,6 +3,7 @@
 // --export-citizens): a whole run of the current settings under io/citizens_export's audit,
 // off the UI thread, written atomically: the file trustlab-cli run --citizens-out writes.
 #include <cmath>
+#include <cstdio>
 #include <iostream>
 
 #include "gui/app_window.hpp"
@@ -127,6 +128,9 @@ int App::tradeoffScript(ScriptedRun& sr) {
     std::cerr << "trustlab: the sweep failed: " << tradeoff_.error() << "\n";
     return 1;
   }
+  if (sr.sweep_frames == 0)  // the same figure as under the plot, for docs/performance.md
+    std::printf("sweep: %d runs in %.2f s (wall, off the UI thread)\n", tradeoff_.result().def.jobs(),
+                tradeoff_.result().seconds);
   // A few frames with the picture drawn, then its PNG, then the frontier.
   if (++sr.sweep_frames == 3 && !opt_.sweep_png.empty()) tradeoff_.requestPng(opt_.sweep_png);
   if (sr.sweep_frames < 3 || tradeoff_.pngPending() || sr.sweep_written) return -1;

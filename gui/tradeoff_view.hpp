@@ -34,6 +34,8 @@ class TradeoffView {
   bool settled() const { return settled_; }
   const std::string& error() const { return error_; }
   bool hasResult() const { return worker_.hasResult(); }
+  // The finished sweep: its runs and their wall time (shown under the plot, printed by scripted runs).
+  const SweepResult& result() const { return worker_.result(); }
   // The finished sweep's frontier.csv, as trustlab-cli sweep writes it.
   std::string frontierCsvText() const;
   // The picture's export: asks for a capture of the plot at the next frame, which the app

@@ -141,7 +141,7 @@ struct ScanRules {
 // isQuiet is the rule. Most citizens pass a cheaper test first: no life event, and no
 // flag that could call for the rule's other clauses (a blocking flag, minor records on
 // file, not enrolled while opt-in is open). Whoever fails the cheap test takes the rule
-// itself, so both paths agree by construction (about 35 -> 15 instructions per
+// itself, so both paths agree by construction (about 37 -> 24 instructions per
 // regime-citizen-week; docs/performance.md).
 inline bool isQuiet(const ScanRules& r, const RegimeState& s, uint32_t c, uint8_t lb, uint32_t f, uint8_t tb,
                     uint32_t cmod52, uint64_t life_base) {

@@ -74,7 +74,7 @@ struct CitizenWeek {
   int g, eb;   // group, error bucket
   uint32_t week;
   uint16_t wk16;
-  LifeDraws life;
+  const LifeDraws& life;  // drawn once per citizen-week in pass 1, shared by every regime
   // the state being changed
   RegimeState& s;
   uint32_t f;  // flags
