@@ -309,6 +309,18 @@ PickedPoint drawFrontier(const FrontierPicture& pic, ImVec2 size) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(hc->pane)), "%d %s", hc->pane + 1,
                        pane.name.c_str());
     ImGui::TextUnformatted(v.c_str());
+    // Settings whose points fall on this one (a parameter that stops mattering past some
+    // value) hide each other: name them all, so a flat stretch reads as one.
+    if (pane.affected && pic.values2.empty()) {
+      const ImVec2 at(sx(hp->x), sy(hp->y));
+      std::vector<std::string> same;
+      for (const auto& q : hc->pts)
+        if (std::fabs(sx(q.x) - at.x) < 1.5f && std::fabs(sy(q.y) - at.y) < 1.5f)
+          same.push_back(pic.values[q.value]);
+      if (same.size() > 1)
+        ImGui::Text("%zu settings land on this point (%s ... %s)", same.size(), same.front().c_str(),
+                    same.back().c_str());
+    }
     ImGui::Text("%s: %s (95 %% interval %s to %s)", ox.label.c_str(), valueNumber(hp->x).c_str(),
                 valueNumber(hp->xl).c_str(), valueNumber(hp->xh).c_str());
     ImGui::Text("%s: %s (95 %% interval %s to %s)", oy.label.c_str(), valueNumber(hp->y).c_str(),
