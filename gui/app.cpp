@@ -327,10 +327,11 @@ int App::run() {
                       : busy_frames - 1;
     bool scripted = !opt_.screenshot.empty() || !opt_.export_csv.empty() || opt_.bench_frames > 0 ||
                     !opt_.sweep.empty() || !opt_.export_citizens.empty();
-    // A running sweep only moves its progress bar: ten frames a second leave the cores to the
-    // sweep (drawing flat out took about a third of the CPU under a software renderer).
+    // A running sweep only moves its progress bar: four frames a second leave the cores to the
+    // sweep (drawing flat out took about a third of the CPU under a software renderer, ten
+    // frames a second still about 0.6 s of a 3.5 s sweep; docs/performance.md).
     const bool sweep_only = tradeoff_.running() && !had_event && !new_frame && pending_png_.empty();
-    if (sweep_only && frame_clock.getElapsedTime().asSeconds() < 0.1f) {
+    if (sweep_only && frame_clock.getElapsedTime().asSeconds() < 0.25f) {
       sf::sleep(sf::milliseconds(5));
       skipped = true;
       continue;
