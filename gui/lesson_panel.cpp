@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 #include "gui/change_words.hpp"
 #include "gui/layout_report.hpp"
@@ -27,6 +29,34 @@ const ImVec4 kHeading(0.34f, 0.71f, 0.91f, 1);  // Okabe-Ito sky blue
 const ImVec4 kPredict(0.94f, 0.89f, 0.26f, 1);  // Okabe-Ito yellow, as the watched tiles
 const ImVec4 kHolds(0.0f, 0.70f, 0.52f, 1);     // Okabe-Ito bluish green, lightened for a dark ground
 const ImVec4 kFails(0.84f, 0.37f, 0.0f, 1);     // Okabe-Ito vermillion
+
+// Wrapped at spaces only: ImGui's wrapping also breaks after '.' and ',', which splits numbers across
+// lines ("1.\n142", "231,\n547"). Lines after the first start where the first did (after a bullet).
+void wrappedWords(const std::string& text) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x - 2;
+  ImGui::BeginGroup();
+  const float width = std::max(ImGui::GetFontSize() * 4, right - ImGui::GetCursorScreenPos().x);
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line;
+    for (size_t i = start; i < end;) {
+      size_t j = std::min(end, text.find(' ', i));
+      std::string word = text.substr(i, j - i), longer = line.empty() ? word : line + " " + word;
+      if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
+        ImGui::TextUnformatted(line.c_str());
+        line = word;
+      } else {
+        line = longer;
+      }
+      i = j + 1;
+    }
+    ImGui::TextUnformatted(line.c_str());
+    start = end + 1;
+  }
+  ImGui::EndGroup();
+}
 
 void section(const char* title, const std::string& text) {
   if (text.empty()) return;
@@ -90,20 +120,39 @@ std::set<std::string> LessonPanel::currentClaimed(const Session& session) const 
 
 std::set<std::string> LessonPanel::currentPerCapita(const Session& session) const {
   std::set<std::string> yes, no;
+  // Two outputs compared as a ratio within one group ("ten sanctioned per unpaid") read the same per
+  // member as in counts, if both tiles show them alike.
+  std::vector<std::pair<std::string, std::string>> linked;
   if (const LessonStep* st = currentStep(session))
     for (const auto& e : st->expect) {
-      // A ratio of one output within one group ("cut by a quarter", "pane 1 over pane 2") is the same
-      // per member as in counts; a count compared with a number, with another output (both tiles
-      // must then read alike), in a difference or across groups is not.
-      const bool scale_free = e.effect == Expect::Effect::Ratio &&
-                              (e.versus == Expect::Versus::WithoutStep ||
-                               (e.versus == Expect::Versus::Side && e.other.group == e.side.group &&
-                                e.other.metric == e.side.metric));
-      if (!e.per_capita && scale_free) continue;
-      (e.per_capita ? yes : no).insert(e.side.metric);
-      if (e.versus == Expect::Versus::Side) (e.per_capita ? yes : no).insert(e.other.metric);
+      const bool side = e.versus == Expect::Versus::Side;
+      if (e.per_capita) {
+        yes.insert(e.side.metric);
+        if (side) yes.insert(e.other.metric);
+        continue;
+      }
+      const bool ratio_in_group =
+          e.effect == Expect::Effect::Ratio &&
+          (e.versus == Expect::Versus::WithoutStep || (side && e.other.group == e.side.group));
+      if (ratio_in_group) {
+        if (side && e.other.metric != e.side.metric) linked.emplace_back(e.side.metric, e.other.metric);
+        continue;  // a ratio of one output (with and without the step, pane against pane): either way
+      }
+      no.insert(e.side.metric);  // a count compared with a number, in a difference or across groups
+      if (side) no.insert(e.other.metric);
     }
-  for (const auto& n : no) yes.erase(n);  // also compared as a count: the tile keeps the count
+  // Linked outputs read alike: a count keeps its partners counts, else a share makes them shares.
+  auto spread = [&](std::set<std::string>& set) {
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const auto& [a, b] : linked)
+        for (const auto& [x, y] : {std::make_pair(a, b), std::make_pair(b, a)})
+          if (set.count(x) && !set.count(y)) set.insert(y), grew = true;
+    }
+  };
+  spread(no);
+  for (const auto& n : no) yes.erase(n);
+  spread(yes);
   return yes;
 }
 
@@ -173,14 +222,14 @@ void LessonPanel::drawClaims(const Session& session, int step, const std::vector
   ImGui::PopStyleColor();
   for (size_t i = 0; i < expect.size(); ++i) {
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", expect[i].says.c_str());
+    wrappedWords(expect[i].says);
     drawStateKeyFor(expect[i].says);
     if (st.state != ClaimRecords::State::Done || i >= st.results.size()) continue;
     const ClaimResult& r = st.results[i];
     std::string rec = recordText(r, claims_.firstSeed());
     ImGui::Indent();
     ImGui::PushStyleColor(ImGuiCol_Text, r.passes() ? kHolds : kFails);
-    ImGui::TextWrapped("%s", rec.c_str());
+    wrappedWords(rec);
     ImGui::PopStyleColor();
     ImGui::Unindent();
     if (ImGui::IsItemHovered())
@@ -251,12 +300,12 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   ImGui::SameLine();
   if (ImGui::SmallButton("next >") && step_ + 1 < static_cast<int>(lesson.size())) goTo(step_ + 1);
   ImGui::TextColored(kHeading, "%s", st.title.c_str());
-  ImGui::TextWrapped("%s", st.narrative.c_str());
+  wrappedWords(st.narrative);
   drawStateKeyFor(st.narrative);
   ImGui::Spacing();
   if (!st.predict.empty()) {
     ImGui::TextColored(kPredict, "Predict first");
-    ImGui::TextWrapped("%s", st.predict.c_str());
+    wrappedWords(st.predict);
     drawStateKeyFor(st.predict);
     if (!revealed_) {
       drawPrediction(session, frame);
@@ -269,7 +318,7 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
     for (const auto& c : changes) {
       ImGui::Bullet();
       std::string words = changeInWords(session.current(), c);
-      ImGui::TextWrapped("%s", words.c_str());
+      wrappedWords(words);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", decl(c.id).path);
     }
     if (!applied_) {
@@ -307,7 +356,7 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   if (!st.watch.empty()) {
     ImGui::Spacing();
     ImGui::TextColored(kHeading, "Watch");
-    ImGui::TextWrapped("%s", st.watch.c_str());
+    wrappedWords(st.watch);
     drawStateKeyFor(st.watch);
     if (by_group) ImGui::TextDisabled("The outcome tiles show this step by group.");
   }
@@ -332,7 +381,7 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
     }
     for (const auto& line : outcomes) {
       ImGui::Bullet();
-      ImGui::TextWrapped("%s", line.c_str());
+      wrappedWords(line);
     }
   }
   // What the lesson claims, and how often it holds in other runs (as trustlab-cli check-lessons).

@@ -55,8 +55,9 @@ class LessonPanel {
   Edit currentChanges(const Session& session) const;
   // The output names the current step's claims (`expect`) read: their tiles are shown and highlighted.
   std::set<std::string> currentClaimed(const Session& session) const;
-  // Of those, the ones every claim of the step reads per member of the group (`per_capita`): their
-  // tiles show the per-member figure the claims compare, not a count.
+  // Of those, the ones the step's claims read per member of the group (`per_capita`) and never need
+  // as a count (against a number, in a difference, across groups), with the outputs they are
+  // compared with as a ratio within a group: their tiles show per-member figures, not counts.
   std::set<std::string> currentPerCapita(const Session& session) const;
   // What the current step is about, for the outcome tiles.
   Watched currentWatched(const Session& session) const;

@@ -188,4 +188,19 @@ TEST_CASE("a lesson step about groups shows the outcome tiles by group") {
     INFO(s);
     CHECK(s.find('%') == std::string::npos);
   }
+  // Public shaming step 2 also claims "more than a third of group B's sanction-weeks are wrongful"
+  // (wrongly sanctioned over sanctioned): sanctioned is then shown per member too, so that the two
+  // tiles' ratio is the claim's.
+  const nlohmann::json shaming =
+      runLayout({1280, 800}, true,
+                std::string("'") + TRUSTLAB_SOURCE_DIR + "/scenarios/public_shaming.json' --lesson-replay 2",
+                "step_linked");
+  int shares_shown = 0;
+  for (const auto& t : shaming["tiles"]) {
+    if (t["metric"] != "wrongly_sanctioned" && t["metric"] != "sanctioned") continue;
+    INFO(t.dump());
+    CHECK(t["shown"].get<std::string>().find('%') != std::string::npos);
+    ++shares_shown;
+  }
+  CHECK(shares_shown == 4);  // two outputs, two panes
 }
