@@ -31,7 +31,8 @@ const ImVec4 kHolds(0.0f, 0.70f, 0.52f, 1);     // Okabe-Ito bluish green, light
 const ImVec4 kFails(0.84f, 0.37f, 0.0f, 1);     // Okabe-Ito vermillion
 
 // Wrapped at spaces only: ImGui's wrapping also breaks after '.' and ',', which splits numbers across
-// lines ("1.\n142", "231,\n547"). Lines after the first start where the first did (after a bullet).
+// lines ("1.\n142", "231,\n547"); a pane's number stays with its value ("2: 29"). Lines after the
+// first start where the first did (after a bullet).
 void wrappedWords(const std::string& text) {
   const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x - 2;
   ImGui::BeginGroup();
@@ -43,6 +44,10 @@ void wrappedWords(const std::string& text) {
     std::string line;
     for (size_t i = start; i < end;) {
       size_t j = std::min(end, text.find(' ', i));
+      const bool pane_label =
+          j - i >= 2 && j - i <= 3 && text[j - 1] == ':' &&
+          std::all_of(text.begin() + i, text.begin() + j - 1, [](char c) { return c >= '0' && c <= '9'; });
+      if (pane_label && j < end) j = std::min(end, text.find(' ', j + 1));  // "2: 29" is one word
       std::string word = text.substr(i, j - i), longer = line.empty() ? word : line + " " + word;
       if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
         ImGui::TextUnformatted(line.c_str());
