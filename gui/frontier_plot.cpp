@@ -14,6 +14,9 @@
 namespace tl::gui {
 namespace {
 
+// Two points a viewer cannot tell apart on screen.
+bool sameSpot(ImVec2 p, ImVec2 q) { return std::fabs(p.x - q.x) < 1.5f && std::fabs(p.y - q.y) < 1.5f; }
+
 struct Pt {
   double x, xl, xh, y, yl, yh;
   size_t value, value2;
@@ -232,6 +235,9 @@ PickedPoint drawFrontier(const FrontierPicture& pic, ImVec2 size) {
     // A pane the sweep does not change has the same numbers at every value: one point.
     size_t shown = pane.affected ? c.pts.size() : 1;
     size_t every = std::max<size_t>(1, (shown + 8) / 9);
+    int run_label = -1;  // the label of the run of coincident points the next one may join
+    std::string run_first;
+    bool run_current = false;
     for (size_t i = 0; i < shown; ++i) {
       const Pt& p = c.pts[i];
       ImVec2 m = line[i];
@@ -254,11 +260,21 @@ PickedPoint drawFrontier(const FrontierPicture& pic, ImVec2 size) {
       const std::string& v = pic.values[p.value];
       bool current = pane.affected && !pane.current.empty() && sameValue(v, pane.current) &&
                      (pic.values2.empty() || sameValue(pic.values2[p.value2], pane.current2));
-      if (current) {
-        dl->AddCircle(m, r * 2.3f, text, 24, std::max(2.0f, fs * 0.12f));
-        labels.emplace_back(ImVec2(m.x + r * 2.6f, m.y - fs * 1.3f), v + " (current)");
-      } else if (pane.affected && (i == 0 || i + 1 == shown || i % every == 0)) {
-        labels.emplace_back(ImVec2(m.x + r * 1.4f, m.y - fs * 1.05f), v);
+      // Values whose points fall on the same spot (a parameter that stops mattering) share
+      // one label, "2 to 20", so the flat stretch is not hidden behind its first value.
+      if (current) dl->AddCircle(m, r * 2.3f, text, 24, std::max(2.0f, fs * 0.12f));
+      const bool run_starts = pane.affected && i + 1 < shown && sameSpot(line[i], line[i + 1]);
+      if (pane.affected && i > 0 && sameSpot(line[i], line[i - 1]) && run_label >= 0) {
+        run_current = run_current || current;
+        labels[static_cast<size_t>(run_label)].second =
+            run_first + " to " + v + (run_current ? " (current)" : "");
+      } else if (current || run_starts || (pane.affected && (i == 0 || i + 1 == shown || i % every == 0))) {
+        labels.emplace_back(
+            current ? ImVec2(m.x + r * 2.6f, m.y - fs * 1.3f) : ImVec2(m.x + r * 1.4f, m.y - fs * 1.05f),
+            current ? v + " (current)" : v);
+        run_label = static_cast<int>(labels.size()) - 1, run_first = v, run_current = current;
+      } else {
+        run_label = -1;
       }
       float dx = mouse.x - m.x, dy = mouse.y - m.y, d = std::sqrt(dx * dx + dy * dy);
       if (hovered && d < best) best = d, hc = &c, hp = &p;
