@@ -27,8 +27,8 @@ inline void tallyWeek(Acc& t, const WeekOutcome& o, N n) {
 
 // One metric's sum over the busy citizens of a chunk: whole-number contributions in an
 // integer, real-valued ones (harm) in a double added in citizen order, as before. The
-// full path adds ~25 numbers per citizen-week; integer adds are about half the
-// instructions of double ones (docs/performance.md), and the sums are the same numbers.
+// full path adds ~25 numbers per citizen-week; integer additions need no conversion
+// from bool and are cheaper than double ones, and the sums are the same numbers.
 struct WholeOrReal {
   int64_t whole = 0;
   double real = 0;
