@@ -224,6 +224,9 @@ void App::drawRight(const Box& b, bool with_policy) {
       int by_group = lesson_.takeByGroupRequest();
       if (by_group == 1 && !tiles_.byGroup()) tiles_.setByGroup(true), by_group_by_lesson_ = true;
       if (by_group == 0 && by_group_by_lesson_) tiles_.setByGroup(false), by_group_by_lesson_ = false;
+      // A step that began counts the tiles as its claims do: over its own weeks, or from the start.
+      int since_request = lesson_.takeSinceRequest();
+      if (since_request >= 0) tiles_.setSinceChange(since_request == 1);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -71,6 +71,19 @@ void section(const char* title, const std::string& text) {
   ImGui::Spacing();
 }
 
+// Whether the tiles should count from a step's start: when one of its claims reads the step's own
+// weeks (the default window of a step's claim: flows, episodes and means over the step), or when it
+// has no claims and changes something. A step whose claims all read levels at a week, or the whole
+// run, counts from the start of the run (a level now, not how much it rose since the step).
+bool countsOverStep(const LessonStep& st) {
+  if (st.expect.empty()) return !st.set.empty();
+  for (const Expect& e : st.expect)
+    if (e.side.window.kind == ClaimWindow::Kind::Step ||
+        (e.versus == Expect::Versus::Side && e.other.window.kind == ClaimWindow::Kind::Step))
+      return true;
+  return false;
+}
+
 std::string choiceText(const Prediction& p, const Frame& f) {
   if (p.choice == Prediction::kSame) return "about the same in every pane";
   if (p.choice >= 0 && p.choice < static_cast<int>(f.names.size()))
@@ -273,6 +286,20 @@ void LessonPanel::drawClaims(const Session& session, int step, const std::vector
   }
 }
 
+void LessonPanel::begin(Session& session, const LessonStep& st) {
+  auto_apply_ = false;
+  const std::string why = "step " + std::to_string(step_ + 1);
+  if (st.set.empty()) {
+    session.markWeek(why + " begins");
+    applied_ = true;
+  } else {
+    error_ = session.applyAssignments(st.set, why);
+    applied_ = error_.empty();
+    if (applied_ && session.restartPending()) session.restart();
+  }
+  if (applied_) since_request_ = countsOverStep(st) ? 1 : 0;
+}
+
 void LessonPanel::drawNotesTab(const Session& session) {
   WrapShort wrap_short;
   drawNotes(session.loaded());
@@ -327,12 +354,7 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", decl(c.id).path);
     }
     if (!applied_) {
-      if (ImGui::Button("Apply the changes") || auto_apply_) {
-        auto_apply_ = false;
-        error_ = session.applyAssignments(st.set, "step " + std::to_string(step_ + 1));
-        applied_ = error_.empty();
-        if (applied_ && session.restartPending()) session.restart();
-      }
+      if (ImGui::Button("Apply the changes") || auto_apply_) begin(session, st);
     } else {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
       ImGui::TextWrapped("Applied at week %d (Ctrl+Z undoes them).",
@@ -340,11 +362,14 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
       ImGui::PopStyleColor();
     }
     if (!error_.empty()) ImGui::TextColored(ImVec4(0.84f, 0.37f, 0, 1), "%s", error_.c_str());
+  } else if (auto_apply_) {
+    begin(session, st);
   }
   if (st.run_weeks > 0) {
     char label[64];
     std::snprintf(label, sizeof label, "Run %d weeks", st.run_weeks);
     if (ImGui::Button(label)) {
+      if (st.set.empty() && !applied_) begin(session, st);
       worker.step(st.run_weeks);
       scroll_to_reveal_ = true;  // the class now looks at what happens
     }

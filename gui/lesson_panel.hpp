@@ -41,6 +41,14 @@ class LessonPanel {
   void goTo(int step) {
     step_ = step, revealed_ = false, applied_ = false, auto_apply_ = false, error_.clear();
   }
+  // A step has begun (its changes applied, or its weeks first run): the outcome tiles count from
+  // its start (1) when its claims read the step's own weeks, else from the start of the run (0), once;
+  // -1 = no step began since the last call.
+  int takeSinceRequest() {
+    int r = since_request_;
+    since_request_ = -1;
+    return r;
+  }
   void reveal() { revealed_ = true; }
   void applyOnNextDraw() { auto_apply_ = true; }  // scripted screenshots
   // Scrolls the panel to what happened and the claims' records (after a run; scripted screenshots).
@@ -85,6 +93,8 @@ class LessonPanel {
   void syncClaims(const Session& session);
   // Each claim in words and, once checked, its record over ClaimRecords::kSeeds runs.
   void drawClaims(const Session& session, int step, const std::vector<Expect>& expect);
+  // Begins the step: applies its changes, or marks its start when it has none.
+  void begin(Session& session, const LessonStep& st);
   ClaimRecords claims_;
   int claims_loads_ = -1, claim_threads_ = 1;
   int step_ = 0;
@@ -95,6 +105,7 @@ class LessonPanel {
   int choice_ = -1;
   bool want_sweep_ = false;
   int by_group_for_ = -1, by_group_request_ = -1;  // the step the request was made for
+  int since_request_ = -1;
   LessonSweep sweep_;
 };
 

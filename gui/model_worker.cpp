@@ -32,14 +32,15 @@ void ModelWorker::post(std::function<void()> f) {
   cv_.notify_all();
 }
 
-void ModelWorker::rebuild(const Scenario& scenario, int fast_forward) {
-  post([this, scenario, fast_forward] {
+void ModelWorker::rebuild(const Scenario& scenario, int fast_forward, std::vector<int> keep_at) {
+  post([this, scenario, fast_forward, keep_at] {
     {
       std::lock_guard<std::mutex> lk(mu_);
       published_.ready = false;
       published_.version++;
     }
     sim_.reset();
+    kept_.clear();
     error_.clear();
     try {
       SimOptions opt;
@@ -56,7 +57,11 @@ void ModelWorker::rebuild(const Scenario& scenario, int fast_forward) {
                            std::vector<uint16_t>(sim_->population(), 0));
       wronged_hist_.assign(static_cast<size_t>(sim_->regimeCount()), {});
       int target = std::min(fast_forward, scenario.weeks());
-      while (sim_->week() < target) stepOnce();
+      while (sim_->week() < target) {
+        if (std::count(keep_at.begin(), keep_at.end(), sim_->week())) keepNow();
+        stepOnce();
+      }
+      if (std::count(keep_at.begin(), keep_at.end(), sim_->week())) keepNow();
     } catch (const std::exception& e) {
       sim_.reset();
       error_ = std::string("The model could not start: ") + e.what();
@@ -71,6 +76,21 @@ void ModelWorker::rebuild(const Scenario& scenario, int fast_forward) {
       rows_.clear();
     }
     publish(true);
+  });
+}
+
+void ModelWorker::keepNow() {
+  if (!sim_) return;
+  const int week = sim_->week();
+  kept_.erase(std::remove_if(kept_.begin(), kept_.end(), [&](const Snapshot& k) { return k.weeks >= week; }),
+              kept_.end());
+  if (week > 0) kept_.push_back({week, sim_->summary()});  // at week 0 every total is 0
+}
+
+void ModelWorker::keepSummary() {
+  post([this] {
+    keepNow();
+    publish(false);
   });
 }
 
@@ -189,7 +209,8 @@ void ModelWorker::publish(bool with_summary) {
       f.views[static_cast<size_t>(r)].resize(sim_->population());
       sim_->views(r, f.views[static_cast<size_t>(r)].data());
     }
-    if (with_summary) f.summary = sim_->summary();
+    if (with_summary) f.summary = sim_->summary(), f.summary_weeks = sim_->week();
+    f.kept = kept_;
     f.wronged_last_week = wronged_hist_;
     f.layout = layout_;
     if (inspected_ >= 0 && static_cast<size_t>(inspected_) < sim_->population()) {
@@ -221,7 +242,10 @@ void ModelWorker::publish(bool with_summary) {
   f.weeks_per_second = wps_;
   f.error = error_;
   std::lock_guard<std::mutex> lk(mu_);
-  if (!with_summary && published_.generation == f.generation) f.summary = std::move(published_.summary);
+  if (!with_summary && published_.generation == f.generation) {
+    f.summary = std::move(published_.summary);
+    f.summary_weeks = published_.summary_weeks;
+  }
   f.version = published_.version + 1;
   published_ = std::move(f);
   rows_.insert(rows_.end(), new_rows.begin(), new_rows.end());

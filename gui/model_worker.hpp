@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "io/claim_metrics.hpp"
 #include "sim/simulation.hpp"
 
 namespace tl::gui {
@@ -55,6 +56,10 @@ struct Frame {
   std::vector<std::string> names;
   std::vector<std::vector<uint8_t>> views;  // per regime, population() bytes
   std::vector<RegimeSummary> summary;
+  int summary_weeks = 0;  // the weeks simulated when `summary` was taken (it lags while playing)
+  // The totals kept at the weeks changes were made (keepSummary), in week order: funnel stages and
+  // corrections since a change are the totals now minus those then.
+  std::vector<Snapshot> kept;
   std::shared_ptr<const CityLayout> layout;
   InspectData inspect;
   // People wrongly sanctioned: per regime and group (A, B, all), how many citizens were last seen
@@ -73,7 +78,10 @@ class ModelWorker {
 
   // New Simulation on this scenario (population, seed, panes...); optionally run
   // straight to `fast_forward` weeks so the panes keep their week.
-  void rebuild(const Scenario& scenario, int fast_forward = 0);
+  // `keep_at`: weeks at which to keep the totals on the way (the changes marked before it).
+  void rebuild(const Scenario& scenario, int fast_forward = 0, std::vector<int> keep_at = {});
+  // Keeps the totals as of now (a change is made at this week), for counting since it.
+  void keepSummary();
   void setPlaying(bool playing);
   void step(int weeks = 1);
   void setSpeed(double weeks_per_second);  // 0 = as fast as possible
@@ -107,6 +115,8 @@ class ModelWorker {
   double speed_ = 10;
   int64_t inspected_ = -1;
   std::vector<std::vector<TrackPoint>> track_;
+  std::vector<Snapshot> kept_;
+  void keepNow();
   std::vector<std::vector<uint16_t>>
       wronged_last_;  // per regime, per citizen: last week wronged + 1 (0 = never)
   std::vector<std::array<std::vector<uint32_t>, 3>> wronged_hist_;

@@ -209,8 +209,8 @@ std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched,
       d.help += " At the end of the latest week; since a change: how much it rose or fell.";
     else if (m.kind == MetricKind::Episode)
       d.help +=
-          " Wrongful episodes over the whole run that reached this stage of the appeal funnel "
-          "(wronged, aware, appealed, decided, overturned).";
+          " Wrongful episodes that reached this stage of the appeal funnel (wronged, aware, appealed, "
+          "decided, overturned) or were corrected, since the start or the latest change.";
     else if (m.kind == MetricKind::Median)
       d.help += " Over the whole run.";
     else
@@ -326,7 +326,11 @@ OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Frame& f
   run.rows = rows_;
   run.regimes = static_cast<int>(f.names.size());
   const int last = rows_->back().week;
-  run.snapshots = {Snapshot{0, {}}, Snapshot{last + 1, f.summary}};
+  // The totals at week 0, at the changes (so an episode count can start at one), and now.
+  run.snapshots = {Snapshot{0, {}}};
+  for (const Snapshot& k : f.kept)
+    if (k.weeks < f.summary_weeks) run.snapshots.push_back(k);
+  run.snapshots.push_back(Snapshot{f.summary_weeks, f.summary});
   const MetricKind kind = t.metric->kind;
   auto read = [&](int from, int to) {
     try {
@@ -338,7 +342,11 @@ OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Frame& f
   if (kind == MetricKind::State || kind == MetricKind::Level)
     out.a = read(last, last) - (since > 0 && since <= last ? read(since - 1, since - 1) : 0.0);
   else if (kind == MetricKind::Episode || kind == MetricKind::Median)
-    out.a = f.summary.size() == f.names.size() ? read(0, last) : std::numeric_limits<double>::quiet_NaN();
+    // As of the totals published last (they lag the rows by a moment while the model plays); a
+    // median counts every correction from week 0.
+    out.a = f.summary.size() == f.names.size() && f.summary_weeks > since
+                ? read(kind == MetricKind::Median ? 0 : since, f.summary_weeks - 1)
+                : std::numeric_limits<double>::quiet_NaN();
   else
     out.a = read(std::min(since, last), last);
   out.valid = !std::isnan(out.a);

@@ -29,7 +29,9 @@ void Session::rebuild(int keep_week) {
   // A new run from week 0 has no changes yet; one that keeps its week (a pane added or removed)
   // keeps the marks up to that week.
   while (!marks_.empty() && (keep_week == 0 || marks_.back().week > keep_week)) marks_.pop_back();
-  worker_.rebuild(current_, keep_week);
+  std::vector<int> keep_at;  // the totals at the marks kept, for counting since them
+  for (const auto& m : marks_) keep_at.push_back(m.week);
+  worker_.rebuild(current_, keep_week, keep_at);
 }
 
 double Session::value(int regime, P id) const {
@@ -81,7 +83,12 @@ void Session::mark(const Edit& e, const std::string& why) {
     text += changeInWords(current_, live[0]);
   else
     text += std::to_string(live.size()) + " changes (" + changeInWords(current_, live[0]) + ", ...)";
+  markWeek(text);
+}
+
+void Session::markWeek(const std::string& text) {
   marks_.push_back({worker_.publishedWeek(), text});
+  worker_.keepSummary();
 }
 
 void Session::commit(const Edit& e, const std::string& why) {
@@ -234,6 +241,7 @@ void Session::addPane(const std::string& preset, int keep_week) {
   redo_.clear();
   rebuild(keep_week);
   marks_.push_back({keep_week, "pane " + std::to_string(current_.regimes.size()) + " added: " + r.name});
+  worker_.keepSummary();  // runs after the rebuild, at keep_week
 }
 
 void Session::removePane(int pane, int keep_week) {
@@ -246,6 +254,7 @@ void Session::removePane(int pane, int keep_week) {
   redo_.clear();
   rebuild(keep_week);
   marks_.push_back({keep_week, "pane " + std::to_string(pane + 1) + " removed: " + name});
+  worker_.keepSummary();  // runs after the rebuild, at keep_week
 }
 
 }  // namespace tl::gui

@@ -67,6 +67,9 @@ class Session {
   // Applies them as one edit; returns an error text.
   std::string applyAssignments(const std::vector<std::pair<std::string, std::string>>& set,
                                const std::string& why = "");
+  // Marks the week now without a change (a lesson step that changes nothing begins): the charts
+  // show it and the outcome tiles can count from it.
+  void markWeek(const std::string& text);
   // The changes made to this run so far, in order (cleared by a new run from week 0).
   const std::vector<ChangeMark>& marks() const { return marks_; }
 
