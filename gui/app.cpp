@@ -186,12 +186,30 @@ void App::drawAnalysis(const Box& b, bool tabs, bool collapsed) {
   ImGui::End();
 }
 
+bool App::ghostPending() {
+  if (lesson_.currentWithout(session_).skip < 0) return false;
+  const Counterfactual::Result& r = ghost_result_;
+  return r.error.empty() &&
+         (!r.valid || r.generation != frame_.generation || r.week < frame_.week || r.summary_weeks != r.week);
+}
+
 void App::drawOutcomes(const Box& b) {
   beginPanel("Outcomes", ImVec2(b.x, b.y), ImVec2(b.w, b.h),
              ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   Watched watched = lesson_.currentWatched(session_);
+  // A step compared with the run without it: that run, replayed beside this one up to its week.
+  LessonPanel::Without without = lesson_.currentWithout(session_);
+  Ghost ghost;
+  if (without.skip >= 0 && frame_.ready) {
+    counterfactual_.request(frame_.generation, session_.runStart(), session_.history(), without.skip,
+                            frame_.week);
+    ghost_result_ = counterfactual_.result();
+    ghost = Ghost{&ghost_result_, without.panes, without.step};
+  } else {
+    counterfactual_.clear();
+  }
   float used = tiles_.draw(rows_, frame_, session_.marks(), watched, session_.current(),
-                           ImGui::GetContentRegionAvail());
+                           ImGui::GetContentRegionAvail(), ghost);
   outcomes_h_ = std::ceil(used + 2 * ImGui::GetStyle().WindowPadding.y + 2);
   reportPanel("outcomes", false);
   ImGui::End();

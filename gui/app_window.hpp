@@ -118,7 +118,10 @@ class App {
   std::vector<std::pair<int, int>> apply_plan_;
   LessonPanel lesson_;
   OutcomeTiles tiles_;
-  bool by_group_by_lesson_ = false;  // the tiles are by group because the lesson step asked
+  Counterfactual counterfactual_;        // the run without the lesson step, for the tiles
+  Counterfactual::Result ghost_result_;  // as of this frame
+  bool ghostPending();                   // it is wanted and has not caught up with the live run
+  bool by_group_by_lesson_ = false;      // the tiles are by group because the lesson step asked
   TradeoffView tradeoff_;
   BackgroundJob citizens_job_;
   std::string citizens_path_;

@@ -178,6 +178,23 @@ Watched LessonPanel::currentWatched(const Session& session) const {
   return Watched(currentWatch(session), currentClaimed(session), currentPerCapita(session));
 }
 
+LessonPanel::Without LessonPanel::currentWithout(const Session& session) const {
+  Without out;
+  const LessonStep* st = currentStep(session);
+  if (!st || !applied_ || st->set.empty()) return out;
+  for (const Expect& e : st->expect)
+    if (e.versus == Expect::Versus::WithoutStep) out.panes.insert(e.side.regime);
+  if (out.panes.empty()) return out;
+  // The step's changes as applied (the latest, if it was applied again after an undo).
+  const std::string why = "step " + std::to_string(step_ + 1);
+  const auto& h = session.history();
+  for (int i = static_cast<int>(h.size()) - 1; i >= 0 && out.skip < 0; --i)
+    if (h[static_cast<size_t>(i)].why == why) out.skip = i;
+  out.step = step_;
+  if (out.skip < 0) out.panes.clear();
+  return out;
+}
+
 Edit LessonPanel::currentChanges(const Session& session) const {
   const LessonStep* st = currentStep(session);
   return st ? session.assignmentTargets(st->set) : Edit{};

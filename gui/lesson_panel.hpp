@@ -67,6 +67,14 @@ class LessonPanel {
   // as a count (against a number, in a difference, across groups), with the outputs they are
   // compared with as a ratio within a group: their tiles show per-member figures, not counts.
   std::set<std::string> currentPerCapita(const Session& session) const;
+  // The current step's comparison with the same run without it (its claims with "vs": "without_step"),
+  // once its changes are applied: the change to leave out (an index of the session's history; -1 =
+  // none) and the panes the claims name.
+  struct Without {
+    int skip = -1, step = 0;
+    std::set<int> panes;
+  };
+  Without currentWithout(const Session& session) const;
   // What the current step is about, for the outcome tiles.
   Watched currentWatched(const Session& session) const;
   int step() const { return step_; }

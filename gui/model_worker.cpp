@@ -53,9 +53,7 @@ void ModelWorker::rebuild(const Scenario& scenario, int fast_forward, std::vecto
         layout->ids[(t.rural ? 2 : 0) + (t.group == Group::B ? 1 : 0)].push_back(i);
       }
       layout_ = layout;
-      wronged_last_.assign(static_cast<size_t>(sim_->regimeCount()),
-                           std::vector<uint16_t>(sim_->population(), 0));
-      wronged_hist_.assign(static_cast<size_t>(sim_->regimeCount()), {});
+      wronged_.reset(*sim_);
       int target = std::min(fast_forward, scenario.weeks());
       while (sim_->week() < target) {
         if (std::count(keep_at.begin(), keep_at.end(), sim_->week())) keepNow();
@@ -161,36 +159,7 @@ void ModelWorker::recordTrack() {
 
 void ModelWorker::stepOnce() {
   sim_->step();
-  trackWronged();
-}
-
-void ModelWorker::trackWronged() {
-  const int week = sim_->week() - 1;  // the row week of the step just taken
-  const size_t n = sim_->population();
-  views_scratch_.resize(n);
-  for (int r = 0; r < sim_->regimeCount() && r < static_cast<int>(wronged_last_.size()); ++r) {
-    sim_->views(r, views_scratch_.data());
-    auto& last = wronged_last_[static_cast<size_t>(r)];
-    auto& hist = wronged_hist_[static_cast<size_t>(r)];
-    for (auto& h : hist) h.resize(static_cast<size_t>(week) + 1, 0);
-    for (size_t i = 0; i < n; ++i) {
-      auto v = static_cast<CitizenView>(views_scratch_[i]);
-      bool wronged = v == CitizenView::WronglySanctioned;
-      if (v == CitizenView::InAppeal) {  // the view hides right or wrong while an appeal waits
-        CitizenSnapshot s = sim_->snapshot(r, static_cast<uint32_t>(i));
-        wronged = s.sanctioned && !s.target;
-      }
-      if (!wronged) continue;
-      int g = sim_->traits(static_cast<uint32_t>(i)).group == Group::B ? 1 : 0;
-      if (last[i]) {
-        --hist[static_cast<size_t>(g)][last[i] - 1u];
-        --hist[2][last[i] - 1u];
-      }
-      last[i] = static_cast<uint16_t>(week + 1);
-      ++hist[static_cast<size_t>(g)][static_cast<size_t>(week)];
-      ++hist[2][static_cast<size_t>(week)];
-    }
-  }
+  wronged_.afterWeek(*sim_);
 }
 
 void ModelWorker::publish(bool with_summary) {
@@ -211,7 +180,7 @@ void ModelWorker::publish(bool with_summary) {
     }
     if (with_summary) f.summary = sim_->summary(), f.summary_weeks = sim_->week();
     f.kept = kept_;
-    f.wronged_last_week = wronged_hist_;
+    f.wronged_last_week = wronged_.history();
     f.layout = layout_;
     if (inspected_ >= 0 && static_cast<size_t>(inspected_) < sim_->population()) {
       auto id = static_cast<uint32_t>(inspected_);

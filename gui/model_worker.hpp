@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "gui/wronged_tracker.hpp"
 #include "io/claim_metrics.hpp"
 #include "sim/simulation.hpp"
 
@@ -65,7 +66,7 @@ struct Frame {
   // People wrongly sanctioned: per regime and group (A, B, all), how many citizens were last seen
   // wrongly sanctioned at the end of each week (index = the row's week). Their sum is everyone
   // ever wrongly sanctioned; the sum from week W on, those wrongly sanctioned since week W.
-  std::vector<std::array<std::vector<uint32_t>, 3>> wronged_last_week;
+  WrongedHistory wronged_last_week;
   std::string error;  // a model exception, shown instead of crashing
 };
 
@@ -104,8 +105,7 @@ class ModelWorker {
   void loop();
   void publish(bool with_summary);
   void recordTrack();
-  void stepOnce();      // one week, then the bookkeeping every week needs
-  void trackWronged();  // after a week: who is wrongly sanctioned now
+  void stepOnce();  // one week, then the bookkeeping every week needs
 
   // worker-thread state
   std::unique_ptr<Simulation> sim_;
@@ -117,10 +117,7 @@ class ModelWorker {
   std::vector<std::vector<TrackPoint>> track_;
   std::vector<Snapshot> kept_;
   void keepNow();
-  std::vector<std::vector<uint16_t>>
-      wronged_last_;  // per regime, per citizen: last week wronged + 1 (0 = never)
-  std::vector<std::array<std::vector<uint32_t>, 3>> wronged_hist_;
-  std::vector<uint8_t> views_scratch_;
+  WrongedTracker wronged_;             // who is wrongly sanctioned, week by week
   std::vector<Event> inspect_events_;  // the inspected citizen's events found so far
   size_t events_seen_ = 0;             // how much of the log has been scanned for them
   int64_t events_of_ = -1;             // whose events inspect_events_ holds

@@ -241,36 +241,79 @@ int OutcomeTiles::sinceWeek(const std::vector<ChangeMark>& marks) const {
   return since_change_ && !marks.empty() ? marks.back().week : 0;
 }
 
-void OutcomeTiles::accumulate(const std::vector<WeekRow>& rows, size_t panes, int since) {
+std::vector<OutcomeTiles::Columns> OutcomeTiles::accumulate(const std::vector<WeekRow>& rows, size_t panes,
+                                                            int since, int last_week) {
   const size_t ncol = weekRowColumns().size();
-  cols_.assign(panes * 3, Columns{std::vector<double>(ncol, 0), std::vector<double>(ncol, 0),
-                                  std::vector<double>(ncol, 0)});
-  std::vector<int> last_week(panes * 3, -1);
+  std::vector<Columns> cols(panes * 3, Columns{std::vector<double>(ncol, 0), std::vector<double>(ncol, 0),
+                                               std::vector<double>(ncol, 0)});
+  std::vector<int> seen(panes * 3, -1);
   for (const WeekRow& r : rows) {
     if (r.regime < 0 || static_cast<size_t>(r.regime) >= panes || r.group < 0 || r.group > 2) continue;
+    if (last_week >= 0 && r.week > last_week) continue;
     size_t k = static_cast<size_t>(r.regime) * 3 + static_cast<size_t>(r.group);
     std::vector<double> v = weekRowValues(r);
-    Columns& c = cols_[k];
+    Columns& c = cols[k];
     if (r.week >= since)
       for (size_t i = 0; i < ncol; ++i) c.sum[i] += v[i];
     if (r.week == since - 1) c.before = v;
-    if (r.week >= last_week[k]) {
+    if (r.week >= seen[k]) {
       c.last = v;
-      last_week[k] = r.week;
+      seen[k] = r.week;
     }
   }
+  return cols;
 }
 
-OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Frame& f, int pane, int group,
-                                        int since) const {
-  Value out = countValue(t, f, pane, group, since);
+bool OutcomeTiles::ghostData(const Ghost& ghost, const Frame& f, int since) {
+  const Counterfactual::Result* r = ghost.result;
+  if (!r || !r->valid || !r->rows || r->generation != f.generation || !rows_ || rows_->empty()) return false;
+  const int live_week = rows_->back().week;
+  if (r->week <= live_week) return false;  // still catching up with the live run
+  ghost_frame_.generation = f.generation;
+  ghost_frame_.names = f.names;
+  ghost_frame_.summary = r->summary_weeks == live_week + 1 ? r->summary : std::vector<RegimeSummary>{};
+  ghost_frame_.summary_weeks = r->summary_weeks;
+  ghost_frame_.kept = r->kept;
+  ghost_frame_.wronged_last_week = r->wronged;
+  for (auto& by_group : ghost_frame_.wronged_last_week)
+    for (auto& h : by_group)
+      if (h.size() > static_cast<size_t>(live_week) + 1) h.resize(static_cast<size_t>(live_week) + 1);
+  const WeekRow* key = r->rows->data();
+  if (key != ghost_key_ || r->rows->size() != ghost_key_n_ || since != ghost_key_since_ ||
+      ghost_rows_.empty() || ghost_rows_.back().week != live_week) {
+    ghost_key_ = key, ghost_key_n_ = r->rows->size(), ghost_key_since_ = since;
+    ghost_rows_.clear();
+    for (const WeekRow& w : *r->rows)
+      if (w.week <= live_week) ghost_rows_.push_back(w);
+    ghost_cols_ = accumulate(ghost_rows_, f.names.size(), since);
+    // The replay is the live run without the change only if the weeks before it are the same: a
+    // slider moved while the model played, for one, is not replayed exactly.
+    ghost_same_before_ = true;
+    size_t n = 0;
+    for (size_t i = 0; i < rows_->size() && i < ghost_rows_.size(); ++i) {
+      const WeekRow &a = (*rows_)[i], &b = ghost_rows_[i];
+      if (a.week >= r->skip_week) break;
+      ++n;
+      if (a.week != b.week || a.regime != b.regime || a.group != b.group ||
+          weekRowValues(a) != weekRowValues(b))
+        ghost_same_before_ = false;
+    }
+    if (n < std::min(rows_->size(), static_cast<size_t>(r->skip_week) * f.names.size() * 3))
+      ghost_same_before_ = false;
+  }
+  return true;
+}
+
+OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Data& d, int pane, int group, int since) {
+  Value out = countValue(t, d, pane, group, since);
   if (!t.per_capita || !out.valid || t.kind == TileKind::Claim) return out;
   // Per member: over the group's citizens at the latest week (a change: the share then minus
   // the share before it).
   size_t k = static_cast<size_t>(pane) * 3 + static_cast<size_t>(group);
   const int pop = columnIndex("population");
-  if (k >= cols_.size() || pop < 0 || cols_[k].last[static_cast<size_t>(pop)] <= 0) return Value{};
-  const Columns& c = cols_[k];
+  const std::vector<Columns>& cols = *d.cols;
+  if (k >= cols.size() || pop < 0 || cols[k].last[static_cast<size_t>(pop)] <= 0) return Value{};
+  const Columns& c = cols[k];
   const double n = c.last[static_cast<size_t>(pop)];
   const int i = columnIndex(t.column);
   if (t.kind == TileKind::Now && since > 0 && i >= 0 && c.before[static_cast<size_t>(pop)] > 0)
@@ -281,9 +324,10 @@ OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Frame& f, int pa
   return out;
 }
 
-OutcomeTiles::Value OutcomeTiles::countValue(const TileDef& t, const Frame& f, int pane, int group,
-                                             int since) const {
+OutcomeTiles::Value OutcomeTiles::countValue(const TileDef& t, const Data& d, int pane, int group,
+                                             int since) {
   Value out;
+  const Frame& f = *d.f;
   size_t k = static_cast<size_t>(pane) * 3 + static_cast<size_t>(group);
   if (t.kind == TileKind::Ever) {
     if (static_cast<size_t>(pane) >= f.wronged_last_week.size()) return out;
@@ -292,9 +336,9 @@ OutcomeTiles::Value OutcomeTiles::countValue(const TileDef& t, const Frame& f, i
     out.valid = true;
     return out;
   }
-  if (t.kind == TileKind::Claim) return claimValueNow(t, f, pane, group, since);
-  if (k >= cols_.size()) return out;
-  const Columns& c = cols_[k];
+  if (t.kind == TileKind::Claim) return claimValueNow(t, d, pane, group, since);
+  if (k >= d.cols->size()) return out;
+  const Columns& c = (*d.cols)[k];
   int i = columnIndex(t.column);
   if (i < 0) return out;
   switch (t.kind) {
@@ -318,14 +362,15 @@ OutcomeTiles::Value OutcomeTiles::countValue(const TileDef& t, const Frame& f, i
   return out;
 }
 
-OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Frame& f, int pane, int group,
-                                                int since) const {
+OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Data& d, int pane, int group,
+                                                int since) {
   Value out;
-  if (!rows_ || rows_->empty() || !t.metric) return out;
+  if (!d.rows || d.rows->empty() || !t.metric) return out;
+  const Frame& f = *d.f;
   RunRecord run;
-  run.rows = rows_;
+  run.rows = d.rows;
   run.regimes = static_cast<int>(f.names.size());
-  const int last = rows_->back().week;
+  const int last = d.rows->back().week;
   // The totals at week 0, at the changes (so an episode count can start at one), and now.
   run.snapshots = {Snapshot{0, {}}};
   for (const Snapshot& k : f.kept)
@@ -384,8 +429,14 @@ std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watche
     if (any && !watched.has(t.name) && !watched.has(t.also)) continue;
     std::string line = std::string(t.title) + ":";
     for (size_t p = 0; p < f.names.size(); ++p) {
-      std::string shown = shownValue(t, value(t, f, static_cast<int>(p), 2, since), since);
+      std::string shown = shownValue(t, value(t, live(f), static_cast<int>(p), 2, since), since);
       line += (p ? ", " : " ") + std::to_string(p + 1) + ": " + shown;
+      if (ghost_panes_.count(static_cast<int>(p)))  // as the tiles' "w/o" row
+        line +=
+            ", " + std::to_string(p + 1) + " w/o: " +
+            shownValue(
+                t, value(t, Data{&ghost_frame_, &ghost_rows_, &ghost_cols_}, static_cast<int>(p), 2, since),
+                since);
     }
     out.push_back(line);
   }
@@ -394,16 +445,33 @@ std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watche
 
 float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                          const std::vector<ChangeMark>& marks, const Watched& watched, const Scenario& sc,
-                         ImVec2 size) {
+                         ImVec2 size, const Ghost& ghost) {
   const float fs = ImGui::GetFontSize();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const int panes = static_cast<int>(f.names.size());
   const int since = sinceWeek(marks);
   rows_ = &rows;
   if (rows.size() != cached_rows_ || since != cached_since_ || f.generation != cached_gen_) {
-    accumulate(rows, static_cast<size_t>(panes), since);
+    cols_ = accumulate(rows, static_cast<size_t>(panes), since);
     cached_rows_ = rows.size(), cached_since_ = since, cached_gen_ = f.generation;
   }
+  // The rows of tiles: each pane, and under a pane the step compares with the run without it, that
+  // run (ghost: true). Its numbers show once it has caught up with the live run.
+  struct Line {
+    int pane;
+    bool ghost;
+  };
+  std::vector<Line> lines;
+  for (int p = 0; p < panes; ++p) {
+    lines.push_back({p, false});
+    if (ghost.result && ghost.panes.count(p)) lines.push_back({p, true});
+  }
+  const bool has_ghost = static_cast<int>(lines.size()) > panes;
+  const bool ghost_ready = has_ghost && ghostData(ghost, f, since);
+  const Data live_data = live(f), ghost_data{&ghost_frame_, &ghost_rows_, &ghost_cols_};
+  const int nlines = static_cast<int>(lines.size());
+  ghost_panes_.clear();
+  if (ghost_ready && ghost_same_before_) ghost_panes_ = ghost.panes;
   // The controls: count from the start or from the latest change; all citizens or by group.
   ImGui::TextUnformatted("Outcomes");
   ImGui::SameLine();
@@ -420,6 +488,18 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::Checkbox("by group", &by_group_);
+  if (has_ghost) {  // the rows marked "w/o": what the class compares the step with
+    char key[96];
+    std::snprintf(key, sizeof key, "w/o = the same run without step %d", ghost.step + 1);
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(key).x) ImGui::NewLine();
+    ImGui::TextColored(ImVec4(0.8f, 0.8f, 0.8f, 1), "%s", key);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "The same citizens facing the same shocks, with every change made to this run except step %d's,\n"
+          "replayed beside it. The step's claims compare the pane with it (\"vs\": \"without_step\").",
+          ghost.step + 1);
+  }
   std::vector<TileDef> tiles = outcomeTiles(watched.extra, watched.per_capita);
   ImFont* big = numberFont();
   const float nf_full = fontAddedSize(big);
@@ -450,13 +530,15 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                                   : 0.0f;
   auto numberW = [&](const TileDef& t) {  // the widest number at the full size
     float w = 1;
-    for (int p = 0; p < panes; ++p)
+    for (const Line& l : lines) {
+      if (l.ghost && !ghost_ready) continue;
       for (int g = by_group_ ? 0 : 2; g < (by_group_ ? 2 : 3); ++g) {
         // Room for one more digit as the counts grow (a ratio's two counts are shown as they are).
-        std::string s =
-            shownValue(t, value(t, f, p, g, since), since) + (t.kind == TileKind::Ratio ? "" : "+");
+        std::string s = shownValue(t, value(t, l.ghost ? ghost_data : live_data, l.pane, g, since), since) +
+                        (t.kind == TileKind::Ratio ? "" : "+");
         w = std::max(w, big->CalcTextSizeA(nf_full, FLT_MAX, 0, s.c_str()).x);
       }
+    }
     return w;
   };
   const float nf_min = std::min(nf_full, fs * 1.4f);
@@ -524,7 +606,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     for (int b = 0; b < bands; ++b) h += headerH(b) + 2 * pad;
     return h;
   };
-  auto needH = [&](float number_px) { return fixedH() + bands * panes * rowH(number_px); };
+  auto needH = [&](float number_px) { return fixedH() + bands * nlines * rowH(number_px); };
   // The height the tiles need with the full number size is returned, so that the layout gives the
   // tiles their height where the window allows. When the panel is lower, the numbers shrink to fit
   // (down to 1.4 times the text), then the tiles the step does not watch give way (fewer bands),
@@ -532,7 +614,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   const float full_need = needH(nf_full);
   auto fitNumbers = [&](float floor_px) {
     if (needH(nf) <= size.y) return true;
-    float per_row = (size.y - fixedH()) / std::max(1, bands * panes) - (by_group_ ? 1 : 2) * pad;
+    float per_row = (size.y - fixedH()) / std::max(1, bands * nlines) - (by_group_ ? 1 : 2) * pad;
     nf = std::max(floor_px, std::min(nf, by_group_ ? std::floor(per_row / 2 / 0.82f) : per_row));
     while (nf - 1 >= floor_px && needH(nf) > size.y) nf -= 1;  // rounding of the group lines
     return needH(nf) <= size.y + 0.5f;
@@ -568,20 +650,32 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     }
     y += head_h + pad;
     const float row_h = rowH(nf);
-    for (int p = 0; p < panes; ++p) {
-      // The pane: its number in its colour, and the dash pattern its chart lines use.
+    for (const Line& line : lines) {
+      const int p = line.pane;
+      const Data& data = line.ghost ? ghost_data : live_data;
       ImVec2 nat(x0, y + (row_h - fs) * 0.5f);
-      char num[16];
-      std::snprintf(num, sizeof num, "%d", p + 1);
-      dl->AddText(ImGui::GetFont(), fs * 1.2f, nat, paneColour(p), num);
-      drawPaneDash(dl, ImVec2(x0 + fs * 0.8f, nat.y + fs * 0.6f), name_w - fs * 1.0f, p);
+      if (line.ghost) {  // "w/o" in the pane's colour, dimmed: the pane above without the step
+        dl->AddText(ImGui::GetFont(), fs, nat, (paneColour(p) & 0x00FFFFFFu) | 0xB0000000u, "w/o");
+      } else {  // the pane: its number in its colour, and the dash pattern its chart lines use
+        char num[16];
+        std::snprintf(num, sizeof num, "%d", p + 1);
+        dl->AddText(ImGui::GetFont(), fs * 1.2f, nat, paneColour(p), num);
+        drawPaneDash(dl, ImVec2(x0 + fs * 0.8f, nat.y + fs * 0.6f), name_w - fs * 1.0f, p);
+      }
+      const ImU32 ink = line.ghost ? IM_COL32(200, 200, 200, 255) : text;
       for (int t = first; t < last; ++t) {
         const TileDef& def = tiles[static_cast<size_t>(t)];
         bool w = watched.has(def.name) || watched.has(def.also);
         ImVec2 c0(x0 + name_w + (t - first) * col_w + 1, y), c1(c0.x + col_w - 2, y + row_h - 2);
-        dl->AddRectFilled(c0, c1, ImGui::GetColorU32(ImGuiCol_FrameBg), 3);
-        if (w) dl->AddRect(c0, c1, watch_col, 3, 0, std::max(2.0f, fs * 0.12f));
-        auto shown = [&](int group) { return shownValue(def, value(def, f, p, group, since), since); };
+        dl->AddRectFilled(c0, c1,
+                          line.ghost ? IM_COL32(24, 30, 44, 255) : ImGui::GetColorU32(ImGuiCol_FrameBg), 3);
+        if (w) dl->AddRect(c0, c1, watch_col, 3, 0, std::max(line.ghost ? 1.0f : 2.0f, fs * 0.12f));
+        auto shown = [&](int group) {
+          if (line.ghost && !ghost_ready) return std::string("\xE2\x80\xA6");  // catching up: "…"
+          if (line.ghost && !ghost_same_before_) return std::string("n/a");
+          return shownValue(def, value(def, data, p, group, since), since);
+        };
+        const std::string report_name = line.ghost ? std::string(def.name) + " without the step" : def.name;
         float inner = col_w - 2 * pad - 2;
         if (!by_group_) {
           std::string s = shown(2);
@@ -593,8 +687,8 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
             tw = font->CalcTextSizeA(fsz, FLT_MAX, 0, s.c_str()).x;
             if (tw > inner) reportClipped("outcome tile", s, tw, inner);
           }
-          dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, c0.y + (row_h - 2 - fsz) * 0.5f), text, s.c_str());
-          reportTile(p, def.name, s, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), fsz, false);
+          dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, c0.y + (row_h - 2 - fsz) * 0.5f), ink, s.c_str());
+          reportTile(p, report_name.c_str(), s, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), fsz, false);
         } else {
           float shown_px = nf;
           for (int g = 0; g < 2; ++g) {
@@ -611,17 +705,23 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
             const float line_y = c0.y + pad * 0.5f + g * groupLineH(nf) - nf * 0.09f;
             dl->AddText(ImVec2(c0.x + pad, line_y + (nf - fs) * 0.5f), dim,
                         (g == 0 ? sc.label_a : sc.label_b).c_str());
-            dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, line_y + (nf - fsz) * 0.5f), text, s.c_str());
+            dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, line_y + (nf - fsz) * 0.5f), ink, s.c_str());
           }
-          reportTile(p, def.name, shown(0) + " | " + shown(1), c0, ImVec2(c1.x - c0.x, c1.y - c0.y), shown_px,
-                     true);
+          reportTile(p, report_name.c_str(), shown(0) + " | " + shown(1), c0,
+                     ImVec2(c1.x - c0.x, c1.y - c0.y), shown_px, true);
         }
         if (ImGui::IsMouseHoveringRect(c0, c1)) {
           ImGui::BeginTooltip();
-          ImGui::Text("%d %s: %s", p + 1, f.names[static_cast<size_t>(p)].c_str(), def.title.c_str());
+          ImGui::Text("%d %s: %s%s", p + 1, f.names[static_cast<size_t>(p)].c_str(), def.title.c_str(),
+                      line.ghost ? " (the same run without the step)" : "");
+          if (line.ghost && ghost_ready && !ghost_same_before_)
+            ImGui::TextWrapped(
+                "Not available: replayed without the step, the weeks before it differ from this run's "
+                "(a change made while the model played is not replayed exactly). Reset and play the "
+                "lesson's steps to compare.");
           for (int g = 0; g < 3; ++g) {
             // A per-member tile also gives the count it is computed from.
-            Value count = countValue(def, f, p, g, since);
+            Value count = countValue(def, data, p, g, since);
             std::string of = def.per_capita && def.kind != TileKind::Claim && count.valid
                                  ? " (" + countText(count.a) + ")"
                                  : "";

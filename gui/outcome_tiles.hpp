@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gui/counterfactual.hpp"
 #include "gui/model_worker.hpp"
 #include "gui/session.hpp"
 #include "io/claim_metrics.hpp"
@@ -61,13 +62,22 @@ std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched = {},
 // A per-member tile of people (now or ever) reads as a share of the citizens; of weeks or harm, per citizen.
 bool shownAsShare(const TileDef& t);
 
+// The same run without a lesson step's changes (gui/counterfactual.hpp), shown in a row of its own
+// under each pane the step's claims compare with it.
+struct Ghost {
+  const Counterfactual::Result* result = nullptr;
+  std::set<int> panes;
+  int step = 0;  // the lesson step left out (0-based)
+};
+
 class OutcomeTiles {
  public:
   // Draws the tiles of every pane in `size` at the cursor; returns the height they need.
   float draw(const std::vector<WeekRow>& rows, const Frame& f, const std::vector<ChangeMark>& marks,
-             const Watched& watched, const Scenario& sc, ImVec2 size);
+             const Watched& watched, const Scenario& sc, ImVec2 size, const Ghost& ghost = {});
   // The watched outcomes (every outcome when none is watched) as lines of text, one value per pane,
-  // as of the last draw: "harm: 1: 965, 2: 7,360". The lesson's reveal shows them.
+  // and the run without the step where the tiles show it, as of the last draw:
+  // "harm: 1: 965, 2: 7,360, 2 w/o: 1,020". The lesson's reveal shows them.
   std::vector<std::string> summaryLines(const Frame& f, const Watched& watched, int since) const;
   // The week the numbers count from (0 = the start).
   int sinceWeek(const std::vector<ChangeMark>& marks) const;
@@ -85,16 +95,35 @@ class OutcomeTiles {
   struct Columns {
     std::vector<double> sum, last, before;  // sum from `since` on; latest value; value before `since`
   };
-  void accumulate(const std::vector<WeekRow>& rows, size_t panes, int since);
+  static std::vector<Columns> accumulate(const std::vector<WeekRow>& rows, size_t panes, int since,
+                                         int last_week = -1);
+  // A run's outputs: the live run's, or its counterfactual's.
+  struct Data {
+    const Frame* f;
+    const std::vector<WeekRow>* rows;
+    const std::vector<Columns>* cols;
+  };
+  Data live(const Frame& f) const { return {&f, rows_, &cols_}; }
   // The tile's figure (per member where the tile is per capita); countValue: before that division.
-  Value value(const TileDef& t, const Frame& f, int pane, int group, int since) const;
-  Value countValue(const TileDef& t, const Frame& f, int pane, int group, int since) const;
-  Value claimValueNow(const TileDef& t, const Frame& f, int pane, int group, int since) const;
+  static Value value(const TileDef& t, const Data& d, int pane, int group, int since);
+  static Value countValue(const TileDef& t, const Data& d, int pane, int group, int since);
+  static Value claimValueNow(const TileDef& t, const Data& d, int pane, int group, int since);
+  // The counterfactual as a run's outputs up to the live run's week; false while it catches up.
+  bool ghostData(const Ghost& ghost, const Frame& f, int since);
   // A value as shown: counts with separators, rates and means with their digits.
   static std::string shownValue(const TileDef& t, const Value& v, int since);
   const std::vector<WeekRow>* rows_ = nullptr;  // as of the last draw (Claim tiles read them)
   bool since_change_ = false, by_group_ = false;
   std::vector<Columns> cols_;  // [pane * 3 + group]
+  // The counterfactual's, as of the last draw: its rows up to the live week, as a frame.
+  Frame ghost_frame_;
+  std::vector<WeekRow> ghost_rows_;
+  std::vector<Columns> ghost_cols_;
+  const WeekRow* ghost_key_ = nullptr;  // what ghost_rows_ were made from (rows, count, since)
+  size_t ghost_key_n_ = 0;
+  int ghost_key_since_ = -1;
+  bool ghost_same_before_ = false;  // its weeks before the change equal the live run's
+  std::set<int> ghost_panes_;       // the panes shown with it at the last draw (summaryLines)
   size_t cached_rows_ = ~size_t(0);
   int cached_since_ = -1;
   uint64_t cached_gen_ = ~0ull;

@@ -74,7 +74,8 @@ int App::scriptedFrame(ScriptedRun& sr) {
     bool model_done = frame_.ready && frame_.week >= target && worker_.idle() && !frame_.summary.empty() &&
                       rows_.size() >= static_cast<size_t>(frame_.week) * frame_.names.size() * 3;
     // A revealed lesson step shows its claims' records: wait for them (checked on their own thread).
-    bool done = model_done && !lesson_.claimsPending(session_) && (opt_.sweep.empty() || sr.sweep_written) &&
+    bool done = model_done && !lesson_.claimsPending(session_) && !ghostPending() &&
+                (opt_.sweep.empty() || sr.sweep_written) &&
                 (opt_.inspect < 0 || opt_.inspect == kInspectWronglySanctioned || frame_.inspect.valid);
     if (!frame_.error.empty() && frame_.ready == false) {
       std::cerr << "trustlab: " << frame_.error << "\n";
@@ -94,7 +95,8 @@ int App::scriptedFrame(ScriptedRun& sr) {
     sr.after_ready = done ? sr.after_ready + 1 : 0;
     // The model has run the weeks but what the picture waits for never comes: give up, bounded.
     // (A sweep still running is not a stall: it takes as long as it takes, with its progress bar.)
-    if (model_done && !done && !lesson_.claimsPending(session_) && (opt_.sweep.empty() || sr.sweep_written)) {
+    if (model_done && !done && !lesson_.claimsPending(session_) && !ghostPending() &&
+        (opt_.sweep.empty() || sr.sweep_written)) {
       if (sr.stalled_since < 0) sr.stalled_since = sr.seconds();
       if (sr.seconds() - sr.stalled_since > 30) {
         std::cerr << "trustlab: the model ran " << frame_.week << " weeks but the screen never became ready "

@@ -32,6 +32,8 @@ void Session::rebuild(int keep_week) {
   std::vector<int> keep_at;  // the totals at the marks kept, for counting since them
   for (const auto& m : marks_) keep_at.push_back(m.week);
   worker_.rebuild(current_, keep_week, keep_at);
+  run_start_ = current_;  // a rebuild runs the current values from week 0
+  history_.clear();
 }
 
 double Session::value(int regime, P id) const {
@@ -83,6 +85,7 @@ void Session::mark(const Edit& e, const std::string& why) {
     text += changeInWords(current_, live[0]);
   else
     text += std::to_string(live.size()) + " changes (" + changeInWords(current_, live[0]) + ", ...)";
+  history_.push_back({worker_.publishedWeek(), live, why});
   markWeek(text);
 }
 

@@ -23,6 +23,14 @@ struct ChangeMark {
   std::string text;
 };
 
+// A change made to the running model as it was applied: the week it took effect, the values, and
+// why ("step 3"; empty for a slider). A counterfactual replays these.
+struct TimedEdit {
+  int week;
+  Edit edit;
+  std::string why;
+};
+
 class Session {
  public:
   explicit Session(ModelWorker& worker) : worker_(worker) {}
@@ -70,6 +78,10 @@ class Session {
   // Marks the week now without a change (a lesson step that changes nothing begins): the charts
   // show it and the outcome tiles can count from it.
   void markWeek(const std::string& text);
+  // This Simulation as it began (the values from week 0) and the changes made to it since, in order:
+  // replayed without one of them, they give the same run without that change.
+  const Scenario& runStart() const { return run_start_; }
+  const std::vector<TimedEdit>& history() const { return history_; }
   // The changes made to this run so far, in order (cleared by a new run from week 0).
   const std::vector<ChangeMark>& marks() const { return marks_; }
 
@@ -92,6 +104,8 @@ class Session {
   Scenario current_;  // what runs
   std::vector<Edit> undo_, redo_;
   std::vector<ChangeMark> marks_;
+  Scenario run_start_;
+  std::vector<TimedEdit> history_;
   std::vector<int> slots_;
   bool restart_pending_ = false;
   int loads_ = 0;
