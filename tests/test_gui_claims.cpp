@@ -106,3 +106,57 @@ TEST_CASE("the lesson panel shows a step's claims with the record check-lessons 
   CHECK(backlog == 2);
   CHECK(ppv == 2);
 }
+
+namespace {
+// A tile's number as shown ("290,098"): the separators dropped.
+double shownNumber(const std::string& s) {
+  std::string digits;
+  for (char c : s)
+    if ((c >= '0' && c <= '9') || c == '.') digits += c;
+  return digits.empty() ? -1 : std::stod(digits);
+}
+}  // namespace
+
+TEST_CASE("a step compared with the run without it shows that run: the claim's effect, on screen") {
+  if (!gui_test::canRun(true)) return;
+  { std::ofstream("gui_without.json") << kScenario; }
+  // One run, the scenario's own seed: check-lessons' effect of "harm falls on the right" is the
+  // right pane's harm over the step divided by the same run's without the step.
+  std::string cli = std::string("'") + TRUSTLAB_CLI +
+                    "' check-lessons gui_without.json --seeds 1 > gui_without_cli.txt 2>&1";
+  std::system(cli.c_str());
+  std::ifstream ct("gui_without_cli.txt");
+  std::stringstream cli_text;
+  cli_text << ct.rdbuf();
+  INFO(cli_text.str());
+  auto expected = cliRecords(cli_text.str());
+  REQUIRE(expected.size() == 3);
+  const double ratio = expected[1].mean;
+  REQUIRE(ratio > 0);
+
+  std::remove("gui_without_layout.json");
+  std::string cmd = gui_test::xvfbRun("1920x1080") + "'" + gui_test::appPath() +
+                    "' gui_without.json --size 1920x1080 --lesson-replay 2 --screenshot gui_without.png "
+                    "--layout-report gui_without_layout.json > gui_without.log 2>&1";
+  INFO(cmd);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::ifstream f("gui_without_layout.json");
+  REQUIRE(f.good());
+  nlohmann::json r = nlohmann::json::parse(f);
+  double with = -1, without = -1;
+  int without_rows = 0;
+  for (const auto& t : r["tiles"]) {
+    const std::string m = t["metric"];
+    if (m.find(" without the step") != std::string::npos) {
+      ++without_rows;
+      CHECK(t["pane"] == 1);  // only the pane the claim compares with the run without the step
+    }
+    if (t["pane"] == 1 && m == "harm") with = shownNumber(t["shown"]);
+    if (t["pane"] == 1 && m == "harm without the step") without = shownNumber(t["shown"]);
+  }
+  CHECK(without_rows > 0);
+  REQUIRE(with > 0);
+  REQUIRE(without > 0);
+  // The tiles count over the step, as the claim does, so their ratio is the claim's effect.
+  CHECK(with / without == doctest::Approx(ratio).epsilon(0.001));
+}
