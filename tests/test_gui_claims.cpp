@@ -56,20 +56,28 @@ double appMean(const std::string& record) {
   return at == std::string::npos ? -1 : std::stod(record.substr(at + 7));
 }
 
+// Runs check-lessons on `file` and returns its output (it exits 1 when a claim fails; the
+// records are what the tests compare).
+std::string checkLessons(const std::string& file, int seeds) {
+  const std::string out = file + ".cli.txt";
+  std::string cli = std::string("'") + TRUSTLAB_CLI + "' check-lessons " + file + " --seeds " +
+                    std::to_string(seeds) + " > " + out + " 2>&1";
+  std::system(cli.c_str());
+  std::ifstream ct(out);
+  std::stringstream text;
+  text << ct.rdbuf();
+  return text.str();
+}
+
 }  // namespace
 
 TEST_CASE("the lesson panel shows a step's claims with the record check-lessons gives") {
   if (!gui_test::canRun(true)) return;
   { std::ofstream("gui_claims.json") << kScenario; }
   // The CLI's records: the notes' claim, then the step's two.
-  std::string cli = std::string("'") + TRUSTLAB_CLI +
-                    "' check-lessons gui_claims.json --seeds 10 > gui_claims_cli.txt 2>&1";
-  std::system(cli.c_str());  // exits 1 when a claim fails; the records are what is compared
-  std::ifstream ct("gui_claims_cli.txt");
-  std::stringstream cli_text;
-  cli_text << ct.rdbuf();
-  INFO(cli_text.str());
-  auto expected = cliRecords(cli_text.str());
+  const std::string cli_text = checkLessons("gui_claims.json", 10);
+  INFO(cli_text);
+  auto expected = cliRecords(cli_text);
   REQUIRE(expected.size() == 3);
 
   std::remove("gui_claims_layout.json");
@@ -122,14 +130,9 @@ TEST_CASE("a step compared with the run without it shows that run: the claim's e
   { std::ofstream("gui_without.json") << kScenario; }
   // One run, the scenario's own seed: check-lessons' effect of "harm falls on the right" is the
   // right pane's harm over the step divided by the same run's without the step.
-  std::string cli = std::string("'") + TRUSTLAB_CLI +
-                    "' check-lessons gui_without.json --seeds 1 > gui_without_cli.txt 2>&1";
-  std::system(cli.c_str());
-  std::ifstream ct("gui_without_cli.txt");
-  std::stringstream cli_text;
-  cli_text << ct.rdbuf();
-  INFO(cli_text.str());
-  auto expected = cliRecords(cli_text.str());
+  const std::string cli_text = checkLessons("gui_without.json", 1);
+  INFO(cli_text);
+  auto expected = cliRecords(cli_text);
   REQUIRE(expected.size() == 3);
   const double ratio = expected[1].mean;
   REQUIRE(ratio > 0);
