@@ -118,7 +118,7 @@ bool asksByGroup(const std::string& watch, const std::vector<Expect>& expect) {
 
 Watched::Watched(const std::string& watch, const std::set<std::string>& claimed,
                  const std::set<std::string>& per_capita_claims)
-    : names(watchedNames(watch)), per_capita(per_capita_claims) {
+    : names(watchedNames(watch)), per_capita(per_capita_claims), claimed(claimed) {
   extra = claimed;
   for (const auto& n : names)
     if (n.find('_') != std::string::npos) extra.insert(n);
@@ -619,9 +619,17 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     while (nf - 1 >= floor_px && needH(nf) > size.y) nf -= 1;  // rounding of the group lines
     return needH(nf) <= size.y + 0.5f;
   };
+  // Then, where the step's claims compare a pane with the run without the step (its rows take room),
+  // the last tiles the step watches but its claims do not read.
+  auto unclaimed = [&](std::vector<TileDef>& ts) {
+    return std::find_if(ts.rbegin(), ts.rend(), [&](const TileDef& t) {
+      return !watched.claimed.count(t.name) && !(t.also[0] && watched.claimed.count(t.also));
+    });
+  };
   int hidden = 0;
   while (!fitNumbers(nf_min) && bands > 1) {
     auto it = unwatched(tiles);
+    if (it == tiles.rend() && has_ghost) it = unclaimed(tiles);
     if (it == tiles.rend()) break;
     tiles.erase(std::next(it).base());
     ++hidden;
@@ -742,7 +750,8 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   }
   if (hidden > 0 && y + ImGui::GetTextLineHeight() <= start.y + size.y) {  // say so, where there is room
     char more[96];
-    std::snprintf(more, sizeof more, "%d more outcome%s without \"by group\"", hidden, hidden > 1 ? "s" : "");
+    std::snprintf(more, sizeof more, "%d more outcome%s without \"by group\"%s", hidden,
+                  hidden > 1 ? "s" : "", has_ghost ? " or w/o" : "");
     dl->AddText(ImVec2(x0 + name_w, y), dim, more);
     y += ImGui::GetTextLineHeight();
   }

@@ -23,7 +23,7 @@ std::set<std::string> watchedNames(const std::string& watch);
 // claimed, and watch words that can only be output names, like appeal_backlog). `per_capita`: the
 // claimed outputs the step compares per member of the group; their tiles show that figure.
 struct Watched {
-  std::set<std::string> names, extra, per_capita;
+  std::set<std::string> names, extra, per_capita, claimed;  // claimed: the outputs its claims read
   Watched(const std::string& watch, const std::set<std::string>& claimed,
           const std::set<std::string>& per_capita = {});
   bool has(const char* name) const { return name[0] && names.count(name); }

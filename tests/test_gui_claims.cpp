@@ -116,12 +116,20 @@ TEST_CASE("the lesson panel shows a step's claims with the record check-lessons 
 }
 
 namespace {
-// A tile's number as shown ("290,098"): the separators dropped.
+// A count tile's number as shown ("290,098"): the separators dropped; by group ("580 | 1,037"),
+// the groups' sum (every citizen is in one of the two).
 double shownNumber(const std::string& s) {
+  double sum = 0;
   std::string digits;
-  for (char c : s)
-    if ((c >= '0' && c <= '9') || c == '.') digits += c;
-  return digits.empty() ? -1 : std::stod(digits);
+  for (char c : s + "|") {
+    if (c >= '0' && c <= '9') digits += c;
+    if (c == '|') {
+      if (digits.empty()) return -1;
+      sum += std::stod(digits);
+      digits.clear();
+    }
+  }
+  return sum;
 }
 }  // namespace
 
