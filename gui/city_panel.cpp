@@ -33,7 +33,9 @@ void App::drawCityControls() {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
         "In each block citizens are sorted by state, in squares of 100: the counts read like a waffle "
-        "chart and wrongly sanctioned citizens gather in the top-left corner.");
+        "chart and wrongly sanctioned citizens gather in the top-left corner. When there are too many "
+        "citizens for a cell each, a square stands for several (the key says how many) and shows the "
+        "rarest state among them.");
   ImGui::SameLine();
   if (ImGui::RadioButton("where they live", city_.order() == CityOrder::Identity))
     city_.setOrder(CityOrder::Identity);
@@ -74,12 +76,13 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
   float s = ImGui::GetFontSize() * 0.75f;
   std::vector<std::array<size_t, kViewCount>> counts;
   for (int p = 0; p < n; ++p) counts.push_back(city_.counts(p));
-  LegendLayout legend = layoutLegends(counts, frame_.population, pw, avail.x, s);
+  LegendLayout legend =
+      layoutLegends(counts, frame_.population, pw, avail.x, s, cellNote(city_.citizensPerCell(0)));
   // The view controls go at the end of the shared key's last row when they fit there, else on a
   // row of their own.
   auto controlsRows = [&](const LegendLayout& L) {
     if (!L.compact) return 1;
-    int on_last = kViewCount - (L.key_rows - 1) * L.key_per_row;
+    int on_last = L.key_entries - (L.key_rows - 1) * L.key_per_row;
     return avail.x - on_last * (avail.x / L.key_per_row) >= cityControlsWidth() ? 0 : 1;
   };
   // The controls are framed widgets, taller than a line of text in presenter mode.

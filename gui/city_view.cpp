@@ -83,24 +83,45 @@ void splitBlocks(CityGeometry& g, const std::array<size_t, 4>& n, int gap, int l
   }
 }
 
+// The same four blocks side by side under one row of labels (urban A, urban B, rural A, rural B;
+// widths by their counts, a double gap between the regions): a wide, low city loses a row of
+// labels and its cells get the height.
+void splitRow(CityGeometry& g, const std::array<size_t, 4>& n, int gap, int label) {
+  const size_t total = std::max<size_t>(1, n[0] + n[1] + n[2] + n[3]);
+  const int room = std::max(4, g.tex_w - 4 * gap);
+  int x = 0;
+  for (size_t b = 0; b < 4; ++b) {
+    int w = static_cast<int>(std::lround(room * double(n[b]) / double(total)));
+    if (b == 3) w = std::max(0, g.tex_w - x);
+    g.blocks[b] = {x, label, w, std::max(4, g.tex_h - label), 1, n[b]};
+    x += w + (b == 1 ? 2 * gap : gap);
+  }
+}
+
 // Rows of cells a block uses at its column count.
 int usedHeight(const CityGeometry::Block& b, int cell, bool waffle) {
   return static_cast<int>(rowsFor(b.n, b.cols, waffle)) * cell;
 }
 
-CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, float label_px, bool waffle) {
+CityGeometry fitGeometry(float w, float h, const std::array<size_t, 4>& n, float label_px, bool waffle,
+                         bool one_row) {
   CityGeometry g;
   g.waffle = waffle;
+  g.one_row = one_row;
   size_t total = n[0] + n[1] + n[2] + n[3];
+  const int label_rows = one_row ? 1 : 2;
   w = std::max(w, 40.f);
-  h = std::max(h, 40.f + 2 * label_px);
-  double s = std::max(1.0, std::sqrt(double(total) * 1.25 / (double(w) * double(h - 2 * label_px))));
+  h = std::max(h, 40.f + label_rows * label_px);
+  double s = std::max(1.0, std::sqrt(double(total) * 1.25 / (double(w) * double(h - label_rows * label_px))));
   for (int attempt = 0; attempt < 60; ++attempt) {
     g.tex_w = static_cast<int>(w * s);
     g.tex_h = static_cast<int>(h * s);
     g.screen_per_tex = static_cast<float>(1.0 / s);
     int gap = static_cast<int>(std::ceil(6 * s)), label = static_cast<int>(std::ceil(label_px * s));
-    splitBlocks(g, n, gap, label);
+    if (one_row)
+      splitRow(g, n, gap, label);
+    else
+      splitBlocks(g, n, gap, label);
     int cell = 0;
     for (int c = kMaxCell; c >= 1 && !cell; --c)
       if (fits(g, c)) cell = c;
@@ -111,6 +132,13 @@ CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, f
     // Compact: each row of blocks only as tall as its cells, rural right under urban.
     g.cell = cell;
     for (auto& b : g.blocks) b.cols = std::max(1, b.w / cell);
+    if (one_row) {
+      int used = 0;
+      for (const auto& b : g.blocks) used = std::max(used, usedHeight(b, cell, waffle));
+      for (auto& b : g.blocks) b.h = used;
+      g.tex_h = label + used;
+      return g;
+    }
     int urban_h = std::max(usedHeight(g.blocks[0], cell, waffle), usedHeight(g.blocks[1], cell, waffle));
     int rural_h = std::max(usedHeight(g.blocks[2], cell, waffle), usedHeight(g.blocks[3], cell, waffle));
     int rural_y = label + urban_h + (urban_h ? gap + label : 0);
@@ -124,6 +152,14 @@ CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, f
   g.cell = 1;
   for (auto& b : g.blocks) b.cols = std::max(1, b.w);
   return g;
+}
+
+// Urban above rural, or the four blocks in one row: whichever gives the bigger cells (urban above
+// rural when they tie).
+CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, float label_px, bool waffle) {
+  CityGeometry two = fitGeometry(w, h, n, label_px, waffle, false);
+  CityGeometry row = fitGeometry(w, h, n, label_px, waffle, true);
+  return row.cell * row.screen_per_tex > two.cell * two.screen_per_tex + 0.01f ? row : two;
 }
 
 // The glyph of a state in a q x q cell: true where the cell is painted.
@@ -187,7 +223,8 @@ Rgb dimmed(Rgb c) {
 }  // namespace
 
 bool CityGeometry::operator==(const CityGeometry& o) const {
-  if (tex_w != o.tex_w || tex_h != o.tex_h || cell != o.cell || waffle != o.waffle) return false;
+  if (tex_w != o.tex_w || tex_h != o.tex_h || cell != o.cell || waffle != o.waffle || one_row != o.one_row)
+    return false;
   for (size_t i = 0; i < blocks.size(); ++i)
     if (blocks[i].x != o.blocks[i].x || blocks[i].y != o.blocks[i].y || blocks[i].w != o.blocks[i].w ||
         blocks[i].h != o.blocks[i].h || blocks[i].n != o.blocks[i].n)
@@ -204,6 +241,13 @@ const std::array<size_t, kViewCount>& CityView::counts(int pane) const {
 CityView::Rect CityView::rect(int pane) const {
   return pane >= 0 && pane < static_cast<int>(panes_.size()) ? panes_[static_cast<size_t>(pane)]->rect
                                                              : Rect{0, 0, 0, 0};
+}
+
+float CityView::minSortedCellPx(float font_px) { return std::max(4.0f, std::floor(font_px * 0.2f)); }
+
+size_t CityView::cellsShowing(int pane, CitizenView v) const {
+  if (pane < 0 || pane >= static_cast<int>(panes_.size())) return 0;
+  return panes_[static_cast<size_t>(pane)]->cells[static_cast<size_t>(v)];
 }
 
 int CityView::citizensPerCell(int pane) const {
@@ -267,6 +311,7 @@ void CityView::fill(Pane& p, const Frame& f, int pane) {
   const CityGeometry& g = p.geo;
   p.pixels.assign(static_cast<size_t>(g.tex_w) * static_cast<size_t>(g.tex_h) * 4, 0);
   p.counts.fill(0);
+  p.cells.fill(0);
   const auto& views = f.views[static_cast<size_t>(pane)];
   if (p.order == CityOrder::Sorted) sortBlocks(p, f, pane);
   int c = g.cell;
@@ -295,14 +340,18 @@ void CityView::fill(Pane& p, const Frame& f, int pane) {
     }
     const size_t cells = (ids.size() + k_per - 1) / k_per;
     for (size_t k = 0; k < cells; ++k) {
-      // A shared cell shows the most common state of its citizens (they are consecutive in the
-      // sorted order, so nearly always one state).
-      std::array<int, kViewCount> n{};
+      // A shared cell shows the rarest state of its citizens (the first in the sorted order):
+      // one wrongly sanctioned citizen among k makes the cell wrongly sanctioned, so a 0.2 % error
+      // rate never vanishes into its neighbours. The citizens are consecutive in the sorted order,
+      // so a cell mixes states only where one state's run ends: at most one cell per state and
+      // block shows a state that fewer than k of its citizens have.
+      int v = 1, best = kViewCount;
       for (size_t i = k * k_per; i < std::min(ids.size(), (k + 1) * k_per); ++i) {
-        uint8_t v = ids[i] < views.size() ? views[ids[i]] : 1;
-        ++n[v < kViewCount ? v : 1];
+        uint8_t u = ids[i] < views.size() ? views[ids[i]] : 1;
+        if (u >= kViewCount) u = 1;
+        if (kSortRank[u] < best) best = kSortRank[u], v = u;
       }
-      int v = static_cast<int>(std::max_element(n.begin(), n.end()) - n.begin());
+      ++p.cells[static_cast<size_t>(v)];
       int cx, cy;
       cellXY(k, blk.cols, g.waffle, cx, cy);
       int x0 = blk.x + cx * c, y0 = blk.y + cy * c;
@@ -389,19 +438,28 @@ int64_t CityView::draw(int pane, const Frame& f, ImVec2 size, int64_t selected) 
     return -1;
   }
   ensureIndex(f);
-  // Cells of at least 2 pixels: in the sorted view, several citizens share a cell when needed.
-  int per_cell = 1;
-  CityGeometry g;
-  for (int attempt = 0; attempt < 24; ++attempt) {
-    std::array<size_t, 4> n;
-    for (int b = 0; b < 4; ++b)
-      n[static_cast<size_t>(b)] =
-          (f.layout->ids[b].size() + static_cast<size_t>(per_cell) - 1) / static_cast<size_t>(per_cell);
-    g = computeGeometry(size.x, size.y, n, ImGui::GetTextLineHeight() + 2, order_ == CityOrder::Sorted);
-    float px = g.cell * g.screen_per_tex;
-    if (order_ != CityOrder::Sorted || px >= 1.999f) break;
-    // The fewest citizens per cell that give 2-pixel cells: grow in small steps.
-    per_cell = px < 0.5f ? per_cell * 2 : per_cell + std::max(1, per_cell / 4);
+  // Sorted view: cells of at least minSortedCellPx, several citizens to a cell when needed (then
+  // filled row by row: a 10 x 10 square of shared cells would not be 100 citizens).
+  // Computed again only when the room, the font, the citizens or the view change.
+  const float label_px = ImGui::GetTextLineHeight() + 2, min_px = minSortedCellPx(ImGui::GetFontSize());
+  int per_cell = p.per_cell;
+  CityGeometry g = p.geo;
+  if (p.fit_w != size.x || p.fit_h != size.y || p.fit_label != label_px || p.fit_layout != f.layout.get() ||
+      p.fit_population != f.population || p.fit_order != order_) {
+    per_cell = 1;
+    for (int attempt = 0; attempt < 40; ++attempt) {
+      std::array<size_t, 4> n;
+      for (int b = 0; b < 4; ++b)
+        n[static_cast<size_t>(b)] =
+            (f.layout->ids[b].size() + static_cast<size_t>(per_cell) - 1) / static_cast<size_t>(per_cell);
+      g = computeGeometry(size.x, size.y, n, label_px, order_ == CityOrder::Sorted && per_cell == 1);
+      float px = g.cell * g.screen_per_tex;
+      if (order_ != CityOrder::Sorted || px >= min_px - 0.001f) break;
+      // The fewest citizens per cell that give big enough cells: grow in small steps.
+      per_cell = px < 0.5f ? per_cell * 2 : per_cell + std::max(1, per_cell / 8);
+    }
+    p.fit_w = size.x, p.fit_h = size.y, p.fit_label = label_px, p.fit_layout = f.layout.get();
+    p.fit_order = order_, p.fit_population = f.population;
   }
   if (!(g == p.geo) || p.version != f.version || p.order != order_ || p.highlight != highlight_ ||
       p.per_cell != per_cell) {
@@ -418,22 +476,28 @@ int64_t CityView::draw(int pane, const Frame& f, ImVec2 size, int64_t selected) 
   {
     float px = g.cell * g.screen_per_tex;  // below 1, several citizens are averaged into a pixel
     int shared = per_cell > 1 ? per_cell : px < 1 ? static_cast<int>(std::ceil(1.0f / (px * px))) : 1;
-    reportCity(pane, o, shown, px, shared);
+    const auto w = static_cast<size_t>(CitizenView::WronglySanctioned);
+    reportCity(pane, o, shown, px, shared, p.counts[w], p.cells[w]);
   }
   ImGui::Image(textureId(p.tex), shown);
   bool hovered = ImGui::IsItemHovered();
   bool clicked = ImGui::IsItemClicked(0);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  // Block labels: region and group, with their size; shortened to what fits above the block (and
-  // the gap beside it): "urban · B 3,581", "urban · B", "B".
+  // Block labels: region and group, with their size; shortened to what fits above the block (up
+  // to the next block's label): "urban · B 3,581", "urban · B", "B". In one row, a region's B
+  // block right after its A block is "B 3,581" (the region is named just left of it).
   for (int b = 0; b < CityLayout::kBlocks; ++b) {
     const auto& blk = g.blocks[static_cast<size_t>(b)];
     if (blk.n == 0) continue;
     const std::string group = CityLayout::group(b) ? label_b_ : label_a_;
-    const std::string name = std::string(CityLayout::rural(b) ? "rural" : "urban") + " \xC2\xB7 " + group;
+    const bool after_a = g.one_row && CityLayout::group(b) == 1 && g.blocks[static_cast<size_t>(b - 1)].n > 0;
+    const std::string name =
+        after_a ? group : std::string(CityLayout::rural(b) ? "rural" : "urban") + " \xC2\xB7 " + group;
     const std::string count = std::to_string(f.layout->ids[b].size());
-    float room = blk.w * g.screen_per_tex + (CityLayout::group(b) == 0 ? 6.0f : 0.0f);
-    if (CityLayout::group(b) == 1) room = shown.x - blk.x * g.screen_per_tex;
+    int next_x = g.tex_w;
+    for (const auto& other : g.blocks)
+      if (other.n > 0 && other.y == blk.y && other.x > blk.x) next_x = std::min(next_x, other.x);
+    const float room = (next_x - blk.x) * g.screen_per_tex - (next_x < g.tex_w ? 4.0f : 0.0f);
     ImVec2 at(o.x + blk.x * g.screen_per_tex,
               o.y + blk.y * g.screen_per_tex - ImGui::GetTextLineHeight() - 1);
     float name_w = ImGui::CalcTextSize(name.c_str()).x, count_w = ImGui::CalcTextSize(count.c_str()).x;

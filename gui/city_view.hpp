@@ -20,6 +20,7 @@ struct CityGeometry {
   float screen_per_tex = 1;  // screen pixels per texture pixel (<= 1)
   int cell = 1;              // texture pixels per citizen cell
   bool waffle = false;       // cells in 10 x 10 squares, filled one square at a time (sorted view)
+  bool one_row = false;      // the four blocks side by side (a wide, low city), else urban above rural
   struct Block {
     int x = 0, y = 0, w = 0, h = 0, cols = 1;
     size_t n = 0;
@@ -53,9 +54,16 @@ class CityView {
   Rect rect(int pane) const;
   // Screen pixels per citizen cell of a pane as last drawn (shapes show from 3).
   float cellPixels(int pane) const;
-  // Citizens per cell (sorted view: when one citizen per cell would give cells under 2 pixels,
-  // consecutive citizens of the sorted order share a cell, which shows their most common state).
+  // Citizens per cell (sorted view: when one citizen per cell would give cells smaller than
+  // minSortedCellPx, consecutive citizens of the sorted order share a cell, which shows the rarest
+  // state among them: a single wrongly sanctioned citizen still shows).
   int citizensPerCell(int pane) const;
+  // Cells of a pane as last drawn that show this state, and citizens in it (layout report).
+  size_t cellsShowing(int pane, CitizenView v) const;
+  // The sorted view's smallest cell on screen: big enough for a state's shape (3 pixels) and a
+  // 1-pixel gap, so that a rare state reads as squares, not a smear; a fifth of the text height on
+  // big screens, so the city looks the same from the back of the room at every resolution.
+  static float minSortedCellPx(float font_px);
 
  private:
   struct Pane {
@@ -67,6 +75,12 @@ class CityView {
     int highlight = -1;
     int per_cell = 1;
     std::array<size_t, kViewCount> counts{};
+    std::array<size_t, kViewCount> cells{};  // cells showing each state
+    // What the geometry was computed for (it is reused while these stay the same).
+    float fit_w = -1, fit_h = -1, fit_label = -1;
+    const CityLayout* fit_layout = nullptr;
+    size_t fit_population = 0;
+    CityOrder fit_order = CityOrder::Identity;
     std::array<std::vector<uint32_t>, CityLayout::kBlocks> sorted;  // sorted view: ids in drawing order
     std::vector<uint32_t> sorted_pos;                               // sorted view: id -> place in its block
     std::array<size_t, CityLayout::kBlocks> wrongly{};  // sorted view: wrongly sanctioned per block

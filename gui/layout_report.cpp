@@ -44,14 +44,17 @@ void reportPanel(const char* name, bool scrollable) {
                              {"scrollable", scrollable}});
 }
 
-void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int per_cell) {
+void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int per_cell, size_t wrongly,
+                size_t wrongly_cells) {
   report().cities.push_back({{"pane", pane},
                              {"x", pos.x},
                              {"y", pos.y},
                              {"w", size.x},
                              {"h", size.y},
                              {"cell_px", cell_px},
-                             {"citizens_per_cell", per_cell}});
+                             {"citizens_per_cell", per_cell},
+                             {"wrongly_sanctioned", wrongly},
+                             {"wrongly_sanctioned_cells", wrongly_cells}});
 }
 
 void reportTile(int pane, const char* metric, const std::string& shown, ImVec2 pos, ImVec2 size,

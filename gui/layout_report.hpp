@@ -5,6 +5,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstddef>
 #include <string>
 
 namespace tl::gui {
@@ -14,8 +15,10 @@ void reportBeginFrame(float width, float height, float font, bool presenter);
 // Call before ImGui::End() of a panel: records its rectangle and overflow. A scrollable panel may
 // overflow (its scroll bar shows); any other overflow is clipped content.
 void reportPanel(const char* name, bool scrollable);
-// A city pane: screen rectangle, screen pixels per cell and citizens per cell.
-void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int citizens_per_cell);
+// A city pane: screen rectangle, screen pixels per cell and citizens per cell; the wrongly
+// sanctioned citizens and the cells that show them.
+void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int citizens_per_cell, size_t wrongly,
+                size_t wrongly_cells);
 // An outcome tile's number as shown (by group: "A | B"): its rectangle and text height in pixels.
 void reportTile(int pane, const char* metric, const std::string& shown, ImVec2 pos, ImVec2 size,
                 float number_px, bool by_group);

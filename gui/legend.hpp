@@ -13,7 +13,8 @@ namespace tl::gui {
 
 struct LegendItem {
   CitizenView view;
-  std::string text;  // "wrongly sanctioned 41 (0.2%)", or only "41" when compact
+  std::string text;    // "wrongly sanctioned 41 (0.2%)", or only "41" when compact
+  bool swatch = true;  // false: a note ("1 square = 29 citizens")
 };
 
 struct LegendLayout {
@@ -23,11 +24,16 @@ struct LegendLayout {
   bool compact = false;                        // counts only, with a shared key below
   bool key_only = false;                       // no counts under the panes (the tiles have the numbers)
   int key_rows = 0, key_per_row = 1;           // the shared key (compact only)
+  int key_entries = kViewCount;                // the states, and the note when there is one
+  std::string note;                            // what a cell stands for, when not one citizen
 };
 
-// Measures the legends of panes pane_w wide (the shared key spans all_w) with swatches of side s.
+// What a city cell stands for when it is not one citizen: "1 square = 29 citizens" ("" for 1).
+std::string cellNote(int citizens_per_cell);
+// Measures the legends of panes pane_w wide (the shared key spans all_w) with swatches of side s;
+// `note` (cellNote) ends each pane's legend, or the shared key.
 LegendLayout layoutLegends(const std::vector<std::array<size_t, kViewCount>>& counts, size_t population,
-                           float pane_w, float all_w, float s);
+                           float pane_w, float all_w, float s, const std::string& note);
 // The same legend with the per-pane counts dropped: only the shared key (to give the city room).
 void keyOnly(LegendLayout& L, float all_w, float s);
 // Draws one pane's legend at the cursor (advances it); `line_h` is a text line with spacing.
