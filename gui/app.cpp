@@ -75,6 +75,7 @@ App::App(const Scenario& sc, const AppOptions& opt)
   if (opt.bottom_tab == "charts") numbers_tab_request_ = static_cast<int>(NumbersTab::Charts);
   if (opt.bottom_tab == "metrics") numbers_tab_request_ = static_cast<int>(NumbersTab::Metrics);
   if (opt.bottom_tab == "funnel") numbers_tab_request_ = static_cast<int>(NumbersTab::Funnel);
+  if (!opt.bottom_tab.empty()) charts_wanted_ = true;  // a tab asked for is shown, not folded away
   if (!opt.tooltip.empty()) policy_.forceTooltip(opt.tooltip, opt.tooltip_regime);
   show_help_ = opt.help;
   if (opt.lesson_step >= 0) {

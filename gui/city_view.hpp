@@ -62,7 +62,7 @@ class CityView {
   size_t cellsShowing(int pane, CitizenView v) const;
   // The sorted view's smallest cell on screen: big enough for a state's shape (3 pixels) and a
   // 1-pixel gap, so that a rare state reads as squares, not a smear; a fifth of the text height on
-  // big screens, so the city looks the same from the back of the room at every resolution.
+  // big screens (up to 14), so the city looks the same from the back of the room at every size.
   static float minSortedCellPx(float font_px);
 
  private:

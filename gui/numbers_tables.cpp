@@ -15,6 +15,18 @@
 #include "sim/metrics.hpp"
 
 namespace tl::gui {
+namespace {
+// A ratio such as the disparate impact with three significant digits (0.812, 1.25, 11.5, 115):
+// a large one does not grow wider than the small ones.
+std::string ratioText(double v) {
+  if (!std::isfinite(v)) return "n/a";
+  const double a = std::fabs(v);
+  if (a < 10) return rateText(v);
+  char b[48];
+  std::snprintf(b, sizeof b, "%.*f", a < 100 ? 1 : 0, v);
+  return b;
+}
+}  // namespace
 
 void drawMetricsTable(const std::vector<WeekRow>& rows, const Frame& frame, int since, const char* label_a,
                       const char* label_b) {
@@ -44,35 +56,54 @@ void drawMetricsTable(const std::vector<WeekRow>& rows, const Frame& frame, int 
       ImGui::TextDisabled("target: %s", rs.target.c_str());
     }
     ImGui::PushID(p);
+    const char* heads[] = {"group", "base", "selected", "FPR", "FNR", "PPV", "DI"};
+    Rates rg[3];
+    for (int g = 0; g < 3; ++g) rg[g] = rates(conf[static_cast<size_t>(p) * 3 + static_cast<size_t>(g)]);
+    const double di = disparateImpact(rg[1].selection_rate, rg[0].selection_rate);
+    // The group column as wide as its longest label, the rate columns as wide as their widest
+    // number (small rates such as 0.00014 need their digits), the DI column its number on a chip
+    // and a little bar. When that is wider than the panel, the table's text shrinks until it fits
+    // (down to 60 %; below, the columns share the width and a number that does not fit is reported).
+    float group_w = 0, num_w = 0, di_w = 0, need = 0;
+    const float cell_pad = 2 * ImGui::GetStyle().CellPadding.x + 1;
+    auto measure = [&] {
+      group_w = std::max(
+          {ImGui::CalcTextSize("group").x, ImGui::CalcTextSize(label_a).x, ImGui::CalcTextSize(label_b).x});
+      num_w = 0;
+      for (int c = 1; c < 6; ++c) num_w = std::max(num_w, ImGui::CalcTextSize(heads[c]).x);
+      for (const Rates& r : rg)
+        for (double v : {r.base_rate, r.selection_rate, r.fpr, r.fnr, r.ppv})
+          num_w = std::max(num_w, ImGui::CalcTextSize(rateText(v).c_str()).x);
+      di_w = std::max(ImGui::CalcTextSize("0.000").x, ImGui::CalcTextSize(ratioText(di).c_str()).x) + 6 +
+             ImGui::GetFontSize();
+      need = group_w + cell_pad + 5 * (num_w + cell_pad) + di_w + cell_pad;
+    };
+    measure();
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    float scale = 1;
+    if (need > avail_w) {
+      scale = std::max(0.6f, avail_w / need);
+      ImGui::SetWindowFontScale(scale);
+      measure();
+      while (need > avail_w && scale > 0.61f) {  // the font's sizes are not quite linear
+        scale = std::max(0.6f, scale - 0.02f);
+        ImGui::SetWindowFontScale(scale);
+        measure();
+      }
+    }
+    const bool fixed = need <= avail_w + 0.5f;
     if (!ImGui::BeginTable("metrics", 7, flags)) {
+      if (scale != 1) ImGui::SetWindowFontScale(1);
       ImGui::PopID();
       continue;
     }
-    const char* heads[] = {"group", "base", "selected", "FPR", "FNR", "PPV", "DI"};
-    // The group column as wide as its longest label; the numbers share the rest (small rates such
-    // as 0.00014 need their digits).
-    const float group_w = std::max(
-        {ImGui::CalcTextSize("group").x, ImGui::CalcTextSize(label_a).x, ImGui::CalcTextSize(label_b).x});
-    Rates rg[3];
-    for (int g = 0; g < 3; ++g) rg[g] = rates(conf[static_cast<size_t>(p) * 3 + static_cast<size_t>(g)]);
-    // The rate columns as wide as their widest number (0.000050) when the DI bar keeps room for its
-    // own; otherwise they share the width.
-    float num_w = 0;
-    for (int c = 1; c < 6; ++c) num_w = std::max(num_w, ImGui::CalcTextSize(heads[c]).x);
-    for (const Rates& r : rg)
-      for (double v : {r.base_rate, r.selection_rate, r.fpr, r.fnr, r.ppv})
-        num_w = std::max(num_w, ImGui::CalcTextSize(rateText(v).c_str()).x);
-    const float cell_pad = 2 * ImGui::GetStyle().CellPadding.x + 1;
-    const bool fixed = group_w + 5 * (num_w + cell_pad) + ImGui::CalcTextSize("0.000").x + cell_pad <=
-                       ImGui::GetContentRegionAvail().x;
     ImGui::TableSetupColumn(heads[0], ImGuiTableColumnFlags_WidthFixed, group_w);
     for (int c = 1; c < 6; ++c)
       ImGui::TableSetupColumn(heads[c],
                               fixed ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
                               fixed ? num_w : 1.0f);
-    ImGui::TableSetupColumn(heads[6], ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(heads[6], ImGuiTableColumnFlags_WidthStretch, 1.6f);  // the rest: the bar
     ImGui::TableHeadersRow();
-    const double di = disparateImpact(rg[1].selection_rate, rg[0].selection_rate);
     for (int g = 0; g < 3; ++g) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -100,13 +131,13 @@ void drawMetricsTable(const std::vector<WeekRow>& rows, const Frame& frame, int 
       const float line = punitive ? 1.25f : 0.8f;
       float xl = o.x + w * line / 2.0f;
       dl->AddLine(ImVec2(xl, o.y - 2), ImVec2(xl, o.y + h + 2), IM_COL32(255, 255, 255, 255), 2);
-      std::string b = rateText(di) + (adverse ? (punitive ? " > 5/4" : " < 4/5") : "");
+      std::string b = ratioText(di) + (adverse ? (punitive ? " > 5/4" : " < 4/5") : "");
       float tw = ImGui::CalcTextSize(b.c_str()).x;
-      if (tw > w + 0.5f) {  // the bar's colour and the white line say it too
-        b = rateText(di);
+      if (tw + 6 > w + 0.5f) {  // the bar's colour and the white line say it too
+        b = ratioText(di);
         tw = ImGui::CalcTextSize(b.c_str()).x;
       }
-      if (tw > w + 0.5f) reportClipped("metrics table", b, tw, w);
+      if (tw + 6 > w + 0.5f) reportClipped("metrics table", b, tw + 6, w);
       // A dark chip under the number, so the white line and the bar never cross its digits.
       dl->AddRectFilled(o, ImVec2(std::min(o.x + w, o.x + tw + 6), o.y + h), IM_COL32(0, 0, 0, 170));
       dl->AddText(ImVec2(o.x + 3, o.y), IM_COL32(255, 255, 255, 255), b.c_str());
@@ -121,6 +152,7 @@ void drawMetricsTable(const std::vector<WeekRow>& rows, const Frame& frame, int 
             label_b, label_a, label_b);
     }
     ImGui::EndTable();
+    if (scale != 1) ImGui::SetWindowFontScale(1);
     ImGui::PopID();
   }
 }

@@ -2,6 +2,7 @@
 #include "gui/palette.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace tl::gui {
@@ -19,8 +20,12 @@ constexpr Rgb kColours[kViewCount] = {
 // Rightly sanctioned is barred (vertical stripes) so that it differs from normal (solid) by shape.
 constexpr Glyph kGlyphs[kViewCount] = {Glyph::Dot,  Glyph::Square, Glyph::Diamond, Glyph::Ring,
                                        Glyph::Bars, Glyph::Cross,  Glyph::Hatch};
+// "flagged, not in force": the state is judged adverse but with no sanction yet (grace, overridden);
+// the `flagged` output ("flagged (in force or not)", sim/metrics.def) counts everyone judged
+// adverse, so the two names must not read as the same count.
 constexpr const char* kLabels[kViewCount] = {
-    "not enrolled", "normal", "rewarded", "flagged", "rightly sanctioned", "wrongly sanctioned", "in appeal"};
+    "not enrolled",       "normal",   "rewarded", "flagged, not in force", "rightly sanctioned",
+    "wrongly sanctioned", "in appeal"};
 int idx(CitizenView v) {
   int i = static_cast<int>(v);
   return i >= 0 && i < kViewCount ? i : 1;
@@ -39,10 +44,15 @@ ImVec4 stateColourVec(CitizenView v) {
 Glyph stateGlyph(CitizenView v) { return kGlyphs[idx(v)]; }
 const char* stateLabel(CitizenView v) { return kLabels[idx(v)]; }
 namespace {
+// The label with each run of spaces and punctuation as one _ ("flagged_not_in_force").
 std::string cliName(int v) {
-  std::string n = stateLabel(static_cast<CitizenView>(v));
-  for (char& c : n)
-    if (c == ' ') c = '_';
+  std::string n;
+  for (const char* c = stateLabel(static_cast<CitizenView>(v)); *c; ++c) {
+    if (std::isalnum(static_cast<unsigned char>(*c)))
+      n += *c;
+    else if (!n.empty() && n.back() != '_')
+      n += '_';
+  }
   return n;
 }
 }  // namespace

@@ -24,7 +24,8 @@ Glyph stateGlyph(CitizenView v);
 const char* glyphName(Glyph g);
 // Short label shown in the legend ("wrongly sanctioned").
 const char* stateLabel(CitizenView v);
-// The state a command-line name means ("wrongly_sanctioned": the label with _ for spaces); -1 if none.
+// The state a command-line name means ("wrongly_sanctioned": the label with _ for spaces and
+// punctuation); -1 if none.
 int stateFromName(const std::string& name);
 // Every state's command-line name, comma-separated (for an error message).
 std::string stateNames();

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -39,6 +40,8 @@ nlohmann::json runLayout(const Size& s, bool presenter, const std::string& extra
   REQUIRE(f.good());
   return nlohmann::json::parse(f);
 }
+
+size_t wrongly_seen = 0;  // wrongly sanctioned citizens in the cities checked (the check above bites)
 
 void checkLayout(const nlohmann::json& r, const Size& s, bool presenter, size_t panes) {
   const double W = s.w, H = s.h;
@@ -77,7 +80,16 @@ void checkLayout(const nlohmann::json& r, const Size& s, bool presenter, size_t 
   REQUIRE(r["cities"].size() == panes);
   for (const auto& c : r["cities"]) {
     INFO("city " << c.dump());
-    CHECK((c["cell_px"].get<double>() >= 2 || c["citizens_per_cell"].get<int>() > 1));
+    // The sorted view (the default): cells of at least 4 pixels (a state's shape and a gap), or a
+    // fifth of the text height (up to 14), however many citizens share one.
+    const double font_fifth = std::floor(r["font_px"].get<double>() * 0.2);
+    CHECK(c["cell_px"].get<double>() >= std::min(14.0, std::max(4.0, font_fifth)) - 0.01);
+    // A shared cell shows its rarest state: every wrongly sanctioned citizen is in a cell that shows
+    // it (a cell showing the most common state would hide a 0.2 % error rate).
+    const size_t wrongly = c["wrongly_sanctioned"], cells = c["wrongly_sanctioned_cells"];
+    CHECK(cells <= wrongly);
+    CHECK(cells * c["citizens_per_cell"].get<size_t>() >= wrongly);
+    wrongly_seen += wrongly;
     CHECK(c["w"].get<double>() > 40);
     CHECK(c["h"].get<double>() > 20);
     CHECK(c["y"].get<double>() + c["h"].get<double>() <= H);
@@ -155,6 +167,7 @@ TEST_CASE("a lesson in presenter mode and four panes on a small screen keep the 
     INFO("four panes 1024x768" << (presenter ? " presenter" : ""));
     checkLayout(runLayout({1024, 768}, presenter, "gui_layout_four.json", "four"), {1024, 768}, presenter, 4);
   }
+  CHECK(wrongly_seen > 0);
 }
 
 TEST_CASE("ticking \"by group\" keeps the layout at every projector size") {
