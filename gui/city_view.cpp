@@ -154,11 +154,16 @@ CityGeometry fitGeometry(float w, float h, const std::array<size_t, 4>& n, float
   return g;
 }
 
-// Urban above rural, or the four blocks in one row: whichever gives the bigger cells (urban above
-// rural when they tie).
+// Urban above rural, or the four blocks in one row: the one that fits the height given (a city
+// taller than its room takes it from the outcome tiles), then the one with the bigger cells (urban
+// above rural when they tie).
 CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, float label_px, bool waffle) {
   CityGeometry two = fitGeometry(w, h, n, label_px, waffle, false);
   CityGeometry row = fitGeometry(w, h, n, label_px, waffle, true);
+  const bool two_fits = two.tex_h * two.screen_per_tex <= h + 0.5f;
+  const bool row_fits = row.tex_h * row.screen_per_tex <= h + 0.5f;
+  if (two_fits != row_fits) return row_fits ? row : two;
+  if (!two_fits) return row.tex_h * row.screen_per_tex < two.tex_h * two.screen_per_tex ? row : two;
   return row.cell * row.screen_per_tex > two.cell * two.screen_per_tex + 0.01f ? row : two;
 }
 
@@ -182,6 +187,9 @@ bool glyphPixel(Glyph gl, int x, int y, int q) {
     }
   }
   if (q < 2) return true;
+  // 3 x 3: the dot is a 2 x 2 corner (one pixel would leave an opt-in pane of the not enrolled
+  // looking blank; the plus is the diamond's, the full square normal's).
+  if (q == 3 && gl == Glyph::Dot) return x < 2 && y < 2;
   int c = q / 2;
   switch (gl) {
     case Glyph::Square:
