@@ -94,7 +94,7 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
     keyOnly(legend, avail.x, s);
     city_h = avail.y - lh * (1 + legend.key_rows) - ctl_h * controlsRows(legend) - 6;
   }
-  float legend_end = 0, cells_h = 0;
+  float legend_end = 0, cells_h = 0, drawn_h = 0;
   int clicked = -1;
   // The tallest wrapped pane title: every pane's city starts below it.
   float title_h = 0;
@@ -128,6 +128,7 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
     const float cells_top = ImGui::GetCursorScreenPos().y;
     int64_t picked = city_.draw(p, frame_, ImVec2(pw, std::max(40.f, city_h)), selected_);
     cells_h = std::max(cells_h, ImGui::GetCursorScreenPos().y - cells_top);
+    drawn_h = std::max(drawn_h, city_.rect(p).h);
     if (picked >= 0) inspect(picked);
     if (!legend.key_only) {
       int c = drawLegend(legend, p, pw, s, lh);
@@ -153,10 +154,12 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
   city_used_h_ = legend_end - pos.y + ImGui::GetStyle().WindowPadding.y + 2;
   // The least the panel needs: the same with the cells as small as the view draws them (40 pixels
   // and two rows of block labels, or what it drew when given less); the layout gives the outcome
-  // tiles no more than leaves this.
+  // tiles no more than leaves this. (The picture itself is compared with what it was given: cells_h
+  // has the spacing under it too, and counting that as "drew more than given" made the city claim
+  // ever more room.)
   const float cells_given = std::max(40.f, city_h);
   const float cells_floor =
-      std::max(40.f + 2 * (ImGui::GetTextLineHeight() + 2), cells_h > cells_given + 1 ? cells_h : 0.f);
+      std::max(40.f + 2 * (ImGui::GetTextLineHeight() + 2), drawn_h > cells_given + 1 ? cells_h : 0.f);
   city_min_h_ = city_used_h_ - cells_h + std::min(cells_h, cells_floor) + ImGui::GetStyle().ItemSpacing.y;
   // The pane children are laid out for max_h and the window only shows what they use: the check
   // is that the legends end inside the window (a frame later it has shrunk to fit them).
