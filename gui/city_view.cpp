@@ -251,9 +251,7 @@ CityView::Rect CityView::rect(int pane) const {
                                                              : Rect{0, 0, 0, 0};
 }
 
-float CityView::minSortedCellPx(float font_px) {
-  return std::min(static_cast<float>(kMaxCell), std::max(4.0f, std::floor(font_px * 0.2f)));
-}
+float CityView::minSortedCellPx(float) { return 4.0f; }
 
 size_t CityView::cellsShowing(int pane, CitizenView v) const {
   if (pane < 0 || pane >= static_cast<int>(panes_.size())) return 0;

@@ -61,8 +61,8 @@ class CityView {
   // Cells of a pane as last drawn that show this state, and citizens in it (layout report).
   size_t cellsShowing(int pane, CitizenView v) const;
   // The sorted view's smallest cell on screen: big enough for a state's shape (3 pixels) and a
-  // 1-pixel gap, so that a rare state reads as squares, not a smear; a fifth of the text height on
-  // big screens (up to 14), so the city looks the same from the back of the room at every size.
+  // 1-pixel gap, so that a rare state reads as squares, not a smear. (A fifth of the text height
+  // was tried: at 3840x2160 presenter its 11-pixel cells pushed the charts off the screen.)
   static float minSortedCellPx(float font_px);
 
  private:
