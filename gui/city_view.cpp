@@ -104,7 +104,7 @@ int usedHeight(const CityGeometry::Block& b, int cell, bool waffle) {
 }
 
 CityGeometry fitGeometry(float w, float h, const std::array<size_t, 4>& n, float label_px, bool waffle,
-                         bool one_row) {
+                         bool one_row, int max_cell) {
   CityGeometry g;
   g.waffle = waffle;
   g.one_row = one_row;
@@ -123,7 +123,7 @@ CityGeometry fitGeometry(float w, float h, const std::array<size_t, 4>& n, float
     else
       splitBlocks(g, n, gap, label);
     int cell = 0;
-    for (int c = kMaxCell; c >= 1 && !cell; --c)
+    for (int c = max_cell; c >= 1 && !cell; --c)
       if (fits(g, c)) cell = c;
     if (!cell) {
       s *= 1.08;
@@ -157,9 +157,10 @@ CityGeometry fitGeometry(float w, float h, const std::array<size_t, 4>& n, float
 // Urban above rural, or the four blocks in one row: the one that fits the height given (a city
 // taller than its room takes it from the outcome tiles), then the one with the bigger cells (urban
 // above rural when they tie).
-CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, float label_px, bool waffle) {
-  CityGeometry two = fitGeometry(w, h, n, label_px, waffle, false);
-  CityGeometry row = fitGeometry(w, h, n, label_px, waffle, true);
+CityGeometry computeGeometry(float w, float h, const std::array<size_t, 4>& n, float label_px, bool waffle,
+                             int max_cell = kMaxCell) {
+  CityGeometry two = fitGeometry(w, h, n, label_px, waffle, false, max_cell);
+  CityGeometry row = fitGeometry(w, h, n, label_px, waffle, true, max_cell);
   const bool two_fits = two.tex_h * two.screen_per_tex <= h + 0.5f;
   const bool row_fits = row.tex_h * row.screen_per_tex <= h + 0.5f;
   if (two_fits != row_fits) return row_fits ? row : two;
@@ -462,9 +463,21 @@ int64_t CityView::draw(int pane, const Frame& f, ImVec2 size, int64_t selected) 
             (f.layout->ids[b].size() + static_cast<size_t>(per_cell) - 1) / static_cast<size_t>(per_cell);
       g = computeGeometry(size.x, size.y, n, label_px, order_ == CityOrder::Sorted && per_cell == 1);
       float px = g.cell * g.screen_per_tex;
-      if (order_ != CityOrder::Sorted || px >= min_px - 0.001f) break;
+      // One citizen to a cell while that gives 2 pixels (shapes become textures, the waffle's
+      // squares are 100 citizens); below, shared cells of at least min_px.
+      if (order_ != CityOrder::Sorted || px >= (per_cell == 1 ? 1.999f : min_px - 0.001f)) break;
       // The fewest citizens per cell that give big enough cells: grow in small steps.
       per_cell = px < 0.5f ? per_cell * 2 : per_cell + std::max(1, per_cell / 8);
+    }
+    // Shared cells no bigger than the smallest cell: bigger ones would only make the city claim
+    // more of the screen (the outcome tiles and charts need it) for no more detail.
+    if (per_cell > 1) {
+      std::array<size_t, 4> n;
+      for (int b = 0; b < 4; ++b)
+        n[static_cast<size_t>(b)] =
+            (f.layout->ids[b].size() + static_cast<size_t>(per_cell) - 1) / static_cast<size_t>(per_cell);
+      const int max_cell = static_cast<int>(std::ceil(min_px / g.screen_per_tex - 0.001f));
+      if (max_cell < g.cell) g = computeGeometry(size.x, size.y, n, label_px, false, max_cell);
     }
     p.fit_w = size.x, p.fit_h = size.y, p.fit_label = label_px, p.fit_layout = f.layout.get();
     p.fit_order = order_, p.fit_population = f.population;

@@ -54,14 +54,14 @@ class CityView {
   Rect rect(int pane) const;
   // Screen pixels per citizen cell of a pane as last drawn (shapes show from 3).
   float cellPixels(int pane) const;
-  // Citizens per cell (sorted view: when one citizen per cell would give cells smaller than
-  // minSortedCellPx, consecutive citizens of the sorted order share a cell, which shows the rarest
-  // state among them: a single wrongly sanctioned citizen still shows).
+  // Citizens per cell (sorted view: when one citizen per cell would give cells under 2 pixels,
+  // cells of at least minSortedCellPx are shared: consecutive citizens of the sorted order share a cell,
+  // which shows the rarest state among them: a single wrongly sanctioned citizen still shows).
   int citizensPerCell(int pane) const;
   // Cells of a pane as last drawn that show this state, and citizens in it (layout report).
   size_t cellsShowing(int pane, CitizenView v) const;
-  // The sorted view's smallest cell on screen: big enough for a state's shape (3 pixels) and a
-  // 1-pixel gap, so that a rare state reads as squares, not a smear. (A fifth of the text height
+  // The sorted view's smallest shared cell on screen: big enough for a state's shape (3 pixels)
+  // and a 1-pixel gap, so that a rare state reads as squares, not a smear. (A fifth of the text height
   // was tried: at 3840x2160 presenter its 11-pixel cells pushed the charts off the screen.)
   static float minSortedCellPx(float font_px);
 

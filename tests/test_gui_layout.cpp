@@ -80,9 +80,9 @@ void checkLayout(const nlohmann::json& r, const Size& s, bool presenter, size_t 
   REQUIRE(r["cities"].size() == panes);
   for (const auto& c : r["cities"]) {
     INFO("city " << c.dump());
-    // The sorted view (the default): cells of at least 4 pixels (a state's shape and a gap),
-    // however many citizens share one.
-    CHECK(c["cell_px"].get<double>() >= 4 - 0.01);
+    // The sorted view (the default): a citizen to a cell of at least 2 pixels, or cells of at
+    // least 4 pixels (a state's shape and a gap) that several citizens share.
+    CHECK(c["cell_px"].get<double>() >= (c["citizens_per_cell"].get<int>() > 1 ? 4 : 2) - 0.01);
     // A shared cell shows its rarest state: every wrongly sanctioned citizen is in a cell that shows
     // it (a cell showing the most common state would hide a 0.2 % error rate).
     const size_t wrongly = c["wrongly_sanctioned"], cells = c["wrongly_sanctioned_cells"];
