@@ -242,14 +242,13 @@ int OutcomeTiles::sinceWeek(const std::vector<ChangeMark>& marks) const {
 }
 
 std::vector<OutcomeTiles::Columns> OutcomeTiles::accumulate(const std::vector<WeekRow>& rows, size_t panes,
-                                                            int since, int last_week) {
+                                                            int since) {
   const size_t ncol = weekRowColumns().size();
   std::vector<Columns> cols(panes * 3, Columns{std::vector<double>(ncol, 0), std::vector<double>(ncol, 0),
                                                std::vector<double>(ncol, 0)});
   std::vector<int> seen(panes * 3, -1);
   for (const WeekRow& r : rows) {
     if (r.regime < 0 || static_cast<size_t>(r.regime) >= panes || r.group < 0 || r.group > 2) continue;
-    if (last_week >= 0 && r.week > last_week) continue;
     size_t k = static_cast<size_t>(r.regime) * 3 + static_cast<size_t>(r.group);
     std::vector<double> v = weekRowValues(r);
     Columns& c = cols[k];

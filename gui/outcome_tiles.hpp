@@ -95,8 +95,7 @@ class OutcomeTiles {
   struct Columns {
     std::vector<double> sum, last, before;  // sum from `since` on; latest value; value before `since`
   };
-  static std::vector<Columns> accumulate(const std::vector<WeekRow>& rows, size_t panes, int since,
-                                         int last_week = -1);
+  static std::vector<Columns> accumulate(const std::vector<WeekRow>& rows, size_t panes, int since);
   // A run's outputs: the live run's, or its counterfactual's.
   struct Data {
     const Frame* f;
