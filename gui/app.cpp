@@ -132,8 +132,8 @@ void App::restart() {
   session_.restart();
 }
 
-void App::rebuildFonts(float scale) {
-  buildFonts(glue_, kBaseFontPx, scale);
+void App::rebuildFonts(float scale, float lesson_scale) {
+  buildFonts(glue_, kBaseFontPx, scale, lesson_scale);
   applyStyle(presenter_, scale);
   fonts_scale_ = scale;
 }
@@ -267,6 +267,7 @@ void App::drawUi() {
   top += tool_h;
   LayoutInput in;
   in.width = io.DisplaySize.x, in.height = io.DisplaySize.y, in.font = ImGui::GetFontSize(), in.top = top;
+  in.lesson_font = fontAddedSize(lessonFont());
   in.want_policy = show_policy_, in.want_right = show_right_, in.presenter = presenter_;
   in.outcomes_h = outcomes_h_ > 0 ? outcomes_h_ : ImGui::GetFontSize() * 7;
   in.city_min = city_min_h_;
@@ -337,7 +338,8 @@ int App::run() {
     }
     sf::Vector2u win = window_.getSize();
     float want_scale = uiScale(static_cast<float>(win.x), static_cast<float>(win.y), presenter_);
-    if (want_scale != fonts_scale_) rebuildFonts(want_scale);
+    float want_lesson = lessonScale(static_cast<float>(win.x), static_cast<float>(win.y), presenter_);
+    if (want_scale != fonts_scale_ || want_lesson != lessonFontScale()) rebuildFonts(want_scale, want_lesson);
     uint64_t version = frame_.version;
     pollModel();
     bool new_frame = frame_.version != version;

@@ -57,7 +57,7 @@ class App {
   void setPlaying(bool p);
   void inspect(int64_t id);
   void restart();  // a new run from week 0; the lesson keeps its step
-  void rebuildFonts(float scale);
+  void rebuildFonts(float scale, float lesson_scale);
   void setSpeedIndex(int i);
   void drawUi();
   void drawAnalysis(const Box& b, bool tabs, bool collapsed);

@@ -21,11 +21,15 @@ const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2010, 0x2044, 0x2190, 0x21FF, 0x250
 // Digits and what numbers are written with ("12,345", "0.2 %", "3 / 10", "+1.5 k", "−").
 const ImWchar kNumberRanges[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2212, 0x2212, 0};
 ImFont* g_number_font = nullptr;
+ImFont* g_lesson_font = nullptr;
+float g_lesson_scale = -1;
 }  // namespace
 
 ImFont* numberFont() { return g_number_font ? g_number_font : ImGui::GetFont(); }
+ImFont* lessonFont() { return g_lesson_font ? g_lesson_font : ImGui::GetFont(); }
+float lessonFontScale() { return g_lesson_scale; }
 
-bool buildFonts(ImGuiSfml& glue, float base_px, float scale) {
+bool buildFonts(ImGuiSfml& glue, float base_px, float scale, float lesson_scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   const EmbeddedFile* f = findFont("DejaVuSans.ttf");
@@ -39,10 +43,15 @@ bool buildFonts(ImGuiSfml& glue, float base_px, float scale) {
                                    &cfg, kRanges);
     g_number_font = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(f->data), static_cast<int>(f->size),
                                                    base_px * scale * kNumberScale, &cfg, kNumberRanges);
+    g_lesson_font = lesson_scale == scale ? nullptr
+                                          : io.Fonts->AddFontFromMemoryTTF(
+                                                const_cast<char*>(f->data), static_cast<int>(f->size),
+                                                base_px * lesson_scale, &cfg, kRanges);
   } else {
     io.Fonts->AddFontDefault();
-    g_number_font = nullptr;
+    g_number_font = g_lesson_font = nullptr;
   }
+  g_lesson_scale = lesson_scale;
   io.Fonts->Build();
   io.FontGlobalScale = 1.0f;  // crisp: rasterised at the shown size, never scaled
   glue.uploadFontAtlas();

@@ -13,6 +13,13 @@ float uiScale(float w, float h, bool presenter) {
   return std::round(s * 8.0f) / 8.0f;
 }
 
+float lessonScale(float w, float h, bool presenter) {
+  auto round8 = [](float s) { return std::round(s * 8.0f) / 8.0f; };
+  float s = presenter ? round8(h / 544.0f) : round8(std::min(w / 1280.0f, h / 720.0f));
+  s = std::min(s, std::floor(w / 768.0f * 8.0f) / 8.0f);  // w / 48 px: about 30 characters in 0.36 w
+  return std::max(uiScale(w, h, presenter), s);
+}
+
 float minCentreWidth(float font) { return font * 40.0f; }
 
 ScreenLayout computeLayout(const LayoutInput& in) {
@@ -20,7 +27,9 @@ ScreenLayout computeLayout(const LayoutInput& in) {
   const float fs = in.font, W = in.width;
   const float avail_h = std::max(0.0f, in.height - in.top);
   float lw = std::min(std::max(W * 0.2f, fs * 17), W * 0.34f);
-  float rw = std::min(std::max(W * 0.22f, fs * 19), W * 0.36f);
+  // The right column (lesson, notes) holds about 34 characters of the lesson's text a line.
+  const float lesson_fs = std::max(fs, in.lesson_font);
+  float rw = std::min(std::max({W * 0.22f, fs * 19, lesson_fs * 20}), W * 0.36f);
   const float cmin = std::min(minCentreWidth(fs), W * 0.6f);
   L.policy_shown = in.want_policy;
   L.right_shown = in.want_right;
@@ -39,7 +48,9 @@ ScreenLayout computeLayout(const LayoutInput& in) {
   // The charts keep room for one row of plots and their tab bar; the city takes the rest up to a
   // share of the height (it shrinks to what it uses, see CityPanel).
   float analysis_min = fs * (in.presenter ? 7.5f : 9.0f);
-  const float strip = fs * 1.6f + 20;  // the folded charts: one button and the panel's padding
+  // The folded charts: one button (the text and its padding) and the panel's padding, both of which
+  // grow with the text (the style is scaled as the font: 3 and 8 pixels a side at 16 px), and borders.
+  const float strip = fs * (1 + 22.0f / 16.0f) + 4;
   // The tiles get the height they need, up to what leaves the city ten lines and the charts their
   // strip (then their numbers shrink to fit).
   float outcomes =

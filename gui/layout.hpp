@@ -16,10 +16,16 @@ struct Box {
 // to the window height (about 38 lines of text), so it reads from the back of a room on any
 // projector. Rounded to 1/8 so resizing does not rebuild the fonts at every pixel.
 float uiScale(float width, float height, bool presenter);
+// Text scale of the lesson and the notes, which the class reads from the back of the room: at least
+// uiScale; in presenter mode about 34 lines of the window height, on a desk screen 1.5 times the
+// text at 1920x1080 (both growing with the window), but never so large that the widest right column
+// (0.36 of the width) holds fewer than about 30 characters a line. Rounded to 1/8 as uiScale.
+float lessonScale(float width, float height, bool presenter);
 
 struct LayoutInput {
   float width = 0, height = 0;  // the window
   float font = 16;              // font size in pixels
+  float lesson_font = 0;        // the lesson's font size in pixels (0: the same as font)
   float top = 0;                // menu bar and toolbar height
   bool want_policy = true, want_right = true;
   bool presenter = false;

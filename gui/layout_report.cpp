@@ -2,6 +2,8 @@
 // and writes them as JSON (see layout_report.hpp).
 #include "gui/layout_report.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -9,7 +11,7 @@ namespace tl::gui {
 namespace {
 
 struct Report {
-  float width = 0, height = 0, font = 0;
+  float width = 0, height = 0, font = 0, lesson_font = 0;
   bool presenter = false;
   nlohmann::ordered_json panels = nlohmann::ordered_json::array();
   nlohmann::ordered_json cities = nlohmann::ordered_json::array();
@@ -41,7 +43,42 @@ void reportPanel(const char* name, bool scrollable) {
                              {"h", s.y},
                              {"overflow_x", ImGui::GetScrollMaxX() > 0.5f},
                              {"overflow_y", ImGui::GetScrollMaxY() > 0.5f},
-                             {"scrollable", scrollable}});
+                             {"scrollable", scrollable},
+                             {"text_cut_bottom", textCutAtBottom()}});
+}
+
+std::vector<float> textCutAtBottom() {
+  // A glyph is a quad textured from the font atlas (filled shapes use its white pixel), written as
+  // the indices a, a+1, a+2, a, a+2, a+3 of its corners (top left, top right, bottom right, bottom
+  // left). ImGui draws a line of text whole when any of it is in view, and the clip rectangle hides
+  // the rest: a glyph reaching past the window's bottom clip edge is drawn in part. (Clipped labels,
+  // e.g. a button's, are cut on the CPU to the clip rectangle and do not show here.)
+  const ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+  std::vector<float> lines;
+  for (const ImDrawCmd& cmd : dl->CmdBuffer) {
+    // Only the window's own clip edge: a table's or a tab bar's ends higher up.
+    if (cmd.UserCallback || cmd.TextureId != atlas->TexID ||
+        cmd.ClipRect.w < bottom - ImGui::GetStyle().WindowBorderSize - 2)
+      continue;
+    const float edge = cmd.ClipRect.w;
+    for (unsigned k = 0; k + 6 <= cmd.ElemCount; k += 3) {
+      const ImDrawIdx* i = &dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + k)];
+      const unsigned a = i[0];
+      if (i[1] != a + 1 || i[2] != a + 2 || i[3] != a || i[4] != a + 2 || i[5] != a + 3) continue;
+      const ImDrawVert* v = &dl->VtxBuffer[static_cast<int>(cmd.VtxOffset + a)];
+      const bool upright = v[0].pos.y == v[1].pos.y && v[2].pos.y == v[3].pos.y && v[0].pos.x == v[3].pos.x &&
+                           v[1].pos.x == v[2].pos.x;
+      const bool white = v[0].uv.x == atlas->TexUvWhitePixel.x && v[0].uv.y == atlas->TexUvWhitePixel.y;
+      if (!upright || white || !(v[0].pos.y < edge - 0.5f && v[2].pos.y > edge + 0.5f)) continue;
+      // One entry a line: glyphs of a line start within a few pixels of each other.
+      const float top = v[0].pos.y;
+      if (std::none_of(lines.begin(), lines.end(), [&](float y) { return std::fabs(y - top) < 4; }))
+        lines.push_back(top);
+    }
+  }
+  return lines;
 }
 
 void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int per_cell, size_t wrongly,
@@ -70,10 +107,21 @@ void reportTile(int pane, const char* metric, const std::string& shown, ImVec2 p
                             {"by_group", by_group}});
 }
 
-void reportClaim(int step, const std::string& says, const std::string& record, int held, int runs) {
-  report().claims.push_back(
-      {{"step", step}, {"says", says}, {"record", record}, {"held", held}, {"runs", runs}});
+void reportClaim(int step, const std::string& says, const std::string& record, int held, int runs, float top,
+                 float bottom) {
+  const ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool whole = top >= dl->GetClipRectMin().y - 0.5f && bottom <= dl->GetClipRectMax().y + 0.5f;
+  report().claims.push_back({{"step", step},
+                             {"says", says},
+                             {"record", record},
+                             {"held", held},
+                             {"runs", runs},
+                             {"top", top},
+                             {"bottom", bottom},
+                             {"in_view", whole}});
 }
+
+void reportLessonFont(float px) { report().lesson_font = px; }
 
 void reportClipped(const char* where, const std::string& text, float need_px, float have_px) {
   report().clipped.push_back({{"where", where}, {"text", text}, {"need_px", need_px}, {"have_px", have_px}});
@@ -84,6 +132,7 @@ std::string reportJson() {
   nlohmann::ordered_json j;
   j["window"] = {{"w", r.width}, {"h", r.height}};
   j["font_px"] = r.font;
+  j["lesson_font_px"] = r.lesson_font;
   j["presenter"] = r.presenter;
   j["panels"] = r.panels;
   j["cities"] = r.cities;

@@ -7,14 +7,18 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace tl::gui {
 
 // Clears what the previous frame reported.
 void reportBeginFrame(float width, float height, float font, bool presenter);
-// Call before ImGui::End() of a panel: records its rectangle and overflow. A scrollable panel may
-// overflow (its scroll bar shows); any other overflow is clipped content.
+// Call before ImGui::End() of a panel: records its rectangle, overflow and the lines of text its
+// bottom edge cuts through (drawn in part). A scrollable panel may overflow (its scroll bar shows);
+// any other overflow is clipped content.
 void reportPanel(const char* name, bool scrollable);
+// The text lines the current window's bottom edge cuts through (the top of each, screen pixels).
+std::vector<float> textCutAtBottom();
 // A city pane: screen rectangle, screen pixels per cell and citizens per cell; the wrongly
 // sanctioned citizens and the cells that show them.
 void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int citizens_per_cell, size_t wrongly,
@@ -22,8 +26,12 @@ void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int citizens_p
 // An outcome tile's number as shown (by group: "A | B"): its rectangle and text height in pixels.
 void reportTile(int pane, const char* metric, const std::string& shown, ImVec2 pos, ImVec2 size,
                 float number_px, bool by_group);
-// A lesson claim's record as shown (step -1: the notes'), with how often it held.
-void reportClaim(int step, const std::string& says, const std::string& record, int held, int runs);
+// A lesson claim's record as shown (step -1: the notes'), with how often it held, and whether the
+// claim and its record, from top to bottom (screen pixels), are wholly in view in their panel.
+void reportClaim(int step, const std::string& says, const std::string& record, int held, int runs, float top,
+                 float bottom);
+// The size of the lesson's (or notes') text, in pixels.
+void reportLessonFont(float px);
 // A text that was cut (or would overflow) where it was drawn.
 void reportClipped(const char* where, const std::string& text, float need_px, float have_px);
 // The report as JSON.

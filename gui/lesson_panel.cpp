@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gui/change_words.hpp"
+#include "gui/fonts.hpp"
 #include "gui/layout_report.hpp"
 #include "gui/outcome_tiles.hpp"
 #include "gui/palette.hpp"
@@ -24,6 +25,17 @@ struct WrapShort {
   ~WrapShort() { ImGui::PopTextWrapPos(); }
   WrapShort(const WrapShort&) = delete;
   WrapShort& operator=(const WrapShort&) = delete;
+};
+// The lesson and the notes in their own, larger text (see lessonScale), wrapped as above.
+struct LessonText {
+  LessonText() {
+    ImGui::PushFont(lessonFont());
+    reportLessonFont(ImGui::GetFontSize());
+  }
+  ~LessonText() { ImGui::PopFont(); }
+  LessonText(const LessonText&) = delete;
+  LessonText& operator=(const LessonText&) = delete;
+  WrapShort wrap;
 };
 const ImVec4 kHeading(0.34f, 0.71f, 0.91f, 1);  // Okabe-Ito sky blue
 const ImVec4 kPredict(0.94f, 0.89f, 0.26f, 1);  // Okabe-Ito yellow, as the watched tiles
@@ -264,6 +276,7 @@ void LessonPanel::drawClaims(const Session& session, int step, const std::vector
                      expect.size() > 1 ? "s" : "", ClaimRecords::kSeeds);
   ImGui::PopStyleColor();
   for (size_t i = 0; i < expect.size(); ++i) {
+    const float top = ImGui::GetCursorScreenPos().y;
     ImGui::Bullet();
     wrappedWords(expect[i].says);
     drawStateKeyFor(expect[i].says);
@@ -279,7 +292,7 @@ void LessonPanel::drawClaims(const Session& session, int step, const std::vector
       ImGui::SetTooltip("%s\nThe same check: trustlab-cli check-lessons %s --seeds %d",
                         describeClaim(r.expect, file).c_str(), file.source_file.c_str(),
                         ClaimRecords::kSeeds);
-    reportClaim(step, expect[i].says, rec, r.held(), r.runs());
+    reportClaim(step, expect[i].says, rec, r.held(), r.runs(), top, ImGui::GetItemRectMax().y);
   }
   switch (st.state) {
     case ClaimRecords::State::None:
@@ -326,7 +339,7 @@ void LessonPanel::begin(Session& session, const LessonStep& st) {
 }
 
 void LessonPanel::drawNotesTab(const Session& session) {
-  WrapShort wrap_short;
+  LessonText text;
   drawNotes(session.loaded());
   syncClaims(session);
   if (session.file().expect.empty()) return;
@@ -337,7 +350,10 @@ void LessonPanel::drawNotesTab(const Session& session) {
 
 void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame,
                        const std::vector<std::string>& outcomes) {
-  WrapShort wrap_short;
+  LessonText text;
+  // Any scroll or click in the panel hands the scrolling back to the lecturer.
+  if (pin_bottom_ && ImGui::IsWindowHovered() && (ImGui::GetIO().MouseWheel != 0 || ImGui::IsMouseClicked(0)))
+    pin_bottom_ = false;
   const auto& lesson = session.loaded().lesson;
   if (lesson.empty()) {
     ImGui::TextWrapped(
@@ -396,7 +412,7 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
     if (ImGui::Button(label)) {
       if (st.set.empty() && !applied_) begin(session, st);
       worker.step(st.run_weeks);
-      scroll_to_reveal_ = true;  // the class now looks at what happens
+      pin_bottom_ = true;  // the class now looks at what happens
     }
     ImGui::SameLine();
     char now[48];
@@ -419,10 +435,6 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   auto pred = predictions_.find(step_);
   if (pred != predictions_.end() || !outcomes.empty()) {
     ImGui::Spacing();
-    if (scroll_to_reveal_) {
-      ImGui::SetScrollHereY(0.0f);
-      scroll_to_reveal_ = false;
-    }
     ImGui::PushStyleColor(ImGuiCol_Text, kPredict);
     ImGui::TextWrapped("Predicted, and what happened by week %d", frame.week);
     ImGui::PopStyleColor();
@@ -446,6 +458,9 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   }
   ImGui::Spacing();
   if (step_ + 1 < static_cast<int>(lesson.size()) && ImGui::Button("Next step")) goTo(step_ + 1);
+  // What happened and the claims' records are at the end: keep the end in view while the run goes on
+  // and the records come in (a longer step's top scrolls out of view, not its records).
+  if (pin_bottom_) ImGui::SetScrollHereY(1.0f);
 }
 
 }  // namespace tl::gui

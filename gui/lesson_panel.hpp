@@ -36,10 +36,11 @@ class LessonPanel {
   bool claimsPending(const Session& session);
   void restart() {
     step_ = 0, revealed_ = false, applied_ = false, error_.clear(), predictions_.clear();
-    by_group_for_ = -1;
+    by_group_for_ = -1, pin_bottom_ = false;
   }
   void goTo(int step) {
     step_ = step, revealed_ = false, applied_ = false, auto_apply_ = false, error_.clear();
+    pin_bottom_ = false;
   }
   // A step has begun (its changes applied, or its weeks first run): the outcome tiles count from
   // its start (1) when its claims read the step's own weeks, else from the start of the run (0), once;
@@ -51,8 +52,9 @@ class LessonPanel {
   }
   void reveal() { revealed_ = true; }
   void applyOnNextDraw() { auto_apply_ = true; }  // scripted screenshots
-  // Scrolls the panel to what happened and the claims' records (after a run; scripted screenshots).
-  void scrollToReveal() { scroll_to_reveal_ = true; }
+  // Keeps the end of the panel (what happened, the claims' records) in view until the lecturer scrolls
+  // or clicks in it (after a run; scripted screenshots).
+  void scrollToReveal() { pin_bottom_ = true; }
   // Scripted screenshots: record this prediction for the current step (and reveal).
   void predict(const Prediction& p) {
     predictions_[step_] = p;
@@ -106,7 +108,7 @@ class LessonPanel {
   ClaimRecords claims_;
   int claims_loads_ = -1, claim_threads_ = 1;
   int step_ = 0;
-  bool revealed_ = false, applied_ = false, auto_apply_ = false, scroll_to_reveal_ = false;
+  bool revealed_ = false, applied_ = false, auto_apply_ = false, pin_bottom_ = false;
   std::string error_;
   std::map<int, Prediction> predictions_;  // by step
   char number_buf_[32] = {};

@@ -2,8 +2,9 @@
 // its panels are (--layout-report): nothing outside the window, no two panels overlapping, nothing
 // cut off (no overflow a panel cannot scroll, no text wider than its place), city cells of at least
 // 2 pixels (or several citizens to a cell), and outcome numbers large enough to read from the back
-// of a room; the same with the outcome tiles by group. Skips without the GUI or xvfb-run, and FAILS
-// then in CI (env CI=true).
+// of a room; the same with the outcome tiles by group. A lesson step's claims and their records are in
+// view, no line of the lesson is cut by the panel's bottom edge, and its text is larger where the
+// window allows. Skips without the GUI or xvfb-run, and FAILS then in CI (env CI=true).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -59,7 +60,10 @@ void checkLayout(const nlohmann::json& r, const Size& s, bool presenter, size_t 
     CHECK(x + w <= W + 0.5);
     CHECK(y + h <= H + 0.5);
     CHECK_FALSE(p["overflow_x"].get<bool>());  // nothing cut at a panel's side
-    if (!p["scrollable"].get<bool>()) CHECK_FALSE(p["overflow_y"].get<bool>());
+    if (!p["scrollable"].get<bool>()) {
+      CHECK_FALSE(p["overflow_y"].get<bool>());
+      CHECK(p["text_cut_bottom"].empty());  // no line of text drawn in part at the bottom edge
+    }
   }
   for (size_t i = 0; i < panels.size(); ++i)
     for (size_t j = i + 1; j < panels.size(); ++j) {
@@ -126,6 +130,31 @@ void checkLayout(const nlohmann::json& r, const Size& s, bool presenter, size_t 
   if (presenter) CHECK(r["font_px"].get<double>() >= H / 40.0);
 }
 
+// A revealed lesson step, as the class sees it: its claims (`claims` of them) and their records wholly
+// in view, no line of the lesson panel cut by its bottom edge, and its text at least the rest's; on
+// a projector in presenter mode (1280 wide or more) at least 1/36 of the height (22 px at 800), and on
+// a full-HD desk screen or larger at least 1/45 (24 px at 1080).
+void checkLesson(const nlohmann::json& r, const Size& s, bool presenter, size_t claims) {
+  const double W = s.w, H = s.h, lesson_px = r["lesson_font_px"].get<double>();
+  INFO("lesson text " << lesson_px << " px, the rest " << r["font_px"].get<double>() << " px");
+  CHECK(lesson_px >= r["font_px"].get<double>());
+  if (presenter && W >= 1280) CHECK(lesson_px >= H / 36.0);
+  if (!presenter && W >= 1920 && H >= 1080) CHECK(lesson_px >= H / 45.0);
+  bool details = false;
+  for (const auto& p : r["panels"])
+    if (p["name"] == "details") {
+      details = true;
+      INFO("the lesson panel " << p.dump());
+      CHECK(p["text_cut_bottom"].empty());
+    }
+  CHECK(details);
+  CHECK(r["claims"].size() == claims);
+  for (const auto& c : r["claims"]) {
+    INFO("claim " << c.dump());
+    CHECK(c["in_view"].get<bool>());
+  }
+}
+
 }  // namespace
 
 TEST_CASE("the layout holds at every projector size, presenter mode on and off") {
@@ -144,7 +173,9 @@ TEST_CASE("a lesson in presenter mode and four panes on a small screen keep the 
                          "/scenarios/due_process_vs_blacklist.json' --lesson-step 2 --apply --predict 2:300";
     for (const Size& s : {Size{1280, 800}, Size{1024, 768}}) {
       INFO("lesson " << s.w << "x" << s.h);
-      checkLayout(runLayout(s, true, lesson, "lesson"), s, true, 2);
+      const nlohmann::json r = runLayout(s, true, lesson, "lesson");
+      checkLayout(r, s, true, 2);
+      checkLesson(r, s, true, 2);
     }
   }
   {
@@ -152,7 +183,9 @@ TEST_CASE("a lesson in presenter mode and four panes on a small screen keep the 
     // scroll) at 1920x1080.
     std::string lesson = std::string("'") + TRUSTLAB_SOURCE_DIR +
                          "/scenarios/face_recognition_misidentification.json' --lesson-replay 2";
-    checkLayout(runLayout({1920, 1080}, false, lesson, "lesson_fr"), {1920, 1080}, false, 2);
+    const nlohmann::json r = runLayout({1920, 1080}, false, lesson, "lesson_fr");
+    checkLayout(r, {1920, 1080}, false, 2);
+    checkLesson(r, {1920, 1080}, false, 4);
   }
   {
     std::ofstream f("gui_layout_four.json");
@@ -167,6 +200,24 @@ TEST_CASE("a lesson in presenter mode and four panes on a small screen keep the 
     checkLayout(runLayout({1024, 768}, presenter, "gui_layout_four.json", "four"), {1024, 768}, presenter, 4);
   }
   CHECK(wrongly_seen > 0);
+}
+
+TEST_CASE("a long lesson step shows its claims' records, in larger text, at every projector size") {
+  if (!gui_test::canRun(true)) return;
+  // Published vs opaque rules step 3 (eight changes, eight outcomes, two claims): at 1920x1080 the
+  // second claim's record ran off the bottom of the lesson panel. That size as shipped; the others
+  // with a quarter of the citizens (the same panel, four times quicker to run and check).
+  const std::string lesson =
+      std::string("'") + TRUSTLAB_SOURCE_DIR + "/scenarios/published_vs_opaque_rules.json' --lesson-replay 3";
+  for (const Size& s : kSizes)
+    for (bool presenter : {false, true}) {
+      INFO("long lesson step " << s.w << "x" << s.h << (presenter ? " presenter" : ""));
+      const bool as_shipped = s.w == 1920 && !presenter;
+      const nlohmann::json r =
+          runLayout(s, presenter, lesson + (as_shipped ? "" : " --population 5000"), "long_step");
+      checkLayout(r, s, presenter, 2);
+      checkLesson(r, s, presenter, 2);
+    }
 }
 
 TEST_CASE("ticking \"by group\" keeps the layout at every projector size") {
