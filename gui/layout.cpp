@@ -27,10 +27,15 @@ ScreenLayout computeLayout(const LayoutInput& in) {
   const float fs = in.font, W = in.width;
   const float avail_h = std::max(0.0f, in.height - in.top);
   float lw = std::min(std::max(W * 0.2f, fs * 17), W * 0.34f);
-  // The right column (lesson, notes) holds about 34 characters of the lesson's text a line.
-  const float lesson_fs = std::max(fs, in.lesson_font);
-  float rw = std::min(std::max({W * 0.22f, fs * 19, lesson_fs * 20}), W * 0.36f);
+  float rw = std::min(std::max(W * 0.22f, fs * 19), W * 0.36f);
   const float cmin = std::min(minCentreWidth(fs), W * 0.6f);
+  // Larger lesson text widens the right column to about 34 characters a line, as far as the centre
+  // keeps 40 lines of text wide (the outcome tiles' numbers shrink with it: at 1280x800 presenter the
+  // column stays as it was, 29 characters of 24 px text).
+  if (in.lesson_font > fs) {
+    const float beside = in.want_policy ? lw : 0;
+    rw = std::max(rw, std::min({in.lesson_font * 20, W - beside - minCentreWidth(fs), W * 0.36f}));
+  }
   L.policy_shown = in.want_policy;
   L.right_shown = in.want_right;
   if (L.policy_shown && L.right_shown && W - lw - rw < cmin) {

@@ -41,6 +41,9 @@ bad = [f"cut off: {c['where']}: {c['text'][:60]}" for c in r["clipped"]]
 for p in r["panels"]:
     if p["overflow_x"]: bad.append(f"panel {p['name']} overflows sideways")
     if p["overflow_y"] and not p["scrollable"]: bad.append(f"panel {p['name']} cut at the bottom")
+    if p.get("text_cut_bottom") and (not p["scrollable"] or p["name"] == "details"):
+        bad.append(f"panel {p['name']}: {len(p['text_cut_bottom'])} line(s) of text cut at the bottom edge")
+bad += [f"claim out of view: {c['says'][:60]}" for c in r["claims"] if not c.get("in_view", True)]
 min_px = H / 28 if presenter else 1.4 * r["font_px"] - 0.01
 small = [t for t in r["tiles"] if t["number_px"] < min_px]
 if small: bad.append(f"{len(small)} tile numbers under {min_px:.1f} px")
