@@ -84,21 +84,16 @@ void section(const char* title, const std::string& text) {
 }
 
 // Whether the tiles should count from a step's start: when one of its claims reads the step's own
-// weeks (the default window of a step's claim: flows, episodes and means over the step) or compares
-// an output with its own earlier value, or when it has no claims and changes something. A step whose claims
-// all read levels at a week, or the whole run, counts from the start of the run (a level now, not how much it
-// rose since the step).
+// weeks (the default window of a step's claim: flows and episodes summed over the step, states and
+// levels as their mean over it, which the tiles then show too), or when it has no claims and changes
+// something. A step whose claims all read levels at a week, or the whole run, counts from the start
+// of the run: its tiles show the levels now.
 bool countsOverStep(const LessonStep& st) {
   if (st.expect.empty()) return !st.set.empty();
   for (const Expect& e : st.expect) {
     const bool side = e.versus == Expect::Versus::Side;
     if (e.side.window.kind == ClaimWindow::Kind::Step ||
         (side && e.other.window.kind == ClaimWindow::Kind::Step))
-      return true;
-    // The same output of the same pane and group at two times ("flagged now vs before the step"):
-    // how much it rose since, which the tiles show counting from the step.
-    if (side && e.other.metric == e.side.metric && e.other.regime == e.side.regime &&
-        e.other.group == e.side.group && e.other.window != e.side.window)
       return true;
   }
   return false;

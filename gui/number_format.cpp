@@ -24,12 +24,6 @@ std::string countText(double v) {
   return (r < 0 ? std::string(kMinus) : std::string()) + s;
 }
 
-std::string signedCountText(double v) {
-  if (!std::isfinite(v)) return "n/a";
-  double r = std::round(v);
-  return (r > 0 ? "+" : "") + countText(r);
-}
-
 std::string rateText(double v) {
   if (!std::isfinite(v)) return "n/a";
   char b[48];

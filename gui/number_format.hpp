@@ -8,8 +8,6 @@ namespace tl::gui {
 
 // 20000 -> "20,000" (rounded to a whole number; a minus sign for negatives).
 std::string countText(double v);
-// +12 / −3 / 0: a change.
-std::string signedCountText(double v);
 // A rate in 0..1 with three decimals, or two significant digits when smaller than 0.01
 // (0.0001 -> "0.00010"), "n/a" for NaN.
 std::string rateText(double v);

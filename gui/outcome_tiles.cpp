@@ -28,17 +28,22 @@ struct TileSpec {
   const char* title;
   const char* note;
 };
+// How a state tile counts (people now, a mean level now). A claim over a lesson step reads a state as
+// its mean over the step's weeks (io/claim_metrics), so since a change the tile does too: its rise
+// since the change would read backwards where two panes differ in level but not in growth.
+constexpr const char* kStateNote =
+    "At the end of the latest week. Since a change: its mean over the weeks since (the average week), "
+    "as a lesson step's claims read it over the step.";
 const TileSpec kTiles[] = {
-    {"wrongly_sanctioned", "", TileKind::Now, "wrongly_sanctioned", "", "",
-     "At the end of the latest week; since a change: how much it rose or fell."},
-    {"wrongly_sanctioned_ever", "wronged", TileKind::Ever, "", "", "ever wrongly sanctioned",
+    {"wrongly_sanctioned", "", TileKind::Now, "wrongly_sanctioned", "", "", kStateNote},
+    // Not the funnel's "wronged" (episodes begun since the start or the change, a claim's output):
+    // someone wrongly listed before a change and still listed after it is counted here, not there.
+    {"wrongly_sanctioned_ever", "", TileKind::Ever, "", "", "ever wrongly sanctioned",
      "People (not weeks) wrongly sanctioned at least once (since a change: at least once after it)."},
     {"wrongful_sanction_weeks", "", TileKind::Sum, "wrongly_sanctioned", "", "wrongful sanction weeks",
      "Weeks of wrongful sanctions added up over citizens: a citizen wrongly listed for a year counts 52."},
-    {"missed", "", TileKind::Now, "missed", "", "",
-     "At the end of the latest week; since a change: how much it rose or fell."},
-    {"unpaid", "", TileKind::Now, "unpaid", "", "",
-     "At the end of the latest week; since a change: how much it rose or fell."},
+    {"missed", "", TileKind::Now, "missed", "", "", kStateNote},
+    {"unpaid", "", TileKind::Now, "unpaid", "", "", kStateNote},
     {"harm", "", TileKind::Sum, "harm", "", "", "Added up over the weeks (docs/metrics.md, section 5)."},
     {"appeals_overturned", "appeals_decided", TileKind::Ratio, "appeals_overturned", "appeals_decided", "",
      "Added up over the weeks: appeals decided, and how many of them lifted the sanction. From every "
@@ -65,7 +70,7 @@ const char* summaryLabel(const std::string& name) {
       {"disparate_impact", "disparate impact (selection B / A)"},
       {"sanction_ratio", "sanction ratio (B / A)"},
       {"benefit_ratio", "benefit ratio (B / A)"},
-      {"wronged", "funnel: wronged"},
+      {"wronged", "funnel: newly wronged"},
       {"aware", "funnel: aware"},
       {"appealed", "funnel: appealed"},
       {"decided", "funnel: decided"},
@@ -154,7 +159,7 @@ Watched::Watched(const std::string& watch, const std::set<std::string>& claimed,
   };
   for (const auto& [words, name] : kWords)
     if (mentions(words)) names.insert(name), extra.insert(name);
-  // "The appeal funnel": its stages, each a tile (the first, wronged, is "ever wrongly sanctioned").
+  // "The appeal funnel": its stages, each a tile.
   if (mentions("funnel"))
     for (const char* stage : {"wronged", "aware", "appealed", "decided", "overturned"})
       names.insert(stage), extra.insert(stage);
@@ -206,7 +211,7 @@ std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched,
     if (m.kind == MetricKind::Level)
       d.help += " The mean over the pane's citizens; by group: over each group's.";
     if (m.kind == MetricKind::State || m.kind == MetricKind::Level)
-      d.help += " At the end of the latest week; since a change: how much it rose or fell.";
+      d.help += std::string(" ") + kStateNote;
     else if (m.kind == MetricKind::Episode)
       d.help +=
           " Wrongful episodes that reached this stage of the appeal funnel (wronged, aware, appealed, "
@@ -244,17 +249,18 @@ int OutcomeTiles::sinceWeek(const std::vector<ChangeMark>& marks) const {
 std::vector<OutcomeTiles::Columns> OutcomeTiles::accumulate(const std::vector<WeekRow>& rows, size_t panes,
                                                             int since) {
   const size_t ncol = weekRowColumns().size();
-  std::vector<Columns> cols(panes * 3, Columns{std::vector<double>(ncol, 0), std::vector<double>(ncol, 0),
-                                               std::vector<double>(ncol, 0)});
+  std::vector<Columns> cols(panes * 3,
+                            Columns{std::vector<double>(ncol, 0), std::vector<double>(ncol, 0), 0});
   std::vector<int> seen(panes * 3, -1);
   for (const WeekRow& r : rows) {
     if (r.regime < 0 || static_cast<size_t>(r.regime) >= panes || r.group < 0 || r.group > 2) continue;
     size_t k = static_cast<size_t>(r.regime) * 3 + static_cast<size_t>(r.group);
     std::vector<double> v = weekRowValues(r);
     Columns& c = cols[k];
-    if (r.week >= since)
+    if (r.week >= since) {
       for (size_t i = 0; i < ncol; ++i) c.sum[i] += v[i];
-    if (r.week == since - 1) c.before = v;
+      c.weeks += 1;
+    }
     if (r.week >= seen[k]) {
       c.last = v;
       seen[k] = r.week;
@@ -306,8 +312,8 @@ bool OutcomeTiles::ghostData(const Ghost& ghost, const Frame& f, int since) {
 OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Data& d, int pane, int group, int since) {
   Value out = countValue(t, d, pane, group, since);
   if (!t.per_capita || !out.valid || t.kind == TileKind::Claim) return out;
-  // Per member: over the group's citizens at the latest week (a change: the share then minus
-  // the share before it).
+  // Per member: over the group's citizens at the latest week; since a change, a state's mean share
+  // over the weeks since (as a claim divides by the mean population).
   size_t k = static_cast<size_t>(pane) * 3 + static_cast<size_t>(group);
   const int pop = columnIndex("population");
   const std::vector<Columns>& cols = *d.cols;
@@ -315,9 +321,8 @@ OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Data& d, int pan
   const Columns& c = cols[k];
   const double n = c.last[static_cast<size_t>(pop)];
   const int i = columnIndex(t.column);
-  if (t.kind == TileKind::Now && since > 0 && i >= 0 && c.before[static_cast<size_t>(pop)] > 0)
-    out.a = c.last[static_cast<size_t>(i)] / n -
-            c.before[static_cast<size_t>(i)] / c.before[static_cast<size_t>(pop)];
+  if (t.kind == TileKind::Now && since > 0 && i >= 0)
+    out.a = c.sum[static_cast<size_t>(i)] / c.sum[static_cast<size_t>(pop)];
   else
     out.a /= n;
   return out;
@@ -342,7 +347,8 @@ OutcomeTiles::Value OutcomeTiles::countValue(const TileDef& t, const Data& d, in
   if (i < 0) return out;
   switch (t.kind) {
     case TileKind::Now:
-      out.a = c.last[static_cast<size_t>(i)] - (since > 0 ? c.before[static_cast<size_t>(i)] : 0.0);
+      if (since > 0 && c.weeks <= 0) return out;  // no week since the change yet
+      out.a = since > 0 ? c.sum[static_cast<size_t>(i)] / c.weeks : c.last[static_cast<size_t>(i)];
       break;
     case TileKind::Sum:
       out.a = c.sum[static_cast<size_t>(i)];
@@ -383,8 +389,8 @@ OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Data& d,
       return std::numeric_limits<double>::quiet_NaN();
     }
   };
-  if (kind == MetricKind::State || kind == MetricKind::Level)
-    out.a = read(last, last) - (since > 0 && since <= last ? read(since - 1, since - 1) : 0.0);
+  if (since == 0 && (kind == MetricKind::State || kind == MetricKind::Level))
+    out.a = read(last, last);
   else if (kind == MetricKind::Episode || kind == MetricKind::Median)
     // As of the totals published last (they lag the rows by a moment while the model plays); a
     // median counts every correction from week 0.
@@ -397,26 +403,42 @@ OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Data& d,
   return out;
 }
 
-std::string OutcomeTiles::shownValue(const TileDef& t, const Value& v, int since) {
+// People now or a mean level now.
+static bool isState(const TileDef& t) {
+  return t.kind == TileKind::Now ||
+         (t.metric && (t.metric->kind == MetricKind::State || t.metric->kind == MetricKind::Level));
+}
+
+std::string OutcomeTiles::shownTitle(const TileDef& t, int since) {
+  std::string s = t.title;
+  // People wrongly sanctioned in some week since the change, whenever their sanction began.
+  if (since > 0 && t.kind == TileKind::Ever)
+    return "wrongly sanctioned in any week" + s.substr(s.find("sanctioned") + 10);
+  const size_t at = s.find(" now");
+  if (since > 0 && isState(t) && at != std::string::npos && (at + 4 == s.size() || s[at + 4] == ' '))
+    s.replace(at, 4, " (average week)");
+  return s;
+}
+
+std::string OutcomeTiles::shownValue(const TileDef& t, const Value& v) {
   if (!v.valid) return "n/a";
   if (t.kind == TileKind::Ratio) return countText(v.a) + " / " + countText(v.b);
-  const bool delta =
-      since > 0 && (t.kind == TileKind::Now || (t.metric && (t.metric->kind == MetricKind::State ||
-                                                             t.metric->kind == MetricKind::Level)));
   if (t.per_capita) {
     std::string r = shownAsShare(t) ? percentText(std::fabs(v.a)) : rateText(std::fabs(v.a));
-    return (v.a < 0 ? "\xE2\x88\x92" : delta && v.a > 0 ? "+" : "") + r;  // U+2212 as countText's minus
+    return (v.a < 0 ? "\xE2\x88\x92" : "") + r;  // U+2212 as countText's minus
   }
   const bool counted = t.kind != TileKind::Claim || t.metric->kind == MetricKind::State ||
                        t.metric->kind == MetricKind::Flow || t.metric->kind == MetricKind::Episode;
-  if (counted || std::fabs(v.a) >= 100) return delta ? signedCountText(v.a) : countText(v.a);
+  if (counted || std::fabs(v.a) >= 100) return countText(v.a);
   if (t.metric->kind == MetricKind::Median) {  // weeks: one decimal
     char b[32];
     std::snprintf(b, sizeof b, "%.1f", v.a);
     return b;
   }
-  std::string r = rateText(std::fabs(v.a));
-  return (v.a < 0 ? "-" : delta && v.a > 0 ? "+" : "") + r;
+  char b[32];  // a mean level of 10 or more (a score) with one decimal: three significant digits
+  std::snprintf(b, sizeof b, "%.1f", std::fabs(v.a));
+  std::string r = std::fabs(v.a) >= 10 ? std::string(b) : rateText(std::fabs(v.a));
+  return (v.a < 0 ? "\xE2\x88\x92" : "") + r;
 }
 
 std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watched& watched, int since) const {
@@ -426,16 +448,14 @@ std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watche
   std::vector<std::string> out;
   for (const auto& t : tiles) {
     if (any && !watched.has(t.name) && !watched.has(t.also)) continue;
-    std::string line = std::string(t.title) + ":";
+    std::string line = shownTitle(t, since) + ":";
     for (size_t p = 0; p < f.names.size(); ++p) {
-      std::string shown = shownValue(t, value(t, live(f), static_cast<int>(p), 2, since), since);
+      std::string shown = shownValue(t, value(t, live(f), static_cast<int>(p), 2, since));
       line += (p ? ", " : " ") + std::to_string(p + 1) + ": " + shown;
       if (ghost_panes_.count(static_cast<int>(p)))  // as the tiles' "w/o" row
-        line +=
-            ", " + std::to_string(p + 1) + " w/o: " +
-            shownValue(
-                t, value(t, Data{&ghost_frame_, &ghost_rows_, &ghost_cols_}, static_cast<int>(p), 2, since),
-                since);
+        line += ", " + std::to_string(p + 1) + " w/o: " +
+                shownValue(t, value(t, Data{&ghost_frame_, &ghost_rows_, &ghost_cols_}, static_cast<int>(p),
+                                    2, since));
     }
     out.push_back(line);
   }
@@ -500,6 +520,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
           ghost.step + 1);
   }
   std::vector<TileDef> tiles = outcomeTiles(watched.extra, watched.per_capita);
+  for (auto& t : tiles) t.title = shownTitle(t, since);
   ImFont* big = numberFont();
   const float nf_full = fontAddedSize(big);
   float nf = nf_full;
@@ -533,7 +554,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
       if (l.ghost && !ghost_ready) continue;
       for (int g = by_group_ ? 0 : 2; g < (by_group_ ? 2 : 3); ++g) {
         // Room for one more digit as the counts grow (a ratio's two counts are shown as they are).
-        std::string s = shownValue(t, value(t, l.ghost ? ghost_data : live_data, l.pane, g, since), since) +
+        std::string s = shownValue(t, value(t, l.ghost ? ghost_data : live_data, l.pane, g, since)) +
                         (t.kind == TileKind::Ratio ? "" : "+");
         w = std::max(w, big->CalcTextSizeA(nf_full, FLT_MAX, 0, s.c_str()).x);
       }
@@ -680,7 +701,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
         auto shown = [&](int group) {
           if (line.ghost && !ghost_ready) return std::string("\xE2\x80\xA6");  // catching up: "…"
           if (line.ghost && !ghost_same_before_) return std::string("n/a");
-          return shownValue(def, value(def, data, p, group, since), since);
+          return shownValue(def, value(def, data, p, group, since));
         };
         const std::string report_name = line.ghost ? std::string(def.name) + " without the step" : def.name;
         float inner = col_w - 2 * pad - 2;
@@ -739,7 +760,9 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                         shown(g).c_str(), of.c_str());
           }
           ImGui::TextDisabled(
-              "%s", since > 0 ? ("since week " + std::to_string(since)).c_str() : "since the start");
+              "%s", since == 0     ? "since the start"
+                    : isState(def) ? ("the mean of the weeks since week " + std::to_string(since)).c_str()
+                                   : ("since week " + std::to_string(since)).c_str());
           ImGui::EndTooltip();
         }
       }

@@ -35,7 +35,7 @@ bool asksByGroup(const std::string& watch, const std::vector<Expect>& expect);
 
 // One outcome: how it is computed from timeseries.csv columns (names as in the CSV).
 enum class TileKind {
-  Now,    // the column at the latest week (since a change: the difference)
+  Now,    // the column at the latest week (since a change: its mean over the weeks since)
   Sum,    // the column summed over weeks (citizen-weeks, harm)
   Ratio,  // two columns summed: "overturned / decided"
   Ever,   // people wrongly sanctioned at least once (tracked by the model worker)
@@ -93,7 +93,8 @@ class OutcomeTiles {
   };
   // Column sums and values per pane x group, recomputed when rows arrive or the start week moves.
   struct Columns {
-    std::vector<double> sum, last, before;  // sum from `since` on; latest value; value before `since`
+    std::vector<double> sum, last;  // sum from `since` on; latest value
+    double weeks = 0;               // the weeks summed
   };
   static std::vector<Columns> accumulate(const std::vector<WeekRow>& rows, size_t panes, int since);
   // A run's outputs: the live run's, or its counterfactual's.
@@ -110,7 +111,9 @@ class OutcomeTiles {
   // The counterfactual as a run's outputs up to the live run's week; false while it catches up.
   bool ghostData(const Ghost& ghost, const Frame& f, int since);
   // A value as shown: counts with separators, rates and means with their digits.
-  static std::string shownValue(const TileDef& t, const Value& v, int since);
+  static std::string shownValue(const TileDef& t, const Value& v);
+  // The title as counted: since a change, a state's "now" reads "(average week)".
+  static std::string shownTitle(const TileDef& t, int since);
   const std::vector<WeekRow>* rows_ = nullptr;  // as of the last draw (Claim tiles read them)
   bool since_change_ = false, by_group_ = false;
   std::vector<Columns> cols_;  // [pane * 3 + group]

@@ -5,6 +5,7 @@
 // then in CI (env CI=true).
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -170,4 +171,56 @@ TEST_CASE("a step compared with the run without it shows that run: the claim's e
   REQUIRE(without > 0);
   // The tiles count over the step, as the claim does, so their ratio is the claim's effect.
   CHECK(with / without == doctest::Approx(ratio).epsilon(0.001));
+}
+
+// A step whose claims compare a state (people listed now) over the step: between the panes, and
+// with the run without the step. A claim reads a state over its window as its mean over the weeks
+// (io/claim_metrics), so the tiles, counting since the step, show that mean: their ratios are the
+// claims' effects. Tiles showing how much the state rose since the step, or its level at the last
+// week, give other ratios.
+const char* kStateScenario = R"({"weeks": 80, "seed": 11, "population": {"size": 30000},
+ "regimes": [{"name": "Left", "preset": "blacklist_joint_sanctions"},
+             {"name": "Right", "preset": "blacklist_joint_sanctions"}],
+ "lesson": [{"title": "Start", "narrative": "The left pane's court is stricter.",
+             "set": {"regimes[0].assessment.ability_screening": 0.95}, "run_weeks": 20},
+            {"title": "A lax court", "narrative": "The right pane's court keeps fewer unable debtors off.",
+             "set": {"regimes[1].assessment.ability_screening": 0.2}, "run_weeks": 30,
+             "expect": [{"says": "More listed on the right", "metric": "sanctioned", "regime": 1,
+                         "vs": {"regime": 0}, "effect": "ratio", "direction": "higher", "by": 1.01},
+                        {"says": "More listed than without the step", "metric": "sanctioned", "regime": 1,
+                         "vs": "without_step", "effect": "ratio", "direction": "higher", "by": 1.01}]}]})";
+
+TEST_CASE("a step's claims about a state over the step: the tiles show its mean over the step") {
+  if (!gui_test::canRun(true)) return;
+  { std::ofstream("gui_state.json") << kStateScenario; }
+  const std::string cli_text = checkLessons("gui_state.json", 1);
+  INFO(cli_text);
+  auto expected = cliRecords(cli_text);
+  REQUIRE(expected.size() == 2);
+  std::remove("gui_state_layout.json");
+  std::string cmd = gui_test::xvfbRun("1920x1080") + "'" + gui_test::appPath() +
+                    "' gui_state.json --size 1920x1080 --lesson-replay 2 --screenshot gui_state.png "
+                    "--layout-report gui_state_layout.json > gui_state.log 2>&1";
+  INFO(cmd);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::ifstream f("gui_state_layout.json");
+  REQUIRE(f.good());
+  nlohmann::json r = nlohmann::json::parse(f);
+  double left = -1, right = -1, without = -1;
+  for (const auto& t : r["tiles"]) {
+    const std::string m = t["metric"];
+    if (t["pane"] == 0 && m == "sanctioned") left = shownNumber(t["shown"]);
+    if (t["pane"] == 1 && m == "sanctioned") right = shownNumber(t["shown"]);
+    if (t["pane"] == 1 && m == "sanctioned without the step") without = shownNumber(t["shown"]);
+  }
+  REQUIRE(left > 0);
+  REQUIRE(right > 0);
+  REQUIRE(without > 0);
+  // The tiles show whole people: each ratio is the claim's effect to within their rounding.
+  auto near = [](double a, double b, double effect) {
+    return std::fabs(a / b - effect) <= effect * (0.5 / a + 0.5 / b) + 1e-9;
+  };
+  INFO("left " << left << ", right " << right << ", without " << without);
+  CHECK(near(right, left, expected[0].mean));
+  CHECK(near(right, without, expected[1].mean));
 }
