@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <exception>
 
+#include "gui/number_format.hpp"
+#include "io/claim_metrics.hpp"
 #include "io/input_error.hpp"
 
 namespace tl::gui {
@@ -155,14 +157,47 @@ void ClaimRecords::runJob(int step, std::shared_ptr<const Scenario> s, int threa
   }
 }
 
+namespace {
+// A record's figure as the tiles show numbers: 1,000 and more as whole numbers with separators, else
+// `digits` significant digits; never an exponent ("+4.65e+03" read as noise in a lecture hall).
+std::string recordNumber(double v, int digits, bool sign) {
+  std::string out;
+  if (std::fabs(v) >= 1000) {
+    out = countText(std::fabs(v));
+  } else {
+    char b[48];
+    std::snprintf(b, sizeof b, "%.*g", digits, std::fabs(v));
+    out = b;
+    if (out.find('e') != std::string::npos) {  // tiny: fixed digits
+      std::snprintf(b, sizeof b, "%.*f", digits + 4, std::fabs(v));
+      out = b;
+    }
+  }
+  return (v < 0 ? "\xE2\x88\x92" : sign && v > 0 ? "+" : "") + out;  // U+2212 as the tiles' minus
+}
+
+// Whether a per-member claim compares shares of citizens (people now or ever), which the tiles show
+// as %: its difference is then given in percentage points, as on screen.
+bool comparesShares(const Expect& e) {
+  if (!e.per_capita) return false;
+  const ClaimMetric* m = findClaimMetric(e.side.metric);
+  return m && (m->kind == MetricKind::State || m->kind == MetricKind::Episode);
+}
+}  // namespace
+
 std::string recordText(const ClaimResult& r, uint64_t first_seed) {
   char buf[256];
   const bool ratio = r.expect.effect == Expect::Effect::Ratio;
   double m = r.mean(), sd = r.sd();
   std::string effect;
   if (std::isfinite(m)) {
-    std::snprintf(buf, sizeof buf, ratio ? "ratio %.3g ± %.2g" : "difference %+.3g ± %.2g", m, sd);
-    effect = buf;
+    if (ratio)
+      effect = "ratio " + recordNumber(m, 3, false) + " ± " + recordNumber(sd, 2, false);
+    else if (comparesShares(r.expect))
+      effect = "difference " + recordNumber(m * 100, 3, true) + " ± " + recordNumber(sd * 100, 2, false) +
+               " percentage points";
+    else
+      effect = "difference " + recordNumber(m, 3, true) + " ± " + recordNumber(sd, 2, false);
   } else {
     effect = "effect undefined";
   }

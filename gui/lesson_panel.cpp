@@ -189,8 +189,23 @@ std::set<std::string> LessonPanel::currentPerCapita(const Session& session) cons
   return yes;
 }
 
+std::set<std::string> LessonPanel::currentAtEnd(const Session& session) const {
+  std::set<std::string> end, over;  // read at the step's end; read over a span of weeks
+  if (const LessonStep* st = currentStep(session))
+    for (const auto& e : st->expect) {
+      const bool side = e.versus == Expect::Versus::Side;
+      for (const ClaimSide* c : {&e.side, side ? &e.other : nullptr}) {
+        if (!c) continue;
+        (c->window.kind == ClaimWindow::Kind::End ? end : over).insert(c->metric);
+      }
+    }
+  for (const auto& m : over) end.erase(m);
+  return end;
+}
+
 Watched LessonPanel::currentWatched(const Session& session) const {
-  return Watched(currentWatch(session), currentClaimed(session), currentPerCapita(session));
+  return Watched(currentWatch(session), currentClaimed(session), currentPerCapita(session),
+                 currentAtEnd(session));
 }
 
 LessonPanel::Without LessonPanel::currentWithout(const Session& session) const {

@@ -79,6 +79,8 @@ class LessonPanel {
   Without currentWithout(const Session& session) const;
   // What the current step is about, for the outcome tiles.
   Watched currentWatched(const Session& session) const;
+  // The outputs the current step's claims read at its end only (their tiles show the level now).
+  std::set<std::string> currentAtEnd(const Session& session) const;
   int step() const { return step_; }
   // A step shown for the first time asks for the outcome tiles by group (1) or not (0), once;
   // -1 = no new step since the last call.

@@ -90,6 +90,15 @@ int columnIndex(const char* name) {
   return -1;
 }
 
+// People now or a mean level now.
+bool isState(const TileDef& t) {
+  return t.kind == TileKind::Now ||
+         (t.metric && (t.metric->kind == MetricKind::State || t.metric->kind == MetricKind::Level));
+}
+
+// The week a tile counts from: a state the step's claims read at its end shows its level now.
+int sinceFor(const TileDef& t, int since) { return t.now && isState(t) ? 0 : since; }
+
 }  // namespace
 
 std::set<std::string> watchedNames(const std::string& watch) {
@@ -122,8 +131,8 @@ bool asksByGroup(const std::string& watch, const std::vector<Expect>& expect) {
 }
 
 Watched::Watched(const std::string& watch, const std::set<std::string>& claimed,
-                 const std::set<std::string>& per_capita_claims)
-    : names(watchedNames(watch)), per_capita(per_capita_claims), claimed(claimed) {
+                 const std::set<std::string>& per_capita_claims, const std::set<std::string>& at_end)
+    : names(watchedNames(watch)), per_capita(per_capita_claims), claimed(claimed), at_end(at_end) {
   extra = claimed;
   for (const auto& n : names)
     if (n.find('_') != std::string::npos) extra.insert(n);
@@ -310,6 +319,7 @@ bool OutcomeTiles::ghostData(const Ghost& ghost, const Frame& f, int since) {
 }
 
 OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Data& d, int pane, int group, int since) {
+  since = sinceFor(t, since);
   Value out = countValue(t, d, pane, group, since);
   if (!t.per_capita || !out.valid || t.kind == TileKind::Claim) return out;
   // Per member: over the group's citizens at the latest week; since a change, a state's mean share
@@ -330,6 +340,7 @@ OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Data& d, int pan
 
 OutcomeTiles::Value OutcomeTiles::countValue(const TileDef& t, const Data& d, int pane, int group,
                                              int since) {
+  since = sinceFor(t, since);
   Value out;
   const Frame& f = *d.f;
   size_t k = static_cast<size_t>(pane) * 3 + static_cast<size_t>(group);
@@ -403,13 +414,8 @@ OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Data& d,
   return out;
 }
 
-// People now or a mean level now.
-static bool isState(const TileDef& t) {
-  return t.kind == TileKind::Now ||
-         (t.metric && (t.metric->kind == MetricKind::State || t.metric->kind == MetricKind::Level));
-}
-
 std::string OutcomeTiles::shownTitle(const TileDef& t, int since) {
+  since = sinceFor(t, since);
   std::string s = t.title;
   // People wrongly sanctioned in some week since the change, whenever their sanction began.
   if (since > 0 && t.kind == TileKind::Ever)
@@ -441,8 +447,14 @@ std::string OutcomeTiles::shownValue(const TileDef& t, const Value& v) {
   return (v.a < 0 ? "\xE2\x88\x92" : "") + r;
 }
 
-std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watched& watched, int since) const {
+std::vector<TileDef> tilesFor(const Watched& watched) {
   std::vector<TileDef> tiles = outcomeTiles(watched.extra, watched.per_capita);
+  for (auto& t : tiles) t.now = watched.at_end.count(t.name) || (t.also[0] && watched.at_end.count(t.also));
+  return tiles;
+}
+
+std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watched& watched, int since) const {
+  std::vector<TileDef> tiles = tilesFor(watched);
   bool any = false;
   for (const auto& t : tiles) any = any || watched.has(t.name) || watched.has(t.also);
   std::vector<std::string> out;
@@ -519,7 +531,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
           "replayed beside it. The step's claims compare the pane with it (\"vs\": \"without_step\").",
           ghost.step + 1);
   }
-  std::vector<TileDef> tiles = outcomeTiles(watched.extra, watched.per_capita);
+  std::vector<TileDef> tiles = tilesFor(watched);
   for (auto& t : tiles) t.title = shownTitle(t, since);
   ImFont* big = numberFont();
   const float nf_full = fontAddedSize(big);
@@ -760,7 +772,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                         shown(g).c_str(), of.c_str());
           }
           ImGui::TextDisabled(
-              "%s", since == 0     ? "since the start"
+              "%s", sinceFor(def, since) == 0 ? (since == 0 ? "since the start" : "now")
                     : isState(def) ? ("the mean of the weeks since week " + std::to_string(since)).c_str()
                                    : ("since week " + std::to_string(since)).c_str());
           ImGui::EndTooltip();

@@ -24,8 +24,11 @@ std::set<std::string> watchedNames(const std::string& watch);
 // claimed outputs the step compares per member of the group; their tiles show that figure.
 struct Watched {
   std::set<std::string> names, extra, per_capita, claimed;  // claimed: the outputs its claims read
+  // The states its claims read at the end of the step only (not over it): their tiles show the level
+  // now while the others count since the step.
+  std::set<std::string> at_end;
   Watched(const std::string& watch, const std::set<std::string>& claimed,
-          const std::set<std::string>& per_capita = {});
+          const std::set<std::string>& per_capita = {}, const std::set<std::string>& at_end = {});
   bool has(const char* name) const { return name[0] && names.count(name); }
 };
 
@@ -51,6 +54,7 @@ struct TileDef {
   std::string help;
   const ClaimMetric* metric = nullptr;  // Claim: the output (io/claim_metrics)
   bool per_capita = false;              // divided by the group's citizens (a share or a rate per member)
+  bool now = false;                     // a state the step's claims read at its end: its level now
 };
 // The tiles, in the order shown (those whose column the model lacks are left out), then a tile for
 // each watched output name no tile shows yet (a lesson's `watch` text and the metrics of its claims),
@@ -58,6 +62,8 @@ struct TileDef {
 // A tile named in `per_capita` shows its figure per member of the group (its title says so).
 std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched = {},
                                   const std::set<std::string>& per_capita = {});
+// The tiles of a lesson step: outcomeTiles of what it watches, per member and now as its claims read them.
+std::vector<TileDef> tilesFor(const Watched& watched);
 
 // A per-member tile of people (now or ever) reads as a share of the citizens; of weeks or harm, per citizen.
 bool shownAsShare(const TileDef& t);

@@ -177,7 +177,8 @@ TEST_CASE("a step compared with the run without it shows that run: the claim's e
 // with the run without the step. A claim reads a state over its window as its mean over the weeks
 // (io/claim_metrics), so the tiles, counting since the step, show that mean: their ratios are the
 // claims' effects. Tiles showing how much the state rose since the step, or its level at the last
-// week, give other ratios.
+// week, give other ratios. A state the step's claims read at its end only (unpaid debts) shows its
+// level in the last week.
 const char* kStateScenario = R"({"weeks": 80, "seed": 11, "population": {"size": 30000},
  "regimes": [{"name": "Left", "preset": "blacklist_joint_sanctions"},
              {"name": "Right", "preset": "blacklist_joint_sanctions"}],
@@ -188,7 +189,9 @@ const char* kStateScenario = R"({"weeks": 80, "seed": 11, "population": {"size":
              "expect": [{"says": "More listed on the right", "metric": "sanctioned", "regime": 1,
                          "vs": {"regime": 0}, "effect": "ratio", "direction": "higher", "by": 1.01},
                         {"says": "More listed than without the step", "metric": "sanctioned", "regime": 1,
-                         "vs": "without_step", "effect": "ratio", "direction": "higher", "by": 1.01}]}]})";
+                         "vs": "without_step", "effect": "ratio", "direction": "higher", "by": 1.01},
+                        {"says": "Debts unpaid at the end", "metric": "unpaid", "regime": 1, "window": "end",
+                         "vs": 0, "direction": "higher", "by": 0}]}]})";
 
 TEST_CASE("a step's claims about a state over the step: the tiles show its mean over the step") {
   if (!gui_test::canRun(true)) return;
@@ -196,7 +199,7 @@ TEST_CASE("a step's claims about a state over the step: the tiles show its mean 
   const std::string cli_text = checkLessons("gui_state.json", 1);
   INFO(cli_text);
   auto expected = cliRecords(cli_text);
-  REQUIRE(expected.size() == 2);
+  REQUIRE(expected.size() == 3);
   std::remove("gui_state_layout.json");
   std::string cmd = gui_test::xvfbRun("1920x1080") + "'" + gui_test::appPath() +
                     "' gui_state.json --size 1920x1080 --lesson-replay 2 --screenshot gui_state.png "
@@ -206,12 +209,13 @@ TEST_CASE("a step's claims about a state over the step: the tiles show its mean 
   std::ifstream f("gui_state_layout.json");
   REQUIRE(f.good());
   nlohmann::json r = nlohmann::json::parse(f);
-  double left = -1, right = -1, without = -1;
+  double left = -1, right = -1, without = -1, unpaid = -1;
   for (const auto& t : r["tiles"]) {
     const std::string m = t["metric"];
     if (t["pane"] == 0 && m == "sanctioned") left = shownNumber(t["shown"]);
     if (t["pane"] == 1 && m == "sanctioned") right = shownNumber(t["shown"]);
     if (t["pane"] == 1 && m == "sanctioned without the step") without = shownNumber(t["shown"]);
+    if (t["pane"] == 1 && m == "unpaid") unpaid = shownNumber(t["shown"]);
   }
   REQUIRE(left > 0);
   REQUIRE(right > 0);
@@ -223,4 +227,7 @@ TEST_CASE("a step's claims about a state over the step: the tiles show its mean 
   INFO("left " << left << ", right " << right << ", without " << without);
   CHECK(near(right, left, expected[0].mean));
   CHECK(near(right, without, expected[1].mean));
+  // "unpaid vs 0": the effect is the right pane's unpaid debts in the last week.
+  REQUIRE(expected[2].mean > 0);
+  CHECK(unpaid == expected[2].mean);
 }
