@@ -361,9 +361,6 @@ void LessonPanel::drawNotesTab(const Session& session) {
 void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame,
                        const std::vector<std::string>& outcomes) {
   LessonText text;
-  // Any scroll or click in the panel hands the scrolling back to the lecturer.
-  if (pin_bottom_ && ImGui::IsWindowHovered() && (ImGui::GetIO().MouseWheel != 0 || ImGui::IsMouseClicked(0)))
-    pin_bottom_ = false;
   const auto& lesson = session.loaded().lesson;
   if (lesson.empty()) {
     ImGui::TextWrapped(
@@ -383,6 +380,20 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   ImGui::SameLine();
   if (ImGui::SmallButton("next >") && step_ + 1 < static_cast<int>(lesson.size())) goTo(step_ + 1);
   ImGui::TextColored(kHeading, "%s", st.title.c_str());
+  // The step's number and title stay in view; the rest scrolls beneath them (after a run it keeps
+  // its end, the records, in view: the class still sees which step they belong to).
+  ImGui::BeginChild("lesson_body");
+  // Any scroll or click in it hands the scrolling back to the lecturer.
+  if (pin_bottom_ && ImGui::IsWindowHovered() && (ImGui::GetIO().MouseWheel != 0 || ImGui::IsMouseClicked(0)))
+    pin_bottom_ = false;
+  drawBody(session, worker, frame, outcomes, st, by_group);
+  reportPanel("lesson body", true);
+  ImGui::EndChild();
+}
+
+void LessonPanel::drawBody(Session& session, ModelWorker& worker, const Frame& frame,
+                           const std::vector<std::string>& outcomes, const LessonStep& st, bool by_group) {
+  const auto& lesson = session.loaded().lesson;
   wrappedWords(st.narrative);
   drawStateKeyFor(st.narrative);
   ImGui::Spacing();

@@ -101,6 +101,9 @@ class LessonPanel {
   // The step shown (clamped to the lesson), nullptr without a lesson.
   const LessonStep* currentStep(const Session& session) const;
   void drawPrediction(const Session& session, const Frame& frame);
+  // The step below its title (narrative, prediction, changes, watch, reveal, claims), scrolling.
+  void drawBody(Session& session, ModelWorker& worker, const Frame& frame,
+                const std::vector<std::string>& outcomes, const LessonStep& st, bool by_group);
   // A new scenario: forget the records of the old one.
   void syncClaims(const Session& session);
   // Each claim in words and, once checked, its record over ClaimRecords::kSeeds runs.
