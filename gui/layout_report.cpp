@@ -34,9 +34,10 @@ void reportBeginFrame(float width, float height, float font, bool presenter) {
   r.width = width, r.height = height, r.font = font, r.presenter = presenter;
 }
 
-void reportPanel(const char* name, bool scrollable) {
+void reportPanel(const char* name, bool scrollable, const char* inside) {
   ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
   report().panels.push_back({{"name", name},
+                             {"inside", inside ? inside : ""},
                              {"x", p.x},
                              {"y", p.y},
                              {"w", s.x},

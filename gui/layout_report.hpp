@@ -16,7 +16,8 @@ void reportBeginFrame(float width, float height, float font, bool presenter);
 // Call before ImGui::End() of a panel: records its rectangle, overflow and the lines of text its
 // bottom edge cuts through (drawn in part). A scrollable panel may overflow (its scroll bar shows);
 // any other overflow is clipped content.
-void reportPanel(const char* name, bool scrollable);
+// `inside`: the panel it is a part of (a scrolling body within a side panel), or none.
+void reportPanel(const char* name, bool scrollable, const char* inside = nullptr);
 // The text lines the current window's bottom edge cuts through (the top of each, screen pixels).
 std::vector<float> textCutAtBottom();
 // A city pane: screen rectangle, screen pixels per cell and citizens per cell; the wrongly

@@ -387,7 +387,7 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   if (pin_bottom_ && ImGui::IsWindowHovered() && (ImGui::GetIO().MouseWheel != 0 || ImGui::IsMouseClicked(0)))
     pin_bottom_ = false;
   drawBody(session, worker, frame, outcomes, st, by_group);
-  reportPanel("lesson body", true);
+  reportPanel("lesson body", true, "details");
   ImGui::EndChild();
 }
 

@@ -68,6 +68,7 @@ void checkLayout(const nlohmann::json& r, const Size& s, bool presenter, size_t 
   for (size_t i = 0; i < panels.size(); ++i)
     for (size_t j = i + 1; j < panels.size(); ++j) {
       const auto &a = panels[i], &b = panels[j];
+      if (a["inside"] == b["name"] || b["inside"] == a["name"]) continue;  // a part of a panel: see below
       double ox =
           std::min(a["x"].get<double>() + a["w"].get<double>(), b["x"].get<double>() + b["w"].get<double>()) -
           std::max(a["x"].get<double>(), b["x"].get<double>());
@@ -77,6 +78,17 @@ void checkLayout(const nlohmann::json& r, const Size& s, bool presenter, size_t 
       INFO(a["name"] << " and " << b["name"]);
       CHECK_FALSE((ox > 1 && oy > 1));  // panels touch at most along an edge
     }
+  for (const auto& p : panels)  // a part of a panel (the lesson's scrolling body) lies within it
+    for (const auto& outer : panels)
+      if (p["inside"] == outer["name"]) {
+        INFO(p["name"] << " inside " << outer["name"]);
+        CHECK(p["x"].get<double>() >= outer["x"].get<double>() - 0.5);
+        CHECK(p["y"].get<double>() >= outer["y"].get<double>() - 0.5);
+        CHECK(p["x"].get<double>() + p["w"].get<double>() <=
+              outer["x"].get<double>() + outer["w"].get<double>() + 0.5);
+        CHECK(p["y"].get<double>() + p["h"].get<double>() <=
+              outer["y"].get<double>() + outer["h"].get<double>() + 0.5);
+      }
   for (const auto& c : r["clipped"]) {
     INFO("cut off: " << c.dump());
     CHECK(false);
@@ -140,14 +152,15 @@ void checkLesson(const nlohmann::json& r, const Size& s, bool presenter, size_t 
   CHECK(lesson_px >= r["font_px"].get<double>());
   if (presenter && W >= 1280) CHECK(lesson_px >= H / 36.0);
   if (!presenter && W >= 1920 && H >= 1080) CHECK(lesson_px >= H / 45.0);
-  bool details = false;
+  bool details = false, body = false;
   for (const auto& p : r["panels"])
-    if (p["name"] == "details") {
-      details = true;
+    if (p["name"] == "details" || p["name"] == "lesson body") {
+      (p["name"] == "details" ? details : body) = true;
       INFO("the lesson panel " << p.dump());
       CHECK(p["text_cut_bottom"].empty());
     }
   CHECK(details);
+  CHECK(body);
   CHECK(r["claims"].size() == claims);
   for (const auto& c : r["claims"]) {
     INFO("claim " << c.dump());

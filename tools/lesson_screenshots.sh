@@ -41,7 +41,7 @@ bad = [f"cut off: {c['where']}: {c['text'][:60]}" for c in r["clipped"]]
 for p in r["panels"]:
     if p["overflow_x"]: bad.append(f"panel {p['name']} overflows sideways")
     if p["overflow_y"] and not p["scrollable"]: bad.append(f"panel {p['name']} cut at the bottom")
-    if p.get("text_cut_bottom") and (not p["scrollable"] or p["name"] == "details"):
+    if p.get("text_cut_bottom") and (not p["scrollable"] or p["name"] in ("details", "lesson body")):
         bad.append(f"panel {p['name']}: {len(p['text_cut_bottom'])} line(s) of text cut at the bottom edge")
 bad += [f"claim out of view: {c['says'][:60]}" for c in r["claims"] if not c.get("in_view", True)]
 min_px = H / 28 if presenter else 1.4 * r["font_px"] - 0.01
