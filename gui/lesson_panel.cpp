@@ -386,7 +386,10 @@ void LessonPanel::draw(Session& session, ModelWorker& worker, const Frame& frame
   // Any scroll or click in it hands the scrolling back to the lecturer.
   if (pin_bottom_ && ImGui::IsWindowHovered() && (ImGui::GetIO().MouseWheel != 0 || ImGui::IsMouseClicked(0)))
     pin_bottom_ = false;
-  drawBody(session, worker, frame, outcomes, st, by_group);
+  {
+    WrapShort wrap;  // the body's own wrapping edge (a text wrap position belongs to one window)
+    drawBody(session, worker, frame, outcomes, st, by_group);
+  }
   reportPanel("lesson body", true, "details");
   ImGui::EndChild();
 }
