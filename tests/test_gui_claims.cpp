@@ -132,6 +132,20 @@ double shownNumber(const std::string& s) {
   }
   return sum;
 }
+
+// The app's layout report after replaying `name`.json's lesson up to `step` (1-based) at 1920x1080.
+nlohmann::json replayLayout(const std::string& name, int step) {
+  const std::string layout = name + "_layout.json";
+  std::remove(layout.c_str());
+  std::string cmd = gui_test::xvfbRun("1920x1080") + "'" + gui_test::appPath() + "' " + name +
+                    ".json --size 1920x1080 --lesson-replay " + std::to_string(step) + " --screenshot " +
+                    name + ".png --layout-report " + layout + " > " + name + ".log 2>&1";
+  INFO(cmd);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::ifstream f(layout);
+  REQUIRE(f.good());
+  return nlohmann::json::parse(f);
+}
 }  // namespace
 
 TEST_CASE("a step compared with the run without it shows that run: the claim's effect, on screen") {
@@ -146,15 +160,7 @@ TEST_CASE("a step compared with the run without it shows that run: the claim's e
   const double ratio = expected[1].mean;
   REQUIRE(ratio > 0);
 
-  std::remove("gui_without_layout.json");
-  std::string cmd = gui_test::xvfbRun("1920x1080") + "'" + gui_test::appPath() +
-                    "' gui_without.json --size 1920x1080 --lesson-replay 2 --screenshot gui_without.png "
-                    "--layout-report gui_without_layout.json > gui_without.log 2>&1";
-  INFO(cmd);
-  REQUIRE(std::system(cmd.c_str()) == 0);
-  std::ifstream f("gui_without_layout.json");
-  REQUIRE(f.good());
-  nlohmann::json r = nlohmann::json::parse(f);
+  const nlohmann::json r = replayLayout("gui_without", 2);
   double with = -1, without = -1;
   int without_rows = 0;
   for (const auto& t : r["tiles"]) {
@@ -200,15 +206,7 @@ TEST_CASE("a step's claims about a state over the step: the tiles show its mean 
   INFO(cli_text);
   auto expected = cliRecords(cli_text);
   REQUIRE(expected.size() == 3);
-  std::remove("gui_state_layout.json");
-  std::string cmd = gui_test::xvfbRun("1920x1080") + "'" + gui_test::appPath() +
-                    "' gui_state.json --size 1920x1080 --lesson-replay 2 --screenshot gui_state.png "
-                    "--layout-report gui_state_layout.json > gui_state.log 2>&1";
-  INFO(cmd);
-  REQUIRE(std::system(cmd.c_str()) == 0);
-  std::ifstream f("gui_state_layout.json");
-  REQUIRE(f.good());
-  nlohmann::json r = nlohmann::json::parse(f);
+  const nlohmann::json r = replayLayout("gui_state", 2);
   double left = -1, right = -1, without = -1, unpaid = -1;
   for (const auto& t : r["tiles"]) {
     const std::string m = t["metric"];
