@@ -56,10 +56,13 @@ ScreenLayout computeLayout(const LayoutInput& in) {
   // The folded charts: one button (the text and its padding) and the panel's padding, both of which
   // grow with the text (the style is scaled as the font: 3 and 8 pixels a side at 16 px), and borders.
   const float strip = fs * (1 + 22.0f / 16.0f) + 4;
-  // The tiles get the height they need, up to what leaves the city ten lines and the charts their
-  // strip (then their numbers shrink to fit).
+  // The tiles get the height they need, up to what leaves the city ten lines (or what its key and
+  // smallest cells need) and the charts their strip, or their row of plots when the lecturer opened
+  // them (then the tiles' numbers shrink to fit; at 1024x768 presenter the open charts had crushed
+  // the city to one row of cells and cut its key).
+  const float charts_h = in.charts_wanted ? analysis_min : strip;
   float outcomes =
-      std::min(in.outcomes_h, std::min(avail_h * 0.6f, avail_h - std::max(fs * 10, in.city_min) - strip));
+      std::min(in.outcomes_h, std::min(avail_h * 0.6f, avail_h - std::max(fs * 10, in.city_min) - charts_h));
   float city_pref = std::floor(avail_h * (in.presenter ? 0.58f : 0.5f));
   // The height that gives every citizen a 2-pixel cell: the cells, plus about eight lines of
   // titles, block labels, key and controls. When the charts would leave less, they fold into a
