@@ -236,9 +236,7 @@ void App::drawRight(const Box& b, bool with_policy) {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Lesson", nullptr, flag(RightTab::Lesson))) {
-      int since = tiles_.sinceWeek(session_.marks());
-      lesson_.draw(session_, worker_, frame_,
-                   tiles_.summaryLines(frame_, lesson_.currentWatched(session_), since));
+      lesson_.draw(session_, worker_, frame_, tiles_.summaryLines(frame_, lesson_.currentWatched(session_)));
       // A step about groups shows the tiles by group; leaving it undoes what it switched on.
       int by_group = lesson_.takeByGroupRequest();
       if (by_group == 1 && !tiles_.byGroup()) tiles_.setByGroup(true), by_group_by_lesson_ = true;

@@ -96,8 +96,10 @@ bool isState(const TileDef& t) {
          (t.metric && (t.metric->kind == MetricKind::State || t.metric->kind == MetricKind::Level));
 }
 
-// The week a tile counts from: a state the step's claims read at its end shows its level now.
-int sinceFor(const TileDef& t, int since) { return t.now && isState(t) ? 0 : since; }
+// The week a tile counts from: `since` is the start of the window counted (a flow summed from it, a
+// state averaged from it), or -1 for none: a flow from week 0, a state now. A state the step's claims
+// read at its end shows its level now.
+int sinceFor(const TileDef& t, int since) { return t.now && isState(t) ? -1 : since; }
 
 }  // namespace
 
@@ -252,7 +254,13 @@ std::vector<TileDef> outcomeTiles(const std::set<std::string>& watched,
 }
 
 int OutcomeTiles::sinceWeek(const std::vector<ChangeMark>& marks) const {
-  return since_change_ && !marks.empty() ? marks.back().week : 0;
+  return std::max(0, windowStart(marks));
+}
+
+int OutcomeTiles::windowStart(const std::vector<ChangeMark>& marks) const {
+  // A lesson's first step counts from week 0 over its weeks: its states are averaged too, as its
+  // claims read them ("over these three years"), unlike "since the start", which shows them now.
+  return since_change_ && !marks.empty() ? marks.back().week : -1;
 }
 
 std::vector<OutcomeTiles::Columns> OutcomeTiles::accumulate(const std::vector<WeekRow>& rows, size_t panes,
@@ -331,7 +339,7 @@ OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Data& d, int pan
   const Columns& c = cols[k];
   const double n = c.last[static_cast<size_t>(pop)];
   const int i = columnIndex(t.column);
-  if (t.kind == TileKind::Now && since > 0 && i >= 0)
+  if (t.kind == TileKind::Now && since >= 0 && i >= 0)
     out.a = c.sum[static_cast<size_t>(i)] / c.sum[static_cast<size_t>(pop)];
   else
     out.a /= n;
@@ -358,8 +366,8 @@ OutcomeTiles::Value OutcomeTiles::countValue(const TileDef& t, const Data& d, in
   if (i < 0) return out;
   switch (t.kind) {
     case TileKind::Now:
-      if (since > 0 && c.weeks <= 0) return out;  // no week since the change yet
-      out.a = since > 0 ? c.sum[static_cast<size_t>(i)] / c.weeks : c.last[static_cast<size_t>(i)];
+      if (since >= 0 && c.weeks <= 0) return out;  // no week since the change yet
+      out.a = since >= 0 ? c.sum[static_cast<size_t>(i)] / c.weeks : c.last[static_cast<size_t>(i)];
       break;
     case TileKind::Sum:
       out.a = c.sum[static_cast<size_t>(i)];
@@ -393,6 +401,7 @@ OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Data& d,
     if (k.weeks < f.summary_weeks) run.snapshots.push_back(k);
   run.snapshots.push_back(Snapshot{f.summary_weeks, f.summary});
   const MetricKind kind = t.metric->kind;
+  const int from = std::max(0, since);
   auto read = [&](int from, int to) {
     try {
       return claimValue(run, *t.metric, pane, group, from, to, t.per_capita);
@@ -400,16 +409,16 @@ OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Data& d,
       return std::numeric_limits<double>::quiet_NaN();
     }
   };
-  if (since == 0 && (kind == MetricKind::State || kind == MetricKind::Level))
+  if (since < 0 && (kind == MetricKind::State || kind == MetricKind::Level))
     out.a = read(last, last);
   else if (kind == MetricKind::Episode || kind == MetricKind::Median)
     // As of the totals published last (they lag the rows by a moment while the model plays); a
     // median counts every correction from week 0.
-    out.a = f.summary.size() == f.names.size() && f.summary_weeks > since
-                ? read(kind == MetricKind::Median ? 0 : since, f.summary_weeks - 1)
+    out.a = f.summary.size() == f.names.size() && f.summary_weeks > from
+                ? read(kind == MetricKind::Median ? 0 : from, f.summary_weeks - 1)
                 : std::numeric_limits<double>::quiet_NaN();
   else
-    out.a = read(std::min(since, last), last);
+    out.a = read(std::min(from, last), last);
   out.valid = !std::isnan(out.a);
   return out;
 }
@@ -421,7 +430,7 @@ std::string OutcomeTiles::shownTitle(const TileDef& t, int since) {
   if (since > 0 && t.kind == TileKind::Ever)
     return "wrongly sanctioned in any week" + s.substr(s.find("sanctioned") + 10);
   const size_t at = s.find(" now");
-  if (since > 0 && isState(t) && at != std::string::npos && (at + 4 == s.size() || s[at + 4] == ' '))
+  if (since >= 0 && isState(t) && at != std::string::npos && (at + 4 == s.size() || s[at + 4] == ' '))
     s.replace(at, 4, " (average week)");
   return s;
 }
@@ -453,7 +462,8 @@ std::vector<TileDef> tilesFor(const Watched& watched) {
   return tiles;
 }
 
-std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watched& watched, int since) const {
+std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watched& watched) const {
+  const int since = window_;
   std::vector<TileDef> tiles = tilesFor(watched);
   bool any = false;
   for (const auto& t : tiles) any = any || watched.has(t.name) || watched.has(t.also);
@@ -480,7 +490,8 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   const float fs = ImGui::GetFontSize();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const int panes = static_cast<int>(f.names.size());
-  const int since = sinceWeek(marks);
+  const int since = windowStart(marks);
+  window_ = since;
   rows_ = &rows;
   if (rows.size() != cached_rows_ || since != cached_since_ || f.generation != cached_gen_) {
     cols_ = accumulate(rows, static_cast<size_t>(panes), since);
@@ -772,7 +783,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                         shown(g).c_str(), of.c_str());
           }
           ImGui::TextDisabled(
-              "%s", sinceFor(def, since) == 0 ? (since == 0 ? "since the start" : "now")
+              "%s", sinceFor(def, since) < 0 ? (since < 0 ? "since the start" : "now")
                     : isState(def) ? ("the mean of the weeks since week " + std::to_string(since)).c_str()
                                    : ("since week " + std::to_string(since)).c_str());
           ImGui::EndTooltip();

@@ -84,9 +84,11 @@ class OutcomeTiles {
   // The watched outcomes (every outcome when none is watched) as lines of text, one value per pane,
   // and the run without the step where the tiles show it, as of the last draw:
   // "harm: 1: 965, 2: 7,360, 2 w/o: 1,020". The lesson's reveal shows them.
-  std::vector<std::string> summaryLines(const Frame& f, const Watched& watched, int since) const;
+  std::vector<std::string> summaryLines(const Frame& f, const Watched& watched) const;
   // The week the numbers count from (0 = the start).
   int sinceWeek(const std::vector<ChangeMark>& marks) const;
+  // The window the tiles count: its first week, or -1 for none (flows from week 0, states now).
+  int windowStart(const std::vector<ChangeMark>& marks) const;
   bool sinceChange() const { return since_change_; }
   void setSinceChange(bool on) { since_change_ = on; }
   void setByGroup(bool on) { by_group_ = on; }
@@ -129,11 +131,12 @@ class OutcomeTiles {
   std::vector<Columns> ghost_cols_;
   const WeekRow* ghost_key_ = nullptr;  // what ghost_rows_ were made from (rows, count, since)
   size_t ghost_key_n_ = 0;
-  int ghost_key_since_ = -1;
+  int ghost_key_since_ = -2;
   bool ghost_same_before_ = false;  // its weeks before the change equal the live run's
   std::set<int> ghost_panes_;       // the panes shown with it at the last draw (summaryLines)
   size_t cached_rows_ = ~size_t(0);
-  int cached_since_ = -1;
+  int cached_since_ = -2;
+  int window_ = -1;  // windowStart at the last draw (summaryLines)
   uint64_t cached_gen_ = ~0ull;
 };
 

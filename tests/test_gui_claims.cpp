@@ -189,7 +189,9 @@ const char* kStateScenario = R"({"weeks": 80, "seed": 11, "population": {"size":
  "regimes": [{"name": "Left", "preset": "blacklist_joint_sanctions"},
              {"name": "Right", "preset": "blacklist_joint_sanctions"}],
  "lesson": [{"title": "Start", "narrative": "The left pane's court is stricter.",
-             "set": {"regimes[0].assessment.ability_screening": 0.95}, "run_weeks": 20},
+             "set": {"regimes[0].assessment.ability_screening": 0.95}, "run_weeks": 20,
+             "expect": [{"says": "Fewer listed on the left", "metric": "sanctioned", "regime": 0,
+                         "vs": {"regime": 1}, "effect": "ratio", "direction": "lower", "by": 0.99}]},
             {"title": "A lax court", "narrative": "The right pane's court keeps fewer unable debtors off.",
              "set": {"regimes[1].assessment.ability_screening": 0.2}, "run_weeks": 30,
              "expect": [{"says": "More listed on the right", "metric": "sanctioned", "regime": 1,
@@ -205,7 +207,14 @@ TEST_CASE("a step's claims about a state over the step: the tiles show its mean 
   const std::string cli_text = checkLessons("gui_state.json", 1);
   INFO(cli_text);
   auto expected = cliRecords(cli_text);
-  REQUIRE(expected.size() == 3);
+  REQUIRE(expected.size() == 4);
+  // The first step counts from week 0 over its weeks: its states are averaged too (not shown now).
+  const nlohmann::json first = replayLayout("gui_state", 1);
+  double left1 = -1, right1 = -1;
+  for (const auto& t : first["tiles"]) {
+    if (t["pane"] == 0 && t["metric"] == "sanctioned") left1 = shownNumber(t["shown"]);
+    if (t["pane"] == 1 && t["metric"] == "sanctioned") right1 = shownNumber(t["shown"]);
+  }
   const nlohmann::json r = replayLayout("gui_state", 2);
   double left = -1, right = -1, without = -1, unpaid = -1;
   for (const auto& t : r["tiles"]) {
@@ -223,9 +232,13 @@ TEST_CASE("a step's claims about a state over the step: the tiles show its mean 
     return std::fabs(a / b - effect) <= effect * (0.5 / a + 0.5 / b) + 1e-9;
   };
   INFO("left " << left << ", right " << right << ", without " << without);
-  CHECK(near(right, left, expected[0].mean));
-  CHECK(near(right, without, expected[1].mean));
+  CHECK(near(right, left, expected[1].mean));
+  CHECK(near(right, without, expected[2].mean));
   // "unpaid vs 0": the effect is the right pane's unpaid debts in the last week.
-  REQUIRE(expected[2].mean > 0);
-  CHECK(unpaid == expected[2].mean);
+  REQUIRE(expected[3].mean > 0);
+  CHECK(unpaid == expected[3].mean);
+  INFO("step 1: left " << left1 << ", right " << right1);
+  REQUIRE(left1 > 0);
+  REQUIRE(right1 > 0);
+  CHECK(near(left1, right1, expected[0].mean));
 }
