@@ -13,8 +13,9 @@ direction and bound hold on screen. It prints one line per claim and size:
 
 A tile is read as gui/outcome_tiles.cpp computes it: a lesson step whose claims read the step's
 weeks counts the tiles since the step began (a state, e.g. people wrongly sanctioned, as its mean
-over those weeks; a flow, e.g. harm, summed), otherwise since the start (a state at the latest
-week, a flow summed from week 0); a step beginning at week 0 counts from the start. A side is on
+over those weeks, also from week 0; a flow, e.g. harm, summed; a state its claims read only at the
+step's end shows that week), otherwise since the start (a state at the latest week, a flow summed
+from week 0), as main has it since 694627f and 769e5d4. A side is on
 screen only when a tile counts the same weeks the claim reads. A claim whose other side is
 another window (`vs: {"window": ...}`) is "not comparable on tiles" (reported, not hidden).
 
@@ -52,11 +53,11 @@ def metric_kinds():
     kinds = {}
     with open(os.path.join(ROOT, "sim", "metrics.def"), encoding="utf-8") as f:
         text = f.read()
-    for m in re.finditer(r"^\s*(COUNT|MEAN)\((\w+),\s*(\w+)?", text, re.M):
-        if m.group(1) == "MEAN":
-            kinds[m.group(2)] = "level"
-        else:
-            kinds[m.group(2)] = "flow" if m.group(3) == "event" else "state"
+    # COUNT(ID, state|event, ...): the column ID; MEAN(ID, "column", ...): a weekly mean.
+    for m in re.finditer(r"^\s*COUNT\((\w+),\s*(\w+)", text, re.M):
+        kinds[m.group(1)] = "flow" if m.group(2) == "event" else "state"
+    for m in re.finditer(r"^\s*MEAN\(\w+,\s*\"(\w+)\"", text, re.M):
+        kinds[m.group(1)] = "level"
     for r in ("fpr", "fnr", "ppv", "npv", "base_rate", "selection_rate", "accuracy"):
         kinds[r] = "rate"
     for r in ("sanction_rate", "benefit_rate", "disparate_impact", "sanction_ratio", "benefit_ratio"):
@@ -214,14 +215,27 @@ def window_weeks(w, span):
     raise ValueError(f"unknown window {w!r}")
 
 
-def tile_weeks(metric, since, last):
-    """The weeks a tile reads (gui/outcome_tiles.cpp countValue / claimValueNow)."""
+def at_end(sc, st):
+    """gui/lesson_panel.cpp currentAtEnd: outputs the step's claims read only at its end."""
+    end, over = set(), set()
+    for e in st.get("expect") or []:
+        side, other, _ = sides(sc, e)
+        for c in (side, other if other is not None and not other["ghost"] else None):
+            if c:
+                (end if c["window"] == "end" else over).add(c["metric"])
+    return end - over
+
+
+def tile_weeks(metric, since, last, now=False):
+    """The weeks a tile reads (gui/outcome_tiles.cpp countValue / claimValueNow): since = the week
+    the step's window starts, or -1 when the tiles count since the start (a state shows its week
+    now); `now`: a state the step's claims read at its end shows its week now."""
     k = tile_kind(metric)
     if k == "median":
         return (0, last)
-    if k == "state" and since == 0:
+    if k == "state" and (since < 0 or now):
         return (last, last)
-    return (since, last)
+    return (max(0, since), last)
 
 
 def weeks_text(w, metric):
@@ -348,7 +362,8 @@ def check_claim(sc, st, span, e, report, pc_tiles):
     kind = e.get("effect", "difference")
     begin, end = span
     last = end - 1
-    since = begin if counts_over_step(st) and begin > 0 else 0
+    since = begin if counts_over_step(st) else -1
+    ends = at_end(sc, st)
     if other is not None and not other["ghost"] and "window" in e["vs"]:
         ow = window_weeks(other["window"], span)
         out.update(status="not comparable", why=f"vs another window ({weeks_text(ow, other['metric'])}): "
@@ -371,10 +386,11 @@ def check_claim(sc, st, span, e, report, pc_tiles):
         if n is None:
             if out["status"] == "shown":
                 out.update(status="not shown", why=f"{label}: {why}")
-            numbers.append(f"{label} {tile['shown']}")
+            groups = " (A | B)" if tile["by_group"] else ""
+            numbers.append(f"{where} {s['metric']}{groups} {tile['shown']}")
             continue
         numbers.append(f"{label} {n.text}")
-        tw = tile_weeks(s["metric"], since, last)
+        tw = tile_weeks(s["metric"], since, last, s["metric"] in ends)
         cw = window_weeks(s["window"], span)
         if tw != cw and out["status"] == "shown":
             out.update(status="not shown", why=f"{s['metric']}: the tile reads {weeks_text(tw, s['metric'])}, "
@@ -511,8 +527,9 @@ def self_test():
     report["tiles"][1]["shown"] = "90"
     r = check_claim(sc, st, (52, 104), claim, report, set())
     expect("contradicted", (r["status"], r["holds"]), ("shown", False))
-    r = check_claim(sc, st, (0, 52), claim, report, set())  # a step from week 0: the tile reads week 51
-    expect("state tile from the start", r["status"], "not shown")
+    claim_end = dict(claim, window="run")  # the tiles count the step's weeks, the claim the run's
+    r = check_claim(sc, dict(st, expect=[claim_end]), (52, 104), claim_end, report, set())
+    expect("state tile over the step, claim over the run", r["status"], "not shown")
     report["tiles"] = [tile(1, "wrongly_sanctioned", "9 | 12", True)]
     r = check_claim(sc, st, (52, 104), claim, report, set())
     expect("all citizens, tiles by group", r["status"], "not shown")
@@ -586,8 +603,9 @@ def main():
                     differs = False
                     if cli_eff is not None and r["range"] is not None and not math.isnan(cli_eff):
                         lo, hi = r["range"]
-                        slack = 0.002 * max(abs(lo), abs(hi)) + 1e-4 * abs(cli_eff) + 1e-9
-                        # check-lessons prints 4 significant digits
+                        # check-lessons prints 4 significant digits; a tile per citizen divides by the
+                        # latest week's population, a claim by the mean over its weeks.
+                        slack = 1e-9 + (0.002 * max(abs(lo), abs(hi)) if e.get("per_capita") else 0)
                         slack += 0.5 * 10 ** (math.floor(math.log10(abs(cli_eff))) - 3) if cli_eff else 0
                         differs = not (lo - slack <= cli_eff <= hi + slack)
                     counts["claims"] += 1
