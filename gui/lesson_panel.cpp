@@ -204,8 +204,14 @@ std::set<std::string> LessonPanel::currentAtEnd(const Session& session) const {
 }
 
 Watched LessonPanel::currentWatched(const Session& session) const {
+  std::set<std::string> all_groups;  // the outputs its claims read for all citizens
+  if (const LessonStep* st = currentStep(session))
+    for (const auto& e : st->expect) {
+      if (e.side.group == 2) all_groups.insert(e.side.metric);
+      if (e.versus == Expect::Versus::Side && e.other.group == 2) all_groups.insert(e.other.metric);
+    }
   return Watched(currentWatch(session), currentClaimed(session), currentPerCapita(session),
-                 currentAtEnd(session));
+                 currentAtEnd(session), all_groups);
 }
 
 LessonPanel::Without LessonPanel::currentWithout(const Session& session) const {

@@ -133,8 +133,13 @@ bool asksByGroup(const std::string& watch, const std::vector<Expect>& expect) {
 }
 
 Watched::Watched(const std::string& watch, const std::set<std::string>& claimed,
-                 const std::set<std::string>& per_capita_claims, const std::set<std::string>& at_end)
-    : names(watchedNames(watch)), per_capita(per_capita_claims), claimed(claimed), at_end(at_end) {
+                 const std::set<std::string>& per_capita_claims, const std::set<std::string>& at_end,
+                 const std::set<std::string>& all_groups)
+    : names(watchedNames(watch)),
+      per_capita(per_capita_claims),
+      claimed(claimed),
+      at_end(at_end),
+      all_groups(all_groups) {
   extra = claimed;
   for (const auto& n : names)
     if (n.find('_') != std::string::npos) extra.insert(n);
@@ -458,7 +463,10 @@ std::string OutcomeTiles::shownValue(const TileDef& t, const Value& v) {
 
 std::vector<TileDef> tilesFor(const Watched& watched) {
   std::vector<TileDef> tiles = outcomeTiles(watched.extra, watched.per_capita);
-  for (auto& t : tiles) t.now = watched.at_end.count(t.name) || (t.also[0] && watched.at_end.count(t.also));
+  for (auto& t : tiles) {
+    t.now = watched.at_end.count(t.name) || (t.also[0] && watched.at_end.count(t.also));
+    t.all = watched.all_groups.count(t.name) || (t.also[0] && watched.all_groups.count(t.also));
+  }
   return tiles;
 }
 
@@ -567,15 +575,21 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   };
   // By group, each tile shows a line per group: the group's label in the text font, its number in
   // the big font beside it.
-  const float label_w = by_group_ ? std::max(ImGui::CalcTextSize(sc.label_a.c_str()).x,
-                                             ImGui::CalcTextSize(sc.label_b.c_str()).x) +
-                                        fs * 0.4f
-                                  : 0.0f;
+  // A tile whose outcome the step's claims read for all citizens adds a line "all" (every tile
+  // line of the panes then has three lines, so the rows stay aligned).
+  const int group_lines =
+      by_group_ && std::any_of(tiles.begin(), tiles.end(), [](const TileDef& t) { return t.all; }) ? 3 : 2;
+  const float label_w =
+      by_group_
+          ? std::max({ImGui::CalcTextSize(sc.label_a.c_str()).x, ImGui::CalcTextSize(sc.label_b.c_str()).x,
+                      group_lines == 3 ? ImGui::CalcTextSize("all").x : 0.0f}) +
+                fs * 0.4f
+          : 0.0f;
   auto numberW = [&](const TileDef& t) {  // the widest number at the full size
     float w = 1;
     for (const Line& l : lines) {
       if (l.ghost && !ghost_ready) continue;
-      for (int g = by_group_ ? 0 : 2; g < (by_group_ ? 2 : 3); ++g) {
+      for (int g = by_group_ ? 0 : 2; g < (by_group_ && !t.all ? 2 : 3); ++g) {
         // Room for one more digit as the counts grow (a ratio's two counts are shown as they are).
         std::string s = shownValue(t, value(t, l.ghost ? ghost_data : live_data, l.pane, g, since)) +
                         (t.kind == TileKind::Ratio ? "" : "+");
@@ -642,7 +656,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   // descenders and stand clear of the line above at 0.82 of it.
   auto groupLineH = [&](float number_px) { return std::ceil(number_px * 0.82f); };
   auto rowH = [&](float number_px) {
-    return by_group_ ? 2 * groupLineH(number_px) + pad : number_px + 2 * pad;
+    return by_group_ ? group_lines * groupLineH(number_px) + pad : number_px + 2 * pad;
   };
   auto fixedH = [&] {  // the controls and the band headers
     float h = y - start.y;
@@ -658,7 +672,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   auto fitNumbers = [&](float floor_px) {
     if (needH(nf) <= size.y) return true;
     float per_row = (size.y - fixedH()) / std::max(1, bands * nlines) - (by_group_ ? 1 : 2) * pad;
-    nf = std::max(floor_px, std::min(nf, by_group_ ? std::floor(per_row / 2 / 0.82f) : per_row));
+    nf = std::max(floor_px, std::min(nf, by_group_ ? std::floor(per_row / group_lines / 0.82f) : per_row));
     while (nf - 1 >= floor_px && needH(nf) > size.y) nf -= 1;  // rounding of the group lines
     return needH(nf) <= size.y + 0.5f;
   };
@@ -742,7 +756,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
           reportTile(p, report_name.c_str(), s, c0, ImVec2(c1.x - c0.x, c1.y - c0.y), fsz, false);
         } else {
           float shown_px = nf;
-          for (int g = 0; g < 2; ++g) {
+          for (int g = 0; g < (def.all ? 3 : 2); ++g) {
             std::string s = shown(g);
             ImFont* font = big;
             float fsz = nf;
@@ -755,11 +769,16 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
             shown_px = std::min(shown_px, fsz);
             const float line_y = c0.y + pad * 0.5f + g * groupLineH(nf) - nf * 0.09f;
             dl->AddText(ImVec2(c0.x + pad, line_y + (nf - fs) * 0.5f), dim,
-                        (g == 0 ? sc.label_a : sc.label_b).c_str());
+                        g == 0   ? sc.label_a.c_str()
+                        : g == 1 ? sc.label_b.c_str()
+                                 : "all");
             dl->AddText(font, fsz, ImVec2(c1.x - pad - tw, line_y + (nf - fsz) * 0.5f), ink, s.c_str());
           }
           reportTile(p, report_name.c_str(), shown(0) + " | " + shown(1), c0,
                      ImVec2(c1.x - c0.x, c1.y - c0.y), shown_px, true);
+          if (def.all)  // the third line, as a tile of its own in the report ("ppv (all)")
+            reportTile(p, (report_name + " (all)").c_str(), shown(2), c0, ImVec2(c1.x - c0.x, c1.y - c0.y),
+                       shown_px, true);
         }
         if (ImGui::IsMouseHoveringRect(c0, c1)) {
           ImGui::BeginTooltip();

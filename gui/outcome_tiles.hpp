@@ -27,8 +27,11 @@ struct Watched {
   // The states its claims read at the end of the step only (not over it): their tiles show the level
   // now while the others count since the step.
   std::set<std::string> at_end;
+  // The outputs its claims read for all citizens: by group, their tiles add a line "all".
+  std::set<std::string> all_groups;
   Watched(const std::string& watch, const std::set<std::string>& claimed,
-          const std::set<std::string>& per_capita = {}, const std::set<std::string>& at_end = {});
+          const std::set<std::string>& per_capita = {}, const std::set<std::string>& at_end = {},
+          const std::set<std::string>& all_groups = {});
   bool has(const char* name) const { return name[0] && names.count(name); }
 };
 
@@ -55,6 +58,7 @@ struct TileDef {
   const ClaimMetric* metric = nullptr;  // Claim: the output (io/claim_metrics)
   bool per_capita = false;              // divided by the group's citizens (a share or a rate per member)
   bool now = false;                     // a state the step's claims read at its end: its level now
+  bool all = false;                     // by group, a line for all citizens too (the claims read it)
 };
 // The tiles, in the order shown (those whose column the model lacks are left out), then a tile for
 // each watched output name no tile shows yet (a lesson's `watch` text and the metrics of its claims),

@@ -251,6 +251,15 @@ TEST_CASE("ticking \"by group\" keeps the layout at every projector size") {
     INFO("lesson by group " << s.w << "x" << s.h);
     checkLayout(runLayout(s, true, lesson, "group_lesson"), s, true, 2);
   }
+  // A step by group with a claim about all citizens (public shaming step 2: precision of the panes):
+  // that tile adds a line "all", reported as "ppv (all)", in every pane, and the layout holds.
+  const std::string shaming =
+      std::string("'") + TRUSTLAB_SOURCE_DIR + "/scenarios/public_shaming.json' --lesson-replay 2";
+  const nlohmann::json r = runLayout({1280, 800}, true, shaming, "group_all");
+  checkLayout(r, {1280, 800}, true, 2, 2);
+  int all_lines = 0;
+  for (const auto& t : r["tiles"]) all_lines += t["metric"] == "ppv (all)" && t["by_group"].get<bool>();
+  CHECK(all_lines == 2);
 }
 
 TEST_CASE("a lesson step with the charts opened keeps the city and its key on the smaller projectors") {
