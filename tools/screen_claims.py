@@ -274,7 +274,9 @@ class Shown:
 def tile_number(tile, group, part):
     """The number of `tile` for group (0, 1 = the by-group lines, 2 = all) and part of "a / b"."""
     texts = tile["shown"].split(" | ")
-    if tile["by_group"]:
+    if tile["by_group"] and tile["metric"].endswith(" (all)") and group == 2:
+        text = texts[0]  # by group, the line "all" a claim about all citizens adds
+    elif tile["by_group"]:
         if group == 2 or len(texts) != 2:
             return None, "the tile shows groups only, not all"
         text = texts[group]
@@ -299,8 +301,12 @@ def find_tile(report, side):
         names.append(FIXED_TILES[metric][0])
     for n in names:
         want = n + (" without the step" if side["ghost"] else "")
-        for t in report["tiles"]:
-            if t["pane"] == side["regime"] and t["metric"] == want:
+        # By group, a claim about all citizens reads the tile's line "all" ("ppv (all)").
+        wants = [want + " (all)", want] if side["group"] == 2 else [want]
+        for t in sorted(report["tiles"], key=lambda t: t["metric"] != wants[0]):
+            if t["metric"] not in wants:
+                continue
+            if t["pane"] == side["regime"]:
                 part = FIXED_TILES[metric][1] if n != metric else 0
                 return t, part
     return None, 0
