@@ -406,7 +406,7 @@ OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Data& d,
     if (k.weeks < f.summary_weeks) run.snapshots.push_back(k);
   run.snapshots.push_back(Snapshot{f.summary_weeks, f.summary});
   const MetricKind kind = t.metric->kind;
-  const int from = std::max(0, since);
+  const int start = std::max(0, since);  // the first week counted (since = -1: from week 0)
   auto read = [&](int from, int to) {
     try {
       return claimValue(run, *t.metric, pane, group, from, to, t.per_capita);
@@ -419,11 +419,11 @@ OutcomeTiles::Value OutcomeTiles::claimValueNow(const TileDef& t, const Data& d,
   else if (kind == MetricKind::Episode || kind == MetricKind::Median)
     // As of the totals published last (they lag the rows by a moment while the model plays); a
     // median counts every correction from week 0.
-    out.a = f.summary.size() == f.names.size() && f.summary_weeks > from
-                ? read(kind == MetricKind::Median ? 0 : from, f.summary_weeks - 1)
+    out.a = f.summary.size() == f.names.size() && f.summary_weeks > start
+                ? read(kind == MetricKind::Median ? 0 : start, f.summary_weeks - 1)
                 : std::numeric_limits<double>::quiet_NaN();
   else
-    out.a = read(std::min(from, last), last);
+    out.a = read(std::min(start, last), last);
   out.valid = !std::isnan(out.a);
   return out;
 }
@@ -450,15 +450,11 @@ std::string OutcomeTiles::shownValue(const TileDef& t, const Value& v) {
   const bool counted = t.kind != TileKind::Claim || t.metric->kind == MetricKind::State ||
                        t.metric->kind == MetricKind::Flow || t.metric->kind == MetricKind::Episode;
   if (counted || std::fabs(v.a) >= 100) return countText(v.a);
-  if (t.metric->kind == MetricKind::Median) {  // weeks: one decimal
-    char b[32];
-    std::snprintf(b, sizeof b, "%.1f", v.a);
-    return b;
-  }
-  char b[32];  // a mean level of 10 or more (a score) with one decimal: three significant digits
+  // Weeks to correction, and a mean level of 10 or more (a score), with one decimal; a rate as a rate.
+  char b[32];
   std::snprintf(b, sizeof b, "%.1f", std::fabs(v.a));
-  std::string r = std::fabs(v.a) >= 10 ? std::string(b) : rateText(std::fabs(v.a));
-  return (v.a < 0 ? "\xE2\x88\x92" : "") + r;
+  const bool one_decimal = t.metric->kind == MetricKind::Median || std::fabs(v.a) >= 10;
+  return (v.a < 0 ? "\xE2\x88\x92" : "") + (one_decimal ? std::string(b) : rateText(std::fabs(v.a)));
 }
 
 std::vector<TileDef> tilesFor(const Watched& watched) {
