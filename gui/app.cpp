@@ -210,7 +210,7 @@ void App::drawOutcomes(const Box& b) {
     counterfactual_.clear();
   }
   float used = tiles_.draw(rows_, frame_, session_.marks(), watched, session_.current(),
-                           ImGui::GetContentRegionAvail(), ghost);
+                           ImGui::GetContentRegionAvail(), ghost, lesson_.currentEarlier(session_));
   outcomes_h_ = std::ceil(used + 2 * ImGui::GetStyle().WindowPadding.y + 2);
   reportPanel("outcomes", false);
   ImGui::End();

@@ -185,7 +185,7 @@ bool comparesShares(const Expect& e) {
 }
 }  // namespace
 
-std::string recordText(const ClaimResult& r, uint64_t first_seed) {
+std::string recordText(const ClaimResult& r) {
   char buf[256];
   const bool ratio = r.expect.effect == Expect::Effect::Ratio;
   double m = r.mean(), sd = r.sd();
@@ -201,11 +201,9 @@ std::string recordText(const ClaimResult& r, uint64_t first_seed) {
   } else {
     effect = "effect undefined";
   }
-  std::snprintf(buf, sizeof buf, "%s %d of %d runs with seeds %llu to %llu (%s)",
-                r.passes() ? "holds in" : "holds in only", r.held(), r.runs(),
-                static_cast<unsigned long long>(first_seed),
-                static_cast<unsigned long long>(first_seed + static_cast<uint64_t>(r.runs()) - 1),
-                effect.c_str());
+  // The seeds are in the record's tooltip: on a projector every line of the lesson counts.
+  std::snprintf(buf, sizeof buf, "%s %d of %d runs (%s)", r.passes() ? "holds in" : "holds in only", r.held(),
+                r.runs(), effect.c_str());
   std::string t = buf;
   if (!r.passes()) t += ": not a safe lesson (it needs " + std::to_string(requiredHolds(r.runs())) + ")";
   return t;

@@ -65,7 +65,8 @@ class ClaimRecords {
   std::thread thread_;
 };
 
-// "holds in 10 of 10 runs with seeds 1 to 10 (ratio 1.41 ± 0.05)"; the claim fails below 9 of 10.
-std::string recordText(const ClaimResult& r, uint64_t first_seed);
+// "holds in 10 of 10 runs (ratio 1.41 ± 0.05)"; the claim fails below 9 of 10. (The seeds are in
+// the lesson panel's tooltip.)
+std::string recordText(const ClaimResult& r);
 
 }  // namespace tl::gui

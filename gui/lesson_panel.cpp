@@ -231,6 +231,23 @@ LessonPanel::Without LessonPanel::currentWithout(const Session& session) const {
   return out;
 }
 
+Earlier LessonPanel::currentEarlier(const Session& session) const {
+  Earlier out;
+  const LessonStep* st = currentStep(session);
+  if (!st || !applied_) return out;
+  for (const Expect& e : st->expect) {
+    const ClaimWindow& w = e.other.window;
+    const bool itself_then = e.versus == Expect::Versus::Side && e.other.metric == e.side.metric &&
+                             e.other.regime == e.side.regime && e.other.group == e.side.group &&
+                             w.kind == ClaimWindow::Kind::Week && w.from == w.to;
+    if (!itself_then || (out.week >= 0 && w.from != out.week)) continue;  // one earlier week a step
+    out.week = w.from;
+    out.panes.insert(e.side.regime);
+    out.names.insert(e.side.metric);
+  }
+  return out;
+}
+
 Edit LessonPanel::currentChanges(const Session& session) const {
   const LessonStep* st = currentStep(session);
   return st ? session.assignmentTargets(st->set) : Edit{};
@@ -293,21 +310,26 @@ void LessonPanel::drawClaims(const Session& session, int step, const std::vector
   ImGui::PopStyleColor();
   for (size_t i = 0; i < expect.size(); ++i) {
     const float top = ImGui::GetCursorScreenPos().y;
-    ImGui::Bullet();
+    // A claim naming one state has that state's swatch as its bullet (a key line under it would
+    // cost a line a claim, and at 1280x800 presenter a step's claims then no longer fit).
+    const bool keyed = drawStateBullet(expect[i].says);
+    if (!keyed) ImGui::Bullet();
     wrappedWords(expect[i].says);
-    drawStateKeyFor(expect[i].says);
+    if (!keyed) drawStateKeyFor(expect[i].says);
     if (st.state != ClaimRecords::State::Done || i >= st.results.size()) continue;
     const ClaimResult& r = st.results[i];
-    std::string rec = recordText(r, claims_.firstSeed());
+    std::string rec = recordText(r);
     ImGui::Indent();
     ImGui::PushStyleColor(ImGuiCol_Text, r.passes() ? kHolds : kFails);
     wrappedWords(rec);
     ImGui::PopStyleColor();
     ImGui::Unindent();
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s\nThe same check: trustlab-cli check-lessons %s --seeds %d",
-                        describeClaim(r.expect, file).c_str(), file.source_file.c_str(),
-                        ClaimRecords::kSeeds);
+      ImGui::SetTooltip(
+          "%s\nRuns with seeds %llu to %llu. The same check: trustlab-cli check-lessons %s --seeds %d",
+          describeClaim(r.expect, file).c_str(), static_cast<unsigned long long>(claims_.firstSeed()),
+          static_cast<unsigned long long>(claims_.firstSeed() + static_cast<uint64_t>(r.runs()) - 1),
+          file.source_file.c_str(), ClaimRecords::kSeeds);
     reportClaim(step, expect[i].says, rec, r.held(), r.runs(), top, ImGui::GetItemRectMax().y);
   }
   switch (st.state) {

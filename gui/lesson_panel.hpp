@@ -77,6 +77,9 @@ class LessonPanel {
     std::set<int> panes;
   };
   Without currentWithout(const Session& session) const;
+  // The earlier week the current step's claims compare a level at its end with (an output against
+  // itself at one week: "vs": {"window": {"week": W}}), once the step has begun; week -1 = none.
+  Earlier currentEarlier(const Session& session) const;
   // What the current step is about, for the outcome tiles.
   Watched currentWatched(const Session& session) const;
   // The outputs the current step's claims read at its end only (their tiles show the level now).

@@ -331,6 +331,25 @@ bool OutcomeTiles::ghostData(const Ghost& ghost, const Frame& f, int since) {
   return true;
 }
 
+bool OutcomeTiles::earlierData(const Earlier& earlier, const Frame& f) {
+  if (earlier.week < 0 || !rows_ || rows_->empty() || rows_->back().week < earlier.week) return false;
+  // Its rows do not change once the run is past the week, until the run restarts.
+  if (f.generation != earlier_key_gen_ || rows_->size() < earlier_key_n_ || earlier_rows_.empty() ||
+      earlier_rows_.back().week != earlier.week) {
+    earlier_key_gen_ = f.generation, earlier_key_n_ = rows_->size();
+    earlier_rows_.clear();
+    for (const WeekRow& w : *rows_)
+      if (w.week <= earlier.week) earlier_rows_.push_back(w);
+    earlier_cols_ = accumulate(earlier_rows_, f.names.size(), -1);
+  }
+  earlier_key_n_ = rows_->size();
+  return !earlier_rows_.empty();
+}
+
+bool OutcomeTiles::inEarlier(const TileDef& t, const Earlier& earlier) {
+  return earlier.names.count(t.name) || (t.also[0] && earlier.names.count(t.also));
+}
+
 OutcomeTiles::Value OutcomeTiles::value(const TileDef& t, const Data& d, int pane, int group, int since) {
   since = sinceFor(t, since);
   Value out = countValue(t, d, pane, group, since);
@@ -482,6 +501,9 @@ std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watche
         line += ", " + std::to_string(p + 1) + " w/o: " +
                 shownValue(t, value(t, Data{&ghost_frame_, &ghost_rows_, &ghost_cols_}, static_cast<int>(p),
                                     2, since));
+      if (earlier_shown_.panes.count(static_cast<int>(p)) && inEarlier(t, earlier_shown_))  // the "then" row
+        line += ", " + std::to_string(p + 1) + " at week " + std::to_string(earlier_shown_.week + 1) + ": " +
+                shownValue(t, value(t, Data{&f, &earlier_rows_, &earlier_cols_}, static_cast<int>(p), 2, -1));
     }
     out.push_back(line);
   }
@@ -490,7 +512,7 @@ std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watche
 
 float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                          const std::vector<ChangeMark>& marks, const Watched& watched, const Scenario& sc,
-                         ImVec2 size, const Ghost& ghost) {
+                         ImVec2 size, const Ghost& ghost, const Earlier& earlier) {
   const float fs = ImGui::GetFontSize();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const int panes = static_cast<int>(f.names.size());
@@ -502,22 +524,33 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     cached_rows_ = rows.size(), cached_since_ = since, cached_gen_ = f.generation;
   }
   // The rows of tiles: each pane, and under a pane the step compares with the run without it, that
-  // run (ghost: true). Its numbers show once it has caught up with the live run.
+  // run (ghost: true; its numbers show once it has caught up with the live run), and under a pane it
+  // compares with an earlier week, the levels then (earlier: true; only the tiles compared).
   struct Line {
     int pane;
-    bool ghost;
+    bool ghost, earlier;
   };
   std::vector<Line> lines;
+  bool has_ghost = false, has_earlier = false;
   for (int p = 0; p < panes; ++p) {
-    lines.push_back({p, false});
-    if (ghost.result && ghost.panes.count(p)) lines.push_back({p, true});
+    lines.push_back({p, false, false});
+    if (ghost.result && ghost.panes.count(p)) lines.push_back({p, true, false}), has_ghost = true;
+    if (earlier.week >= 0 && earlier.panes.count(p)) lines.push_back({p, false, true}), has_earlier = true;
   }
-  const bool has_ghost = static_cast<int>(lines.size()) > panes;
   const bool ghost_ready = has_ghost && ghostData(ghost, f, since);
-  const Data live_data = live(f), ghost_data{&ghost_frame_, &ghost_rows_, &ghost_cols_};
+  const bool earlier_ready = has_earlier && earlierData(earlier, f);
+  const Data live_data = live(f), ghost_data{&ghost_frame_, &ghost_rows_, &ghost_cols_},
+             earlier_data{&f, &earlier_rows_, &earlier_cols_};
+  // A line's figure for a tile and group: an earlier line reads the level at its week (since -1).
+  auto lineValue = [&](const TileDef& t, const Line& l, int g) {
+    return l.earlier ? value(t, earlier_data, l.pane, g, -1)
+                     : value(t, l.ghost ? ghost_data : live_data, l.pane, g, since);
+  };
   const int nlines = static_cast<int>(lines.size());
   ghost_panes_.clear();
   if (ghost_ready && ghost_same_before_) ghost_panes_ = ghost.panes;
+  earlier_shown_ = earlier_ready ? earlier : Earlier{};
+  const std::string then_week = std::to_string(earlier.week + 1);  // in weeks run, as the header
   // The controls: count from the start or from the latest change; all citizens or by group.
   ImGui::TextUnformatted("Outcomes");
   ImGui::SameLine();
@@ -546,13 +579,24 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
           "replayed beside it. The step's claims compare the pane with it (\"vs\": \"without_step\").",
           ghost.step + 1);
   }
+  if (has_earlier) {  // the rows marked "then": the earlier week the step's claims compare with
+    const std::string key = "then = at week " + then_week;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(key.c_str()).x) ImGui::NewLine();
+    ImGui::TextColored(ImVec4(0.8f, 0.8f, 0.8f, 1), "%s", key.c_str());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "The same run as it was after %s weeks: the step's claims compare a level at its end with the "
+          "level then (\"vs\": {\"window\": {\"week\": %d}}).",
+          then_week.c_str(), earlier.week);
+  }
   std::vector<TileDef> tiles = tilesFor(watched);
   for (auto& t : tiles) t.title = shownTitle(t, since);
   ImFont* big = numberFont();
   const float nf_full = fontAddedSize(big);
   float nf = nf_full;
   const float pad = std::max(3.0f, fs * 0.25f);
-  const float name_w = fs * 1.6f;
+  const float name_w = std::max(fs * 1.6f, has_earlier ? ImGui::CalcTextSize("then").x + fs * 0.3f : 0.0f);
   const float width = size.x;
   // A column is at least as wide as the longest word of a title; its numbers shrink from the big
   // size to fit it, down to 1.4 times the text size. Fewest rows ("bands") of tiles that allow that.
@@ -584,11 +628,10 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   auto numberW = [&](const TileDef& t) {  // the widest number at the full size
     float w = 1;
     for (const Line& l : lines) {
-      if (l.ghost && !ghost_ready) continue;
+      if ((l.ghost && !ghost_ready) || (l.earlier && (!earlier_ready || !inEarlier(t, earlier)))) continue;
       for (int g = by_group_ ? 0 : 2; g < (by_group_ && !t.all ? 2 : 3); ++g) {
         // Room for one more digit as the counts grow (a ratio's two counts are shown as they are).
-        std::string s = shownValue(t, value(t, l.ghost ? ghost_data : live_data, l.pane, g, since)) +
-                        (t.kind == TileKind::Ratio ? "" : "+");
+        std::string s = shownValue(t, lineValue(t, l, g)) + (t.kind == TileKind::Ratio ? "" : "+");
         w = std::max(w, big->CalcTextSizeA(nf_full, FLT_MAX, 0, s.c_str()).x);
       }
     }
@@ -682,7 +725,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   int hidden = 0;
   while (!fitNumbers(nf_min) && bands > 1) {
     auto it = unwatched(tiles);
-    if (it == tiles.rend() && has_ghost) it = unclaimed(tiles);
+    if (it == tiles.rend() && (has_ghost || has_earlier)) it = unclaimed(tiles);
     if (it == tiles.rend()) break;
     tiles.erase(std::next(it).base());
     ++hidden;
@@ -713,30 +756,37 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     const float row_h = rowH(nf);
     for (const Line& line : lines) {
       const int p = line.pane;
-      const Data& data = line.ghost ? ghost_data : live_data;
+      const Data& data = line.earlier ? earlier_data : line.ghost ? ghost_data : live_data;
+      const int line_since = line.earlier ? -1 : since;
       ImVec2 nat(x0, y + (row_h - fs) * 0.5f);
-      if (line.ghost) {  // "w/o" in the pane's colour, dimmed: the pane above without the step
-        dl->AddText(ImGui::GetFont(), fs, nat, (paneColour(p) & 0x00FFFFFFu) | 0xB0000000u, "w/o");
+      if (line.ghost || line.earlier) {  // "w/o" or "then" in the pane's colour, dimmed: the pane above
+        dl->AddText(ImGui::GetFont(), fs, nat, (paneColour(p) & 0x00FFFFFFu) | 0xB0000000u,
+                    line.ghost ? "w/o" : "then");
       } else {  // the pane: its number in its colour, and the dash pattern its chart lines use
         char num[16];
         std::snprintf(num, sizeof num, "%d", p + 1);
         dl->AddText(ImGui::GetFont(), fs * 1.2f, nat, paneColour(p), num);
         drawPaneDash(dl, ImVec2(x0 + fs * 0.8f, nat.y + fs * 0.6f), name_w - fs * 1.0f, p);
       }
-      const ImU32 ink = line.ghost ? IM_COL32(200, 200, 200, 255) : text;
+      const bool aside = line.ghost || line.earlier;  // a row the pane is compared with
+      const ImU32 ink = aside ? IM_COL32(200, 200, 200, 255) : text;
       for (int t = first; t < last; ++t) {
         const TileDef& def = tiles[static_cast<size_t>(t)];
+        if (line.earlier && !inEarlier(def, earlier)) continue;  // only what the claims compare then
         bool w = watched.has(def.name) || watched.has(def.also);
         ImVec2 c0(x0 + name_w + (t - first) * col_w + 1, y), c1(c0.x + col_w - 2, y + row_h - 2);
-        dl->AddRectFilled(c0, c1,
-                          line.ghost ? IM_COL32(24, 30, 44, 255) : ImGui::GetColorU32(ImGuiCol_FrameBg), 3);
-        if (w) dl->AddRect(c0, c1, watch_col, 3, 0, std::max(line.ghost ? 1.0f : 2.0f, fs * 0.12f));
+        dl->AddRectFilled(c0, c1, aside ? IM_COL32(24, 30, 44, 255) : ImGui::GetColorU32(ImGuiCol_FrameBg),
+                          3);
+        if (w) dl->AddRect(c0, c1, watch_col, 3, 0, std::max(aside ? 1.0f : 2.0f, fs * 0.12f));
         auto shown = [&](int group) {
           if (line.ghost && !ghost_ready) return std::string("\xE2\x80\xA6");  // catching up: "…"
           if (line.ghost && !ghost_same_before_) return std::string("n/a");
-          return shownValue(def, value(def, data, p, group, since));
+          if (line.earlier && !earlier_ready) return std::string("n/a");  // the run is not there yet
+          return shownValue(def, value(def, data, p, group, line_since));
         };
-        const std::string report_name = line.ghost ? std::string(def.name) + " without the step" : def.name;
+        const std::string report_name = line.ghost     ? std::string(def.name) + " without the step"
+                                        : line.earlier ? std::string(def.name) + " at week " + then_week
+                                                       : std::string(def.name);
         float inner = col_w - 2 * pad - 2;
         if (!by_group_) {
           std::string s = shown(2);
@@ -779,7 +829,9 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
         if (ImGui::IsMouseHoveringRect(c0, c1)) {
           ImGui::BeginTooltip();
           ImGui::Text("%d %s: %s%s", p + 1, f.names[static_cast<size_t>(p)].c_str(), def.title.c_str(),
-                      line.ghost ? " (the same run without the step)" : "");
+                      line.ghost     ? " (the same run without the step)"
+                      : line.earlier ? (" (at week " + then_week + ")").c_str()
+                                     : "");
           if (line.ghost && ghost_ready && !ghost_same_before_)
             ImGui::TextWrapped(
                 "Not available: replayed without the step, the weeks before it differ from this run's "
@@ -787,7 +839,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                 "lesson's steps to compare.");
           for (int g = 0; g < 3; ++g) {
             // A per-member tile also gives the count it is computed from.
-            Value count = countValue(def, data, p, g, since);
+            Value count = countValue(def, data, p, g, line_since);
             std::string of = def.per_capita && def.kind != TileKind::Claim && count.valid
                                  ? " (" + countText(count.a) + ")"
                                  : "";
@@ -798,7 +850,8 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                         shown(g).c_str(), of.c_str());
           }
           ImGui::TextDisabled(
-              "%s", sinceFor(def, since) < 0 ? (since < 0 ? "since the start" : "now")
+              "%s", line.earlier               ? ("the level at week " + then_week).c_str()
+                    : sinceFor(def, since) < 0 ? (since < 0 ? "since the start" : "now")
                     : isState(def) ? ("the mean of the weeks since week " + std::to_string(since)).c_str()
                                    : ("since week " + std::to_string(since)).c_str());
           ImGui::EndTooltip();
@@ -811,7 +864,10 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   if (hidden > 0 && y + ImGui::GetTextLineHeight() <= start.y + size.y) {  // say so, where there is room
     char more[96];
     std::snprintf(more, sizeof more, "%d more outcome%s without \"by group\"%s", hidden,
-                  hidden > 1 ? "s" : "", has_ghost ? " or w/o" : "");
+                  hidden > 1 ? "s" : "",
+                  has_ghost     ? " or w/o"
+                  : has_earlier ? " or the row \"then\""
+                                : "");
     dl->AddText(ImVec2(x0 + name_w, y), dim, more);
     y += ImGui::GetTextLineHeight();
   }

@@ -80,14 +80,25 @@ struct Ghost {
   int step = 0;  // the lesson step left out (0-based)
 };
 
+// An earlier week a lesson step's claims compare an output's level now with ("unpaid at the end of
+// this step vs at the end of year four"): under each pane they compare, a row "then" shows the
+// level of those outputs at that week.
+struct Earlier {
+  int week = -1;  // the week's row (counted from 0); the row is labelled with weeks run, week + 1
+  std::set<int> panes;
+  std::set<std::string> names;  // the outputs compared (the row shows only their tiles)
+};
+
 class OutcomeTiles {
  public:
   // Draws the tiles of every pane in `size` at the cursor; returns the height they need.
   float draw(const std::vector<WeekRow>& rows, const Frame& f, const std::vector<ChangeMark>& marks,
-             const Watched& watched, const Scenario& sc, ImVec2 size, const Ghost& ghost = {});
+             const Watched& watched, const Scenario& sc, ImVec2 size, const Ghost& ghost = {},
+             const Earlier& earlier = {});
   // The watched outcomes (every outcome when none is watched) as lines of text, one value per pane,
   // and the run without the step where the tiles show it, as of the last draw:
-  // "harm: 1: 965, 2: 7,360, 2 w/o: 1,020". The lesson's reveal shows them.
+  // "harm: 1: 965, 2: 7,360, 2 w/o: 1,020" (and "2 at week 208: 166" for an earlier week the
+  // tiles show). The lesson's reveal shows them.
   std::vector<std::string> summaryLines(const Frame& f, const Watched& watched) const;
   // The week the numbers count from (0 = the start).
   int sinceWeek(const std::vector<ChangeMark>& marks) const;
@@ -122,6 +133,10 @@ class OutcomeTiles {
   static Value claimValueNow(const TileDef& t, const Data& d, int pane, int group, int since);
   // The counterfactual as a run's outputs up to the live run's week; false while it catches up.
   bool ghostData(const Ghost& ghost, const Frame& f, int since);
+  // The live run's outputs up to an earlier week; false before the run reaches it.
+  bool earlierData(const Earlier& earlier, const Frame& f);
+  // Whether a tile is one the earlier row shows.
+  static bool inEarlier(const TileDef& t, const Earlier& earlier);
   // A value as shown: counts with separators, rates and means with their digits.
   static std::string shownValue(const TileDef& t, const Value& v);
   // The title as counted: since a change, a state's "now" reads "(average week)".
@@ -138,6 +153,12 @@ class OutcomeTiles {
   int ghost_key_since_ = -2;
   bool ghost_same_before_ = false;  // its weeks before the change equal the live run's
   std::set<int> ghost_panes_;       // the panes shown with it at the last draw (summaryLines)
+  // The live run up to an earlier week (Earlier), as of the last draw.
+  std::vector<WeekRow> earlier_rows_;
+  std::vector<Columns> earlier_cols_;
+  size_t earlier_key_n_ = ~size_t(0);
+  uint64_t earlier_key_gen_ = ~0ull;
+  Earlier earlier_shown_;  // the earlier row at the last draw, ready (summaryLines); week -1 = none
   size_t cached_rows_ = ~size_t(0);
   int cached_since_ = -2;
   int window_ = -1;  // windowStart at the last draw (summaryLines)

@@ -45,4 +45,17 @@ void drawStateKeyFor(const std::string& text) {
   }
 }
 
+bool drawStateBullet(const std::string& text) {
+  std::vector<CitizenView> states = statesNamedIn(text);
+  if (states.size() != 1) return false;
+  const float s = ImGui::GetFontSize() * 0.8f;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  drawSwatch(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + (ImGui::GetTextLineHeight() - s) * 0.5f), s,
+             states[0]);
+  // As wide as ImGui::Bullet with its spacing, so keyed and plain claims start their text alike.
+  ImGui::Dummy(ImVec2(ImGui::GetFontSize(), ImGui::GetTextLineHeight()));
+  ImGui::SameLine(0, ImGui::GetStyle().FramePadding.x * 2);
+  return true;
+}
+
 }  // namespace tl::gui

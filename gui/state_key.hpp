@@ -14,5 +14,8 @@ std::vector<CitizenView> statesNamedIn(const std::string& text);
 // Draws "[swatch] wrongly sanctioned  [swatch] flagged" for the states the text names (nothing
 // when it names none), wrapping to the window width.
 void drawStateKeyFor(const std::string& text);
+// Where the text names exactly one state: draws its swatch as a bullet (as ImGui::Bullet, the text
+// follows on the same line) and returns true; otherwise draws nothing and returns false.
+bool drawStateBullet(const std::string& text);
 
 }  // namespace tl::gui

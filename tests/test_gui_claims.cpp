@@ -242,3 +242,44 @@ TEST_CASE("a step's claims about a state over the step: the tiles show its mean 
   REQUIRE(right1 > 0);
   CHECK(near(left1, right1, expected[0].mean));
 }
+
+// A step whose claim compares a state at its end with the same state at an earlier week ("more
+// listed at the end than at week 20"): under the pane it compares, a row "then" shows the level at
+// that week, beside the level now, so the claim's effect is on screen.
+const char* kEarlierScenario = R"({"weeks": 80, "seed": 13, "population": {"size": 30000},
+ "regimes": [{"name": "Left", "preset": "blacklist_joint_sanctions"},
+             {"name": "Right", "preset": "blacklist_joint_sanctions"}],
+ "lesson": [{"title": "Start", "narrative": "Both panes alike.", "run_weeks": 20},
+            {"title": "A lax court", "narrative": "The right pane's court keeps fewer unable debtors off.",
+             "set": {"regimes[1].assessment.ability_screening": 0.2}, "run_weeks": 30,
+             "expect": [{"says": "More listed at the end than at week 20", "metric": "sanctioned",
+                         "regime": 1, "window": "end", "vs": {"window": {"week": 19}}, "effect": "ratio",
+                         "direction": "higher", "by": 1.01}]}]})";
+
+TEST_CASE("a step comparing a level now with an earlier week shows both: the claim's effect, on screen") {
+  if (!gui_test::canRun(true)) return;
+  { std::ofstream("gui_earlier.json") << kEarlierScenario; }
+  const std::string cli_text = checkLessons("gui_earlier.json", 1);
+  INFO(cli_text);
+  auto expected = cliRecords(cli_text);
+  REQUIRE(expected.size() == 1);
+  const nlohmann::json r = replayLayout("gui_earlier", 2);
+  double now = -1, then = -1;
+  int then_tiles = 0;
+  for (const auto& t : r["tiles"]) {
+    const std::string m = t["metric"];
+    if (m.find(" at week ") != std::string::npos) {
+      ++then_tiles;
+      CHECK(t["pane"] == 1);               // only the pane the claim compares
+      CHECK(m == "sanctioned at week 20");  // only the output it compares, at the week as the header counts
+    }
+    if (t["pane"] == 1 && m == "sanctioned") now = shownNumber(t["shown"]);
+    if (t["pane"] == 1 && m == "sanctioned at week 20") then = shownNumber(t["shown"]);
+  }
+  CHECK(then_tiles == 1);
+  REQUIRE(now > 0);
+  REQUIRE(then > 0);
+  INFO("now " << now << ", then " << then);
+  // Whole people on both tiles: their ratio is the claim's effect to within that rounding.
+  CHECK(std::fabs(now / then - expected[0].mean) <= expected[0].mean * (0.5 / now + 0.5 / then) + 1e-9);
+}

@@ -146,6 +146,7 @@ def sides(sc, e):
         "group": group_index(sc, e.get("group", "all")),
         "window": e.get("window", "step"),
         "ghost": False,
+        "then": None,
     }
     vs = e["vs"]
     if isinstance(vs, (int, float)):
@@ -158,6 +159,11 @@ def sides(sc, e):
             other[k] = vs[k] if k != "regime" else int(vs[k])
     if "group" in vs:
         other["group"] = group_index(sc, vs["group"])
+    # The same output of the same pane and group at one earlier week: the tiles' row "then", labelled
+    # with the weeks run ("sanctioned at week 208" for week 207), as gui/lesson_panel.cpp currentEarlier.
+    w = other["window"]
+    if (isinstance(w, dict) and "week" in w and all(other[k] == side[k] for k in ("metric", "regime", "group"))):
+        other["then"] = int(w["week"]) + 1
     return side, other, None
 
 
@@ -301,6 +307,8 @@ def find_tile(report, side):
         names.append(FIXED_TILES[metric][0])
     for n in names:
         want = n + (" without the step" if side["ghost"] else "")
+        if side.get("then") is not None:
+            want += f" at week {side['then']}"
         # By group, a claim about all citizens reads the tile's line "all" ("ppv (all)").
         wants = [want + " (all)", want] if side["group"] == 2 else [want]
         for t in sorted(report["tiles"], key=lambda t: t["metric"] != wants[0]):
@@ -370,13 +378,14 @@ def check_claim(sc, st, span, e, report, pc_tiles):
     last = end - 1
     since = begin if counts_over_step(st) else -1
     ends = at_end(sc, st)
-    if other is not None and not other["ghost"] and "window" in e["vs"]:
+    if other is not None and not other["ghost"] and other["then"] is None and "window" in e["vs"]:
         ow = window_weeks(other["window"], span)
         out.update(status="not comparable", why=f"vs another window ({weeks_text(ow, other['metric'])}): "
                    "one tile shows one window")
     numbers, got = [], []
     for s in [side] + ([other] if other is not None else []):
-        where = f"pane {s['regime'] + 1}" + (" w/o" if s["ghost"] else "")
+        where = f"pane {s['regime'] + 1}" + (" w/o" if s["ghost"] else "") + \
+            (f" at week {s['then']}" if s.get("then") is not None else "")
         tile, part = find_tile(report, s)
         if tile is None:
             if out["status"] == "shown":
@@ -397,6 +406,8 @@ def check_claim(sc, st, span, e, report, pc_tiles):
             continue
         numbers.append(f"{label} {n.text}")
         tw = tile_weeks(s["metric"], since, last, s["metric"] in ends)
+        if s.get("then") is not None:  # the row "then" shows the level at its week
+            tw = (s["then"] - 1, s["then"] - 1)
         cw = window_weeks(s["window"], span)
         if tw != cw and out["status"] == "shown":
             out.update(status="not shown", why=f"{s['metric']}: the tile reads {weeks_text(tw, s['metric'])}, "
@@ -542,9 +553,17 @@ def self_test():
     claim_b = dict(claim, group="B", vs={"group": "A"}, direction="higher", by=1.2)
     r = check_claim(sc, dict(st, expect=[claim_b]), (52, 104), claim_b, report, set())
     expect("group B vs A", (r["status"], round(r["effect"], 3), r["holds"]), ("shown", 1.333, True))
-    claim_w = dict(claim, vs={"window": {"week": 10}})
+    claim_w = dict(claim, vs={"window": {"weeks": [10, 20]}})
     r = check_claim(sc, dict(st, expect=[claim_w]), (52, 104), claim_w, report, set())
     expect("vs another window", r["status"], "not comparable")
+    claim_t = dict(claim, window="end", vs={"window": {"week": 10}}, direction="higher", by=1.2)
+    st_t = dict(st, expect=[claim_t])
+    report["tiles"] = [tile(1, "wrongly_sanctioned", "150"), tile(1, "wrongly_sanctioned at week 11", "100")]
+    r = check_claim(sc, st_t, (52, 104), claim_t, report, set())
+    expect("vs an earlier week, row then", (r["status"], round(r["effect"], 3), r["holds"]), ("shown", 1.5, True))
+    report["tiles"] = [tile(1, "wrongly_sanctioned", "150")]
+    r = check_claim(sc, st_t, (52, 104), claim_t, report, set())
+    expect("vs an earlier week, no row then", r["status"], "not shown")
     for f in fails:
         print("FAIL", f)
     print(f"self-test: {len(fails)} failed")
