@@ -77,8 +77,12 @@ class App {
   // city_panel.cpp: the city is laid out for max_h (stable cell sizes); its window only takes the
   // height used.
   void drawCity(ImVec2 pos, ImVec2 size, float max_h);
-  void drawCityControls();
+  // `counts`: after the highlight choice, the highlighted state's count in each pane, where the
+  // row has room (the key without counts, as in presenter mode, shows no numbers otherwise).
+  void drawCityControls(bool counts = false);
   float cityControlsWidth() const;
+  // The highlighted state's counts after the controls (0 without a highlight).
+  float highlightCountsWidth() const;
 
   // file_dialog.cpp
   void requestFile(FileDialogMode m);

@@ -26,7 +26,7 @@ float App::cityControlsWidth() const {
          highlightComboWidth() + st.ItemSpacing.x * 5;
 }
 
-void App::drawCityControls() {
+void App::drawCityControls(bool counts) {
   ImGui::TextUnformatted("City:");
   ImGui::SameLine();
   if (ImGui::RadioButton("sorted", city_.order() == CityOrder::Sorted)) city_.setOrder(CityOrder::Sorted);
@@ -53,6 +53,32 @@ void App::drawCityControls() {
       if (ImGui::Selectable(stateLabel(static_cast<CitizenView>(v)), v == h)) city_.setHighlight(v);
     ImGui::EndCombo();
   }
+  h = city_.highlight();
+  if (!counts || h < 0) return;
+  // "404  34": how many citizens are in the highlighted state now, in each pane's colour, left to
+  // right as the panes (the pane's name on hover).
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < highlightCountsWidth()) return;  // never a row more
+  for (int p = 0; p < static_cast<int>(frame_.views.size()); ++p) {
+    const std::string n = thousands(city_.counts(p)[static_cast<size_t>(h)]);
+    if (p) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(paneColour(p)), "%s", n.c_str());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%d %s: %s %s now", p + 1, frame_.names[static_cast<size_t>(p)].c_str(), n.c_str(),
+                        stateLabel(static_cast<CitizenView>(h)));
+    reportCityCount(p, stateLabel(static_cast<CitizenView>(h)), n, ImGui::GetItemRectMin(),
+                    ImGui::GetItemRectSize());
+  }
+}
+
+float App::highlightCountsWidth() const {
+  const int h = city_.highlight();
+  if (h < 0 || !frame_.ready) return 0;
+  float need = 0;
+  for (int p = 0; p < static_cast<int>(frame_.views.size()); ++p)
+    need += ImGui::CalcTextSize(thousands(city_.counts(p)[static_cast<size_t>(h)]).c_str()).x +
+            ImGui::GetStyle().ItemSpacing.x * 2;
+  return need;
 }
 
 void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
@@ -80,10 +106,10 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
       layoutLegends(counts, frame_.population, pw, avail.x, s, cellNote(city_.citizensPerCell(0)));
   // The view controls go at the end of the shared key's last row when they fit there, else on a
   // row of their own.
-  auto controlsRows = [&](const LegendLayout& L) {
+  auto controlsRows = [&](const LegendLayout& L, float extra = 0) {
     if (!L.compact) return 1;
     int on_last = L.key_entries - (L.key_rows - 1) * L.key_per_row;
-    return avail.x - on_last * (avail.x / L.key_per_row) >= cityControlsWidth() ? 0 : 1;
+    return avail.x - on_last * (avail.x / L.key_per_row) >= cityControlsWidth() + extra ? 0 : 1;
   };
   // The controls are framed widgets, taller than a line of text in presenter mode.
   const float ctl_h = ImGui::GetFrameHeightWithSpacing();
@@ -143,13 +169,30 @@ void App::drawCity(ImVec2 pos, ImVec2 size, float max_h) {
     if (c >= 0) clicked = c;
     legend_end += lh * legend.key_rows;
   }
+  // A key without counts: the highlighted state's counts after the controls, where that takes no row.
+  const float counts_w = legend.key_only ? highlightCountsWidth() : 0;
+  // On the key's last row they may take the room its last column leaves (its text is shorter).
+  auto lastRowUsed = [&](const LegendLayout& L) {
+    const int on_last = L.key_entries - (L.key_rows - 1) * L.key_per_row;
+    const bool note_last = !L.note.empty();
+    const float label_w =
+        ImGui::CalcTextSize(note_last ? L.note.c_str() : stateLabel(static_cast<CitizenView>(kViewCount - 1)))
+            .x;
+    return (on_last - 1) * (avail.x / L.key_per_row) + s + 5 + label_w + ImGui::GetStyle().ItemSpacing.x * 2;
+  };
+  const bool show_counts =
+      counts_w > 0 &&
+      (controlsRows(legend) == 0 ? avail.x - lastRowUsed(legend) >= cityControlsWidth() + counts_w
+                                 : avail.x >= cityControlsWidth() + counts_w);
   if (controlsRows(legend) == 0) {
-    ImGui::SetCursorScreenPos(ImVec2(x0 + avail.x - cityControlsWidth(), legend_end - lh));
+    ImGui::SetCursorScreenPos(
+        ImVec2(x0 + avail.x - cityControlsWidth() - (show_counts ? counts_w : 0), legend_end - lh));
   } else {
     ImGui::SetCursorScreenPos(ImVec2(x0, legend_end));
   }
-  drawCityControls();
-  legend_end = std::max(legend_end, ImGui::GetItemRectMax().y + ImGui::GetStyle().ItemSpacing.y);
+  drawCityControls(show_counts);
+  // The row's end: under its tallest item (the framed controls, not the counts after them).
+  legend_end = std::max(legend_end, ImGui::GetCursorScreenPos().y);
   if (clicked >= 0) city_.setHighlight(city_.highlight() == clicked ? -1 : clicked);
   city_used_h_ = legend_end - pos.y + ImGui::GetStyle().WindowPadding.y + 2;
   // The least the panel needs: the same with the cells as small as the view draws them (40 pixels

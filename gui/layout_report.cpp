@@ -18,6 +18,7 @@ struct Report {
   nlohmann::ordered_json tiles = nlohmann::ordered_json::array();
   nlohmann::ordered_json clipped = nlohmann::ordered_json::array();
   nlohmann::ordered_json claims = nlohmann::ordered_json::array();
+  nlohmann::ordered_json city_counts = nlohmann::ordered_json::array();
 };
 // One collector: the draw code that measures is spread over many panels, and only the last
 // complete frame is ever written.
@@ -95,6 +96,16 @@ void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int per_cell, 
                              {"wrongly_sanctioned_cells", wrongly_cells}});
 }
 
+void reportCityCount(int pane, const char* state, const std::string& shown, ImVec2 pos, ImVec2 size) {
+  report().city_counts.push_back({{"pane", pane},
+                                  {"state", state},
+                                  {"shown", shown},
+                                  {"x", pos.x},
+                                  {"y", pos.y},
+                                  {"w", size.x},
+                                  {"h", size.y}});
+}
+
 void reportTile(int pane, const char* metric, const std::string& shown, ImVec2 pos, ImVec2 size,
                 float number_px, bool by_group) {
   report().tiles.push_back({{"pane", pane},
@@ -140,6 +151,7 @@ std::string reportJson() {
   j["tiles"] = r.tiles;
   j["clipped"] = r.clipped;
   j["claims"] = r.claims;
+  j["city_counts"] = r.city_counts;
   return j.dump(1) + "\n";
 }
 

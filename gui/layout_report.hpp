@@ -24,6 +24,8 @@ std::vector<float> textCutAtBottom();
 // sanctioned citizens and the cells that show them.
 void reportCity(int pane, ImVec2 pos, ImVec2 size, float cell_px, int citizens_per_cell, size_t wrongly,
                 size_t wrongly_cells);
+// The highlighted state's count a pane shows beside the city controls (a key without counts).
+void reportCityCount(int pane, const char* state, const std::string& shown, ImVec2 pos, ImVec2 size);
 // An outcome tile's number as shown (by group: "A | B"): its rectangle and text height in pixels.
 void reportTile(int pane, const char* metric, const std::string& shown, ImVec2 pos, ImVec2 size,
                 float number_px, bool by_group);

@@ -331,3 +331,37 @@ TEST_CASE("a lesson step about groups shows the outcome tiles by group") {
   }
   CHECK(shares_shown == 4);  // two outputs, two panes
 }
+
+TEST_CASE("presenter mode: a highlighted state's count in each pane beside the city controls") {
+  if (!gui_test::canRun(true)) return;
+  // In presenter mode the city's key has no counts; highlighting a state shows how many citizens are
+  // in it in each pane, on the controls' row (never a row more: the city keeps its height).
+  for (const Size& s : {Size{1280, 800}, Size{1280, 720}, Size{1920, 1080}}) {
+    INFO("highlight " << s.w << "x" << s.h);
+    const nlohmann::json plain = runLayout(s, true, "", "no_highlight");
+    const nlohmann::json r = runLayout(s, true, "--highlight wrongly_sanctioned", "highlight");
+    checkLayout(r, s, true, 2);
+    const nlohmann::json counts = r.value("city_counts", nlohmann::json::array());
+    REQUIRE(counts.size() == r["cities"].size());
+    auto panel = [](const nlohmann::json& rep, const char* name) {
+      for (const auto& p : rep["panels"])
+        if (p["name"] == name) return p;
+      return nlohmann::json();
+    };
+    const nlohmann::json city = panel(r, "city");
+    REQUIRE(city.is_object());
+    CHECK(city["h"] == panel(plain, "city")["h"]);
+    for (const auto& c : counts) {
+      INFO(c.dump());
+      std::string digits;
+      for (char ch : c["shown"].get<std::string>())
+        if (ch != ',') digits += ch;
+      const int pane = c["pane"];
+      CHECK(c["state"] == "wrongly sanctioned");
+      CHECK(std::stoul(digits) == r["cities"][static_cast<size_t>(pane)]["wrongly_sanctioned"].get<size_t>());
+      CHECK(c["x"].get<double>() + c["w"].get<double>() <= city["x"].get<double>() + city["w"].get<double>());
+      CHECK(c["y"].get<double>() + c["h"].get<double>() <= city["y"].get<double>() + city["h"].get<double>());
+    }
+    CHECK(plain.value("city_counts", nlohmann::json::array()).empty());
+  }
+}
