@@ -201,7 +201,10 @@ TEST_CASE("a lesson in presenter mode and four panes on a small screen keep the 
                          "/scenarios/face_recognition_misidentification.json' --lesson-replay 2";
     const nlohmann::json r = runLayout({1920, 1080}, false, lesson, "lesson_fr");
     checkLayout(r, {1920, 1080}, false, 2);
-    checkLesson(r, {1920, 1080}, false, 4);
+    std::ifstream sc(std::string(TRUSTLAB_SOURCE_DIR) + "/scenarios/face_recognition_misidentification.json");
+    const size_t claims = nlohmann::json::parse(sc)["lesson"][1]["expect"].size();
+    REQUIRE(claims >= 2);
+    checkLesson(r, {1920, 1080}, false, claims);
   }
   {
     std::ofstream f("gui_layout_four.json");
