@@ -57,8 +57,11 @@ void App::drawCityControls(bool counts) {
   if (!counts || h < 0) return;
   // "404  34": how many citizens are in the highlighted state now, in each pane's colour, left to
   // right as the panes (the pane's name on hover).
+  // Never a row more: they follow on the row only where it has room (checked before SameLine, so
+  // that the cursor stays under the row when they do not).
+  const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + highlightCountsWidth() > right) return;
   ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < highlightCountsWidth()) return;  // never a row more
   for (int p = 0; p < static_cast<int>(frame_.views.size()); ++p) {
     const std::string n = thousands(city_.counts(p)[static_cast<size_t>(h)]);
     if (p) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);

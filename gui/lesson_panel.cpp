@@ -88,6 +88,15 @@ void section(const char* title, const std::string& text) {
 // levels as their mean over it, which the tiles then show too), or when it has no claims and changes
 // something. A step whose claims all read levels at a week, or the whole run, counts from the start
 // of the run: its tiles show the levels now.
+// Whether a claim compares an output with itself (same pane and group) at one earlier week: the
+// tiles' row "then".
+bool comparesWithEarlier(const Expect& e) {
+  const ClaimWindow& w = e.other.window;
+  return e.versus == Expect::Versus::Side && e.other.metric == e.side.metric &&
+         e.other.regime == e.side.regime && e.other.group == e.side.group &&
+         w.kind == ClaimWindow::Kind::Week && w.from == w.to;
+}
+
 bool countsOverStep(const LessonStep& st) {
   if (st.expect.empty()) return !st.set.empty();
   for (const Expect& e : st.expect) {
@@ -194,7 +203,9 @@ std::set<std::string> LessonPanel::currentAtEnd(const Session& session) const {
   if (const LessonStep* st = currentStep(session))
     for (const auto& e : st->expect) {
       const bool side = e.versus == Expect::Versus::Side;
-      for (const ClaimSide* c : {&e.side, side ? &e.other : nullptr}) {
+      // The other side of a comparison with the same output at an earlier week is the row "then"
+      // (currentEarlier), not the pane's own tile.
+      for (const ClaimSide* c : {&e.side, side && !comparesWithEarlier(e) ? &e.other : nullptr}) {
         if (!c) continue;
         (c->window.kind == ClaimWindow::Kind::End ? end : over).insert(c->metric);
       }
@@ -237,10 +248,8 @@ Earlier LessonPanel::currentEarlier(const Session& session) const {
   if (!st || !applied_) return out;
   for (const Expect& e : st->expect) {
     const ClaimWindow& w = e.other.window;
-    const bool itself_then = e.versus == Expect::Versus::Side && e.other.metric == e.side.metric &&
-                             e.other.regime == e.side.regime && e.other.group == e.side.group &&
-                             w.kind == ClaimWindow::Kind::Week && w.from == w.to;
-    if (!itself_then || (out.week >= 0 && w.from != out.week)) continue;  // one earlier week a step
+    if (!comparesWithEarlier(e) || (out.week >= 0 && w.from != out.week))
+      continue;  // one earlier week a step
     out.week = w.from;
     out.panes.insert(e.side.regime);
     out.names.insert(e.side.metric);

@@ -332,7 +332,10 @@ bool OutcomeTiles::ghostData(const Ghost& ghost, const Frame& f, int since) {
 }
 
 bool OutcomeTiles::earlierData(const Earlier& earlier, const Frame& f) {
-  if (earlier.week < 0 || !rows_ || rows_->empty() || rows_->back().week < earlier.week) return false;
+  if (earlier.week < 0 || !rows_ || rows_->empty() || rows_->back().week < earlier.week) {
+    earlier_rows_.clear(), earlier_cols_.clear();  // nothing of another week or run stays readable
+    return false;
+  }
   // Its rows do not change once the run is past the week, until the run restarts.
   if (f.generation != earlier_key_gen_ || rows_->size() < earlier_key_n_ || earlier_rows_.empty() ||
       earlier_rows_.back().week != earlier.week) {
@@ -340,7 +343,8 @@ bool OutcomeTiles::earlierData(const Earlier& earlier, const Frame& f) {
     earlier_rows_.clear();
     for (const WeekRow& w : *rows_)
       if (w.week <= earlier.week) earlier_rows_.push_back(w);
-    earlier_cols_ = accumulate(earlier_rows_, f.names.size(), -1);
+    // Summed from week W only: a flow counts that week, a state its level then (as {"week": W} reads).
+    earlier_cols_ = accumulate(earlier_rows_, f.names.size(), earlier.week);
   }
   earlier_key_n_ = rows_->size();
   return !earlier_rows_.empty();
@@ -503,7 +507,8 @@ std::vector<std::string> OutcomeTiles::summaryLines(const Frame& f, const Watche
                                     2, since));
       if (earlier_shown_.panes.count(static_cast<int>(p)) && inEarlier(t, earlier_shown_))  // the "then" row
         line += ", " + std::to_string(p + 1) + " at week " + std::to_string(earlier_shown_.week + 1) + ": " +
-                shownValue(t, value(t, Data{&f, &earlier_rows_, &earlier_cols_}, static_cast<int>(p), 2, -1));
+                shownValue(t, value(t, Data{&f, &earlier_rows_, &earlier_cols_}, static_cast<int>(p), 2,
+                                    earlier_shown_.week));
     }
     out.push_back(line);
   }
@@ -541,12 +546,11 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   const bool earlier_ready = has_earlier && earlierData(earlier, f);
   const Data live_data = live(f), ghost_data{&ghost_frame_, &ghost_rows_, &ghost_cols_},
              earlier_data{&f, &earlier_rows_, &earlier_cols_};
-  // A line's figure for a tile and group: an earlier line reads the level at its week (since -1).
+  // A line's figure for a tile and group: an earlier line reads its week alone.
   auto lineValue = [&](const TileDef& t, const Line& l, int g) {
-    return l.earlier ? value(t, earlier_data, l.pane, g, -1)
+    return l.earlier ? value(t, earlier_data, l.pane, g, earlier.week)
                      : value(t, l.ghost ? ghost_data : live_data, l.pane, g, since);
   };
-  const int nlines = static_cast<int>(lines.size());
   ghost_panes_.clear();
   if (ghost_ready && ghost_same_before_) ghost_panes_ = ghost.panes;
   earlier_shown_ = earlier_ready ? earlier : Earlier{};
@@ -586,8 +590,8 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     ImGui::TextColored(ImVec4(0.8f, 0.8f, 0.8f, 1), "%s", key.c_str());
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(
-          "The same run as it was after %s weeks: the step's claims compare a level at its end with the "
-          "level then (\"vs\": {\"window\": {\"week\": %d}}).",
+          "The same run in week %s: a state's level then, a count of that week. The step's claims compare "
+          "the pane with it (\"vs\": {\"window\": {\"week\": %d}}).",
           then_week.c_str(), earlier.week);
   }
   std::vector<TileDef> tiles = tilesFor(watched);
@@ -702,7 +706,19 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     for (int b = 0; b < bands; ++b) h += headerH(b) + 2 * pad;
     return h;
   };
-  auto needH = [&](float number_px) { return fixedH() + bands * nlines * rowH(number_px); };
+  // The rows of a band: every line, but a "then" line only where the band holds a tile it shows.
+  auto bandHasEarlier = [&](int b) {
+    for (int t = b * per_band; t < std::min(n, (b + 1) * per_band); ++t)
+      if (inEarlier(tiles[static_cast<size_t>(t)], earlier)) return true;
+    return false;
+  };
+  auto linesTotal = [&] {
+    int total = 0;
+    for (int b = 0; b < bands; ++b)
+      for (const Line& l : lines) total += !l.earlier || bandHasEarlier(b);
+    return total;
+  };
+  auto needH = [&](float number_px) { return fixedH() + linesTotal() * rowH(number_px); };
   // The height the tiles need with the full number size is returned, so that the layout gives the
   // tiles their height where the window allows. When the panel is lower, the numbers shrink to fit
   // (down to 1.4 times the text), then the tiles the step does not watch give way (fewer bands),
@@ -710,7 +726,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   const float full_need = needH(nf_full);
   auto fitNumbers = [&](float floor_px) {
     if (needH(nf) <= size.y) return true;
-    float per_row = (size.y - fixedH()) / std::max(1, bands * nlines) - (by_group_ ? 1 : 2) * pad;
+    float per_row = (size.y - fixedH()) / std::max(1, linesTotal()) - (by_group_ ? 1 : 2) * pad;
     nf = std::max(floor_px, std::min(nf, by_group_ ? std::floor(per_row / group_lines / 0.82f) : per_row));
     while (nf - 1 >= floor_px && needH(nf) > size.y) nf -= 1;  // rounding of the group lines
     return needH(nf) <= size.y + 0.5f;
@@ -754,10 +770,12 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     }
     y += head_h + pad;
     const float row_h = rowH(nf);
+    const bool band_then = bandHasEarlier(b);
     for (const Line& line : lines) {
+      if (line.earlier && !band_then) continue;  // no tile of this band is compared then
       const int p = line.pane;
       const Data& data = line.earlier ? earlier_data : line.ghost ? ghost_data : live_data;
-      const int line_since = line.earlier ? -1 : since;
+      const int line_since = line.earlier ? earlier.week : since;
       ImVec2 nat(x0, y + (row_h - fs) * 0.5f);
       if (line.ghost || line.earlier) {  // "w/o" or "then" in the pane's colour, dimmed: the pane above
         dl->AddText(ImGui::GetFont(), fs, nat, (paneColour(p) & 0x00FFFFFFu) | 0xB0000000u,
@@ -850,7 +868,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                         shown(g).c_str(), of.c_str());
           }
           ImGui::TextDisabled(
-              "%s", line.earlier               ? ("the level at week " + then_week).c_str()
+              "%s", line.earlier ? ("in week " + then_week + " (a state: its level then)").c_str()
                     : sinceFor(def, since) < 0 ? (since < 0 ? "since the start" : "now")
                     : isState(def) ? ("the mean of the weeks since week " + std::to_string(since)).c_str()
                                    : ("since week " + std::to_string(since)).c_str());

@@ -254,7 +254,12 @@ const char* kEarlierScenario = R"({"weeks": 80, "seed": 13, "population": {"size
              "set": {"regimes[1].assessment.ability_screening": 0.2}, "run_weeks": 30,
              "expect": [{"says": "More listed at the end than at week 20", "metric": "sanctioned",
                          "regime": 1, "window": "end", "vs": {"window": {"week": 19}}, "effect": "ratio",
-                         "direction": "higher", "by": 1.01}]}]})";
+                         "direction": "higher", "by": 1.01},
+                        {"says": "Harm in the last week vs in week 20", "metric": "harm", "regime": 1,
+                         "window": "end", "vs": {"window": {"week": 19}}, "effect": "ratio",
+                         "direction": "higher", "by": 0.01},
+                        {"says": "Harm in the last week", "metric": "harm", "regime": 1, "window": "end",
+                         "vs": 0, "direction": "higher", "by": 0}]}]})";
 
 TEST_CASE("a step comparing a level now with an earlier week shows both: the claim's effect, on screen") {
   if (!gui_test::canRun(true)) return;
@@ -262,21 +267,28 @@ TEST_CASE("a step comparing a level now with an earlier week shows both: the cla
   const std::string cli_text = checkLessons("gui_earlier.json", 1);
   INFO(cli_text);
   auto expected = cliRecords(cli_text);
-  REQUIRE(expected.size() == 1);
+  REQUIRE(expected.size() == 3);
   const nlohmann::json r = replayLayout("gui_earlier", 2);
-  double now = -1, then = -1;
+  double now = -1, then = -1, harm_then = -1;
   int then_tiles = 0;
   for (const auto& t : r["tiles"]) {
     const std::string m = t["metric"];
     if (m.find(" at week ") != std::string::npos) {
       ++then_tiles;
-      CHECK(t["pane"] == 1);               // only the pane the claim compares
-      CHECK(m == "sanctioned at week 20");  // only the output it compares, at the week as the header counts
+      CHECK(t["pane"] == 1);  // only the pane the claims compare
+      // only the outputs they compare, at the week as the header counts
+      CHECK((m == "sanctioned at week 20" || m == "harm at week 20"));
     }
     if (t["pane"] == 1 && m == "sanctioned") now = shownNumber(t["shown"]);
     if (t["pane"] == 1 && m == "sanctioned at week 20") then = shownNumber(t["shown"]);
+    if (t["pane"] == 1 && m == "harm at week 20") harm_then = shownNumber(t["shown"]);
   }
-  CHECK(then_tiles == 1);
+  CHECK(then_tiles == 2);
+  // A flow on the row "then" is that week's alone, as the claim reads it: the last week's harm (the
+  // third claim's effect) over it is the second claim's effect (printed to 4 digits).
+  REQUIRE(harm_then > 0);
+  REQUIRE(expected[2].mean > 0);
+  CHECK(expected[2].mean / harm_then == doctest::Approx(expected[1].mean).epsilon(0.5 / harm_then + 1e-3));
   REQUIRE(now > 0);
   REQUIRE(then > 0);
   INFO("now " << now << ", then " << then);

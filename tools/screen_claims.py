@@ -226,7 +226,8 @@ def at_end(sc, st):
     end, over = set(), set()
     for e in st.get("expect") or []:
         side, other, _ = sides(sc, e)
-        for c in (side, other if other is not None and not other["ghost"] else None):
+        # The other side of a comparison with an earlier week is the row "then", not the pane's tile.
+        for c in (side, other if other is not None and not other["ghost"] and other["then"] is None else None):
             if c:
                 (end if c["window"] == "end" else over).add(c["metric"])
     return end - over
