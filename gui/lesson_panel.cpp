@@ -117,10 +117,12 @@ std::string choiceText(const Prediction& p, const Frame& f) {
 }  // namespace
 
 void drawNotes(const Scenario& s) {
-  if (!s.title.empty()) ImGui::TextWrapped("%s", s.title.c_str());
+  // The title and summary wrap at spaces (wrappedWords): ImGui's wrapping split "1-in-10,000" after
+  // its comma. (The sections keep ImGui's, which can break a long parameter path at its dots.)
+  if (!s.title.empty()) wrappedWords(s.title);
   if (!s.description.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", s.description.c_str());
+    wrappedWords(s.description);
     ImGui::PopStyleColor();
   }
   ImGui::Separator();
