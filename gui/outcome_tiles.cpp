@@ -546,10 +546,14 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
   const bool earlier_ready = has_earlier && earlierData(earlier, f);
   const Data live_data = live(f), ghost_data{&ghost_frame_, &ghost_rows_, &ghost_cols_},
              earlier_data{&f, &earlier_rows_, &earlier_cols_};
-  // A line's figure for a tile and group: an earlier line reads its week alone.
+  // What a line reads, in one place: its run's outputs, and from which week (an earlier line reads
+  // its week alone).
+  auto dataOf = [&](const Line& l) -> const Data& {
+    return l.earlier ? earlier_data : l.ghost ? ghost_data : live_data;
+  };
+  auto sinceOf = [&](const Line& l) { return l.earlier ? earlier.week : since; };
   auto lineValue = [&](const TileDef& t, const Line& l, int g) {
-    return l.earlier ? value(t, earlier_data, l.pane, g, earlier.week)
-                     : value(t, l.ghost ? ghost_data : live_data, l.pane, g, since);
+    return value(t, dataOf(l), l.pane, g, sinceOf(l));
   };
   ghost_panes_.clear();
   if (ghost_ready && ghost_same_before_) ghost_panes_ = ghost.panes;
@@ -774,8 +778,6 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
     for (const Line& line : lines) {
       if (line.earlier && !band_then) continue;  // no tile of this band is compared then
       const int p = line.pane;
-      const Data& data = line.earlier ? earlier_data : line.ghost ? ghost_data : live_data;
-      const int line_since = line.earlier ? earlier.week : since;
       ImVec2 nat(x0, y + (row_h - fs) * 0.5f);
       if (line.ghost || line.earlier) {  // "w/o" or "then" in the pane's colour, dimmed: the pane above
         dl->AddText(ImGui::GetFont(), fs, nat, (paneColour(p) & 0x00FFFFFFu) | 0xB0000000u,
@@ -800,7 +802,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
           if (line.ghost && !ghost_ready) return std::string("\xE2\x80\xA6");  // catching up: "…"
           if (line.ghost && !ghost_same_before_) return std::string("n/a");
           if (line.earlier && !earlier_ready) return std::string("n/a");  // the run is not there yet
-          return shownValue(def, value(def, data, p, group, line_since));
+          return shownValue(def, lineValue(def, line, group));
         };
         const std::string report_name = line.ghost     ? std::string(def.name) + " without the step"
                                         : line.earlier ? std::string(def.name) + " at week " + then_week
@@ -857,7 +859,7 @@ float OutcomeTiles::draw(const std::vector<WeekRow>& rows, const Frame& f,
                 "lesson's steps to compare.");
           for (int g = 0; g < 3; ++g) {
             // A per-member tile also gives the count it is computed from.
-            Value count = countValue(def, data, p, g, line_since);
+            Value count = countValue(def, dataOf(line), p, g, sinceOf(line));
             std::string of = def.per_capita && def.kind != TileKind::Claim && count.valid
                                  ? " (" + countText(count.a) + ")"
                                  : "";
